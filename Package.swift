@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+
+let package = Package(
+  name: "dacorpus",
+  products: [
+    .executable(name: "dacorpus", targets: ["dacorpus"]),
+    .library(name: "CorpusIO", targets: ["CorpusIO"]),
+    .library(name: "CorpusSources", targets: ["CorpusSources"]),
+    .library(name: "CorpusPipeline", targets: ["CorpusPipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // System libraries: flags only, wrapped by CorpusIO.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    // Debian's libbz2-dev ships no .pc file: the module map links bz2 directly.
+    .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
+
+    .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2"]),
+    .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
+    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", yams]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", argumentParser]),
+
+    .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"]),
+    .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline"]),
+    .testTarget(name: "DacorpusCLITests", dependencies: ["CorpusIO"]),
+  ]
+)
