@@ -3,6 +3,7 @@ import PackageDescription
 
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 
 let package = Package(
   name: "dacorpus",
@@ -15,6 +16,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
   ],
   targets: [
     // System libraries: flags only, wrapped by CorpusIO.
@@ -25,10 +27,12 @@ let package = Package(
 
     .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2"]),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
-    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", yams]),
+    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", yams, crypto]),
     .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", argumentParser]),
+    // Benchmarks: built with the package so they never rot; run by hand (see README).
+    .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 
-    .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"]),
+    .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline"]),
     .testTarget(name: "DacorpusCLITests", dependencies: ["CorpusIO"]),

@@ -47,7 +47,8 @@ public final class LineReader {
   /// Returns the next line without its LF, or `nil` at end of stream.
   ///
   /// The returned buffer points into the reader's storage and is valid only until the next
-  /// call. A read error is thrown once every complete line before it has been returned.
+  /// call. A read error is thrown once every complete line before it has been returned;
+  /// the unterminated bytes before a read error are dropped (the error message says how many).
   ///
   /// - Complexity: amortized O(line length); each byte is scanned once.
   public func next() throws(CorpusIOError) -> UnsafeRawBufferPointer? {
@@ -59,15 +60,22 @@ public final class LineReader {
         return line
       }
       if atEOF {
+        if let error = pendingError {
+          // A broken stream: the bytes after the last LF are a cut-off line, not a line.
+          pendingError = nil
+          var reported = error
+          if start < end {
+            reported.message += " (a partial line of \(end - start) bytes at byte \(offset) was dropped)"
+            offset += Int64(end - start)
+            start = end
+          }
+          throw reported
+        }
         if start < end {
           let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
           emit(length: end - start, consumed: end - start)
           lastLineUnterminated = true
           return line
-        }
-        if let error = pendingError {
-          pendingError = nil
-          throw error
         }
         return nil
       }

@@ -1,0 +1,503 @@
+/// Why a JSON text was rejected, and where.
+public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The category of the problem. Everything except ``invalidUTF8`` is a syntax error.
+  public enum Kind: String, Sendable, CaseIterable {
+    /// The input ended inside a value (truncated line, unterminated string, empty input).
+    case unexpectedEnd = "unexpected_end"
+    /// A byte that cannot start or continue the value at that point (`{"a":1,}` fails here,
+    /// at the `}`).
+    case unexpectedCharacter = "unexpected_character"
+    /// A number that breaks the RFC 8259 grammar (`01`, `1.`, `-`, `1e`).
+    case invalidNumber = "invalid_number"
+    /// A backslash escape that is not one of `\" \\ \/ \b \f \n \r \t \uXXXX`.
+    case invalidEscape = "invalid_escape"
+    /// An unescaped byte U+0000–U+001F inside a string.
+    case controlCharacter = "control_character"
+    /// A string holds bytes that are not well-formed UTF-8.
+    case invalidUTF8 = "invalid_utf8"
+    /// Arrays and objects are nested deeper than the parser's `maxDepth`.
+    case tooDeep = "too_deep"
+    /// Something other than whitespace follows the value.
+    case trailingData = "trailing_data"
+  }
+
+  /// The category of the problem.
+  public var kind: Kind
+  /// A human-readable explanation.
+  public var message: String
+  /// Byte offset within the parsed input where the problem was found. For ``Kind/invalidUTF8``
+  /// it is the first byte of the ill-formed sequence; for ``Kind/unexpectedEnd`` it is the
+  /// input's length.
+  public var offset: Int
+
+  public init(_ kind: Kind, _ message: String, offset: Int) {
+    self.kind = kind
+    self.message = message
+    self.offset = offset
+  }
+
+  /// Whether the input is not JSON at all, as opposed to JSON with a bad byte in a string.
+  public var isSyntaxError: Bool { kind != .invalidUTF8 }
+
+  public var description: String { "\(kind.rawValue) at byte \(offset): \(message)" }
+}
+
+/// A strict RFC 8259 parser for one JSON text, such as one JSONL line.
+///
+/// - Whitespace (space, TAB, LF, CR) may surround the value; anything else after it is
+///   ``JSONError/Kind/trailingData``. A UTF-8 byte order mark at offset 0 is ignored, as
+///   RFC 8259 §8.1 allows.
+/// - Strings must be well-formed UTF-8 (``JSONError/Kind/invalidUTF8`` otherwise) and must not
+///   hold raw control characters U+0000–U+001F.
+/// - **Lone surrogates.** An escaped high surrogate not followed by an escaped low surrogate, or
+///   an escaped low surrogate on its own (`"\ud83d"`), is accepted and replaced by U+FFFD,
+///   because ujson and other writers emit them for broken input text; a parser instance counts
+///   them in ``replacedSurrogates``. `\u0000` is accepted and yields U+0000.
+/// - Numbers are checked against the grammar and kept as their lexeme.
+/// - Arrays and objects may nest ``maxDepth`` levels (512 by default); deeper input fails with
+///   ``JSONError/Kind/tooDeep`` instead of exhausting the stack.
+///
+/// A string without escapes costs one scan and one copy into its `String`; one with escapes is
+/// decoded into a scratch buffer that a parser instance reuses from line to line.
+///
+/// ```swift
+/// var parser = JSONParser()
+/// while let line = try lines.next() {
+///   let record = try parser.parse(line)      // or JSONParser.parse(line)
+/// }
+/// ```
+public struct JSONParser: Sendable {
+  /// The nesting depth used when none is given.
+  public static let defaultMaxDepth = 512
+
+  /// How deeply arrays and objects may nest.
+  public var maxDepth: Int
+  /// Lone surrogate escapes replaced by U+FFFD in all texts parsed by this instance so far.
+  public private(set) var replacedSurrogates = 0
+
+  private var scratch: [UInt8] = []
+
+  /// Creates a parser that allows `maxDepth` levels of nested arrays and objects.
+  public init(maxDepth: Int = JSONParser.defaultMaxDepth) {
+    self.maxDepth = maxDepth
+    scratch.reserveCapacity(4096)
+  }
+
+  /// Parses `bytes`, which must hold exactly one JSON text.
+  public mutating func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONError) -> JSONValue {
+    var state = _JSONParseState(bytes, maxDepth: maxDepth, scratch: scratch)
+    scratch = []
+    defer {
+      scratch = state.scratch
+      replacedSurrogates += state.replacedSurrogates
+    }
+    return try state.parseDocument()
+  }
+
+  /// Parses `bytes`, which must hold exactly one JSON text.
+  public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth)
+    throws(JSONError) -> JSONValue
+  {
+    var state = _JSONParseState(bytes, maxDepth: maxDepth, scratch: [])
+    return try state.parseDocument()
+  }
+
+  /// Parses a JSON text held in an array of bytes.
+  public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONError) -> JSONValue {
+    let result = bytes.withUnsafeBytes { buffer in
+      Result { () throws(JSONError) -> JSONValue in try parse(buffer, maxDepth: maxDepth) }
+    }
+    return try result.get()
+  }
+
+  /// Parses a JSON text held in a string.
+  public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONError) -> JSONValue {
+    try parse(Array(text.utf8), maxDepth: maxDepth)
+  }
+}
+
+// MARK: - Implementation
+
+private let quote: UInt8 = 0x22  // "
+private let backslash: UInt8 = 0x5C  // \
+
+/// Byte scanning shared by the parser and the writer.
+enum _JSONBytes {
+  /// Index of the first byte in `from..<end` that is `"`, `\` or below 0x20, or `end`.
+  @inline(__always)
+  static func findSpecial(_ base: UnsafeRawPointer, from: Int, end: Int) -> Int {
+    var i = from
+    while i &+ 8 <= end {
+      let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      let q = v ^ 0x2222_2222_2222_2222
+      let b = v ^ 0x5C5C_5C5C_5C5C_5C5C
+      // Per-byte "is zero" / "is below 0x20" tests; the lowest flagged byte is always exact
+      // (borrows only create false flags above a true one).
+      let hits =
+        ((q &- 0x0101_0101_0101_0101) & ~q) | ((b &- 0x0101_0101_0101_0101) & ~b)
+        | ((v &- 0x2020_2020_2020_2020) & ~v)
+      let mask = hits & 0x8080_8080_8080_8080
+      if mask != 0 { return i &+ (mask.trailingZeroBitCount &>> 3) }
+      i &+= 8
+    }
+    while i < end {
+      let c = base.load(fromByteOffset: i, as: UInt8.self)
+      if c == 0x22 || c == 0x5C || c < 0x20 { return i }
+      i &+= 1
+    }
+    return end
+  }
+
+  /// Length of the well-formed UTF-8 sequence starting at `i`, or 0 when it is ill-formed or
+  /// truncated before `end`.
+  @inline(__always)
+  static func utf8SequenceLength(_ base: UnsafeRawPointer, at i: Int, end: Int) -> Int {
+    @inline(__always) func at(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
+    let b0 = at(i)
+    if b0 < 0x80 { return 1 }
+    @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+      k < end && (lo...hi).contains(at(k))
+    }
+    switch b0 {
+    case 0xC2...0xDF: return cont(i + 1) ? 2 : 0
+    case 0xE0: return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF: return cont(i + 1) && cont(i + 2) ? 3 : 0
+    case 0xED: return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0
+    case 0xF0: return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    case 0xF1...0xF3: return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    case 0xF4: return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0
+    default: return 0
+    }
+  }
+
+  /// Offset of the first ill-formed UTF-8 sequence in `from..<end`, or nil. With
+  /// `skippingEscapes`, a backslash and the byte after it are skipped (JSON escape syntax is
+  /// ASCII, and the four hex digits of `\u` are ASCII too).
+  static func firstInvalidUTF8(_ base: UnsafeRawPointer, from: Int, end: Int, skippingEscapes: Bool) -> Int? {
+    var i = from
+    while i < end {
+      if skippingEscapes && base.load(fromByteOffset: i, as: UInt8.self) == 0x5C {
+        i += 2
+        continue
+      }
+      let n = utf8SequenceLength(base, at: i, end: end)
+      if n == 0 { return i }
+      i += n
+    }
+    return nil
+  }
+
+  @inline(__always)
+  static func makeString(_ base: UnsafeRawPointer, from: Int, to: Int) -> String? {
+    if from == to { return "" }
+    return UnsafeRawBufferPointer(start: base + from, count: to - from).withMemoryRebound(to: UInt8.self) {
+      String(validating: $0, as: UTF8.self)
+    }
+  }
+}
+
+struct _JSONParseState {
+  let base: UnsafeRawPointer
+  let count: Int
+  var i = 0
+  let maxDepth: Int
+  var scratch: [UInt8]
+  var replacedSurrogates = 0
+
+  // Any non-null pointer will do for an empty input: it is never read.
+  nonisolated(unsafe) private static let emptyBase = UnsafeRawPointer(bitPattern: 0x10)!
+
+  init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int, scratch: [UInt8]) {
+    self.base = bytes.baseAddress ?? _JSONParseState.emptyBase
+    self.count = bytes.count
+    self.maxDepth = maxDepth
+    self.scratch = scratch
+  }
+
+  @inline(__always) func byte(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
+
+  mutating func parseDocument() throws(JSONError) -> JSONValue {
+    if count >= 3 && byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF { i = 3 }
+    let value = try parseValue(depth: 0)
+    skipWhitespace()
+    if i < count {
+      throw JSONError(.trailingData, "unexpected \(describe(byte(i))) after the JSON value", offset: i)
+    }
+    return value
+  }
+
+  @inline(__always) mutating func skipWhitespace() {
+    while i < count {
+      let c = byte(i)
+      guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
+      i &+= 1
+    }
+  }
+
+  func describe(_ c: UInt8) -> String {
+    if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
+    let hex = String(c, radix: 16, uppercase: true)
+    return "byte 0x\(hex.count == 1 ? "0" + hex : hex)"
+  }
+
+  func unexpected(_ expected: String) -> JSONError {
+    if i >= count { return JSONError(.unexpectedEnd, "input ended; expected \(expected)", offset: count) }
+    return JSONError(.unexpectedCharacter, "unexpected \(describe(byte(i))); expected \(expected)", offset: i)
+  }
+
+  mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
+    skipWhitespace()
+    guard i < count else { throw unexpected("a value") }
+    switch byte(i) {
+    case quote: return .string(try parseString())
+    case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+    case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+    case UInt8(ascii: "t"):
+      try expectLiteral("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectLiteral("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectLiteral("null")
+      return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      return .number(try parseNumber())
+    default:
+      throw unexpected("a value")
+    }
+  }
+
+  mutating func expectLiteral(_ word: StaticString) throws(JSONError) {
+    let start = i
+    let p = word.utf8Start
+    for k in 0..<word.utf8CodeUnitCount {
+      guard i < count else { throw unexpected("'\(word)'") }
+      guard byte(i) == p[k] else {
+        i = start
+        throw unexpected("a value")
+      }
+      i += 1
+    }
+  }
+
+  mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
+    if depth > maxDepth {
+      throw JSONError(.tooDeep, "nesting deeper than \(maxDepth) levels", offset: i)
+    }
+    i += 1  // {
+    skipWhitespace()
+    var members: [JSONObject.Member] = []
+    if i < count && byte(i) == UInt8(ascii: "}") {
+      i += 1
+      return .object(JSONObject(members))
+    }
+    while true {
+      guard i < count && byte(i) == quote else { throw unexpected("a string key") }
+      let key = try parseString()
+      skipWhitespace()
+      guard i < count && byte(i) == UInt8(ascii: ":") else { throw unexpected("':'") }
+      i += 1
+      let value = try parseValue(depth: depth)
+      members.append((key: key, value: value))
+      skipWhitespace()
+      guard i < count else { throw unexpected("',' or '}'") }
+      let c = byte(i)
+      if c == UInt8(ascii: ",") {
+        i += 1
+        skipWhitespace()
+      } else if c == UInt8(ascii: "}") {
+        i += 1
+        return .object(JSONObject(members))
+      } else {
+        throw unexpected("',' or '}'")
+      }
+    }
+  }
+
+  mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
+    if depth > maxDepth {
+      throw JSONError(.tooDeep, "nesting deeper than \(maxDepth) levels", offset: i)
+    }
+    i += 1  // [
+    skipWhitespace()
+    var elements: [JSONValue] = []
+    if i < count && byte(i) == UInt8(ascii: "]") {
+      i += 1
+      return .array(elements)
+    }
+    while true {
+      elements.append(try parseValue(depth: depth))
+      skipWhitespace()
+      guard i < count else { throw unexpected("',' or ']'") }
+      let c = byte(i)
+      if c == UInt8(ascii: ",") {
+        i += 1
+      } else if c == UInt8(ascii: "]") {
+        i += 1
+        return .array(elements)
+      } else {
+        throw unexpected("',' or ']'")
+      }
+    }
+  }
+
+  @inline(__always) func isDigit(_ k: Int) -> Bool {
+    k < count && byte(k) &- UInt8(ascii: "0") < 10
+  }
+
+  mutating func parseNumber() throws(JSONError) -> String {
+    let start = i
+    if byte(i) == UInt8(ascii: "-") { i += 1 }
+    guard isDigit(i) else { throw numberError("a digit") }
+    if byte(i) == UInt8(ascii: "0") {
+      i += 1
+      if isDigit(i) { throw JSONError(.invalidNumber, "leading zero in a number", offset: start) }
+    } else {
+      while isDigit(i) { i += 1 }
+    }
+    if i < count && byte(i) == UInt8(ascii: ".") {
+      i += 1
+      guard isDigit(i) else { throw numberError("a digit after '.'") }
+      while isDigit(i) { i += 1 }
+    }
+    if i < count && (byte(i) | 0x20) == UInt8(ascii: "e") {
+      i += 1
+      if i < count && (byte(i) == UInt8(ascii: "+") || byte(i) == UInt8(ascii: "-")) { i += 1 }
+      guard isDigit(i) else { throw numberError("a digit in the exponent") }
+      while isDigit(i) { i += 1 }
+    }
+    return UnsafeRawBufferPointer(start: base + start, count: i - start).withMemoryRebound(to: UInt8.self) {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  func numberError(_ expected: String) -> JSONError {
+    if i >= count { return JSONError(.unexpectedEnd, "input ended inside a number; expected \(expected)", offset: count) }
+    return JSONError(.invalidNumber, "unexpected \(describe(byte(i))) in a number; expected \(expected)", offset: i)
+  }
+
+  /// Parses the string whose opening quote is at `i`; leaves `i` after the closing quote.
+  mutating func parseString() throws(JSONError) -> String {
+    let start = i + 1
+    let j = _JSONBytes.findSpecial(base, from: start, end: count)
+    if j < count && byte(j) == quote {
+      i = j + 1
+      if let s = _JSONBytes.makeString(base, from: start, to: j) { return s }
+      throw invalidUTF8(from: start, to: j)
+    }
+    return try parseEscapedString(start: start, firstSpecial: j)
+  }
+
+  mutating func parseEscapedString(start: Int, firstSpecial: Int) throws(JSONError) -> String {
+    scratch.removeAll(keepingCapacity: true)
+    var segment = start
+    var j = firstSpecial
+    while true {
+      guard j < count else {
+        throw JSONError(.unexpectedEnd, "input ended inside a string that starts at byte \(start - 1)", offset: count)
+      }
+      let c = byte(j)
+      if c != backslash && c != quote {
+        throw JSONError(.controlCharacter, "unescaped control character \(describe(c)) in a string", offset: j)
+      }
+      if j > segment { scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment)) }
+      if c == quote {
+        i = j + 1
+        let decoded = scratch.withUnsafeBytes { _JSONBytes.makeString($0.baseAddress ?? base, from: 0, to: $0.count) }
+        if let decoded { return decoded }
+        throw invalidUTF8(from: start, to: j)
+      }
+      j = try decodeEscape(at: j)
+      segment = j
+      j = _JSONBytes.findSpecial(base, from: j, end: count)
+    }
+  }
+
+  /// Decodes the escape whose backslash is at `j` into `scratch`; returns the index after it.
+  mutating func decodeEscape(at j: Int) throws(JSONError) -> Int {
+    guard j + 1 < count else {
+      throw JSONError(.unexpectedEnd, "input ended inside an escape sequence", offset: count)
+    }
+    let e = byte(j + 1)
+    switch e {
+    case quote, backslash, UInt8(ascii: "/"): scratch.append(e)
+    case UInt8(ascii: "b"): scratch.append(0x08)
+    case UInt8(ascii: "f"): scratch.append(0x0C)
+    case UInt8(ascii: "n"): scratch.append(0x0A)
+    case UInt8(ascii: "r"): scratch.append(0x0D)
+    case UInt8(ascii: "t"): scratch.append(0x09)
+    case UInt8(ascii: "u"):
+      let unit = try hex4(at: j)
+      var next = j + 6
+      var scalar: UInt32
+      if unit & 0xFC00 == 0xD800 {
+        // A high surrogate: pair it with a directly following escaped low surrogate.
+        if next + 1 < count && byte(next) == backslash && byte(next + 1) == UInt8(ascii: "u"),
+          case let low = try hex4(at: next), low & 0xFC00 == 0xDC00
+        {
+          scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+          next += 6
+        } else {
+          scalar = 0xFFFD
+          replacedSurrogates += 1
+        }
+      } else if unit & 0xFC00 == 0xDC00 {
+        scalar = 0xFFFD
+        replacedSurrogates += 1
+      } else {
+        scalar = unit
+      }
+      appendUTF8(scalar)
+      return next
+    default:
+      throw JSONError(.invalidEscape, "invalid escape sequence '\\\(Character(Unicode.Scalar(e)))'", offset: j)
+    }
+    return j + 2
+  }
+
+  /// The four hex digits of the `\u` escape whose backslash is at `j`.
+  func hex4(at j: Int) throws(JSONError) -> UInt32 {
+    var value: UInt32 = 0
+    for k in (j + 2)..<(j + 6) {
+      guard k < count else {
+        throw JSONError(.unexpectedEnd, "input ended inside a \\u escape", offset: count)
+      }
+      let c = byte(k)
+      let digit: UInt8
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
+      default:
+        throw JSONError(.invalidEscape, "\\u escape needs four hex digits", offset: j)
+      }
+      value = value << 4 | UInt32(digit)
+    }
+    return value
+  }
+
+  mutating func appendUTF8(_ v: UInt32) {
+    switch v {
+    case 0..<0x80:
+      scratch.append(UInt8(v))
+    case 0x80..<0x800:
+      scratch.append(UInt8(0xC0 | v >> 6))
+      scratch.append(UInt8(0x80 | v & 0x3F))
+    case 0x800..<0x10000:
+      scratch.append(UInt8(0xE0 | v >> 12))
+      scratch.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      scratch.append(UInt8(0x80 | v & 0x3F))
+    default:
+      scratch.append(UInt8(0xF0 | v >> 18))
+      scratch.append(UInt8(0x80 | (v >> 12) & 0x3F))
+      scratch.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      scratch.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+
+  func invalidUTF8(from: Int, to: Int) -> JSONError {
+    let at = _JSONBytes.firstInvalidUTF8(base, from: from, end: to, skippingEscapes: true) ?? from
+    return JSONError(.invalidUTF8, "string holds invalid UTF-8 (\(describe(byte(at))))", offset: at)
+  }
+}

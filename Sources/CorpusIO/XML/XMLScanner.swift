@@ -1,0 +1,761 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// A streaming pull scanner for XML read from any ``ByteSource``.
+///
+/// Input arrives in chunks; a tag or a text run may span any number of chunk boundaries, and
+/// the events do not depend on how the input is chunked. Memory is bounded by the longest
+/// single token (a tag, a comment, or one text run), not by the document.
+///
+/// ```swift
+/// let xml = XMLScanner(source)
+/// while let event = try xml.next() {
+///   switch event {
+///   case .startElement(let name, let attributes, let selfClosing): …
+///   case .endElement(let name): …
+///   case .text(let text): …
+///   }
+/// }
+/// ```
+///
+/// What it reports:
+/// - Start tags (attribute values entity-decoded; TAB, LF and CR in them become spaces, as XML
+///   attribute-value normalisation requires), end tags, and text.
+/// - **Text**: all character data between two tags is one ``XMLEvent/text(_:)`` event. The five
+///   predefined entities and decimal/hexadecimal character references are decoded. CDATA
+///   sections are taken verbatim into the same run. Comments and processing instructions inside
+///   a run are skipped without splitting it. An unknown entity such as `&nbsp;`, a bare `&`, or a
+///   character reference to a code point that is not a Unicode scalar (or is U+0000) is kept
+///   literally and counted in ``unknownEntities``. Line ends are not normalised (CR stays).
+///   Whitespace-only text outside the root element is dropped; empty text is never reported.
+/// - Skipped: comments, processing instructions (including `<?xml …?>`), `<!DOCTYPE …>`
+///   (with an internal subset).
+///
+/// What it rejects, with an ``XMLError`` carrying the byte offset: unclosed tags, comments or
+/// elements at end of input, `<` inside a tag or an attribute value, bad attribute syntax,
+/// duplicate attributes, end tags that do not match the innermost open element, invalid UTF-8.
+/// Every error consumes at least one byte, so calling ``next()`` again continues after it;
+/// ``resynchronize(toStartTag:)`` skips to a known record boundary instead.
+/// DTDs are not processed and namespace prefixes are part of the name.
+public final class XMLScanner {
+  private let source: any ByteSource
+  private var base: UnsafeMutableRawPointer
+  private var capacity: Int
+  private var pos = 0  // next unread byte
+  private var end = 0  // one past the last filled byte
+  private var bufferOffset: Int64 = 0  // stream offset of base[0]
+  private var atEOF = false
+  private var eofReported = false
+
+  // Line counting: LFs before `linesCountedTo` are included in `lineAtCounted`.
+  private var linesCountedTo = 0
+  private var lineAtCounted: Int64 = 1
+
+  // The text run being accumulated (slow path).
+  private var text: [UInt8] = []
+  private var hasPendingText = false
+  private var pendingTextOffset: Int64 = 0
+  private var pendingTextLine: Int64 = 1
+  private var textSegments: [(decoded: Int, offset: Int64)] = []
+  private var attributeScratch: [UInt8] = []
+
+  /// The largest single token the scanner buffers before failing with ``XMLError/Kind/tooLarge``.
+  public let maxTokenBytes: Int
+
+  /// Stream byte offset where the most recently returned event starts (its `<`, or the first
+  /// byte of its text run).
+  public private(set) var eventOffset: Int64 = 0
+  /// 1-based line number (LF-counted) where the most recently returned event starts.
+  public private(set) var eventLine: Int64 = 1
+  /// Entity references that were kept literally: unknown names (`&nbsp;`), bare `&`, and
+  /// character references to non-scalars. Counted in text and attribute values.
+  public private(set) var unknownEntities = 0
+  /// Names of the open elements, outermost first.
+  public private(set) var openElements: [String] = []
+
+  /// Stream offset of the next unread byte.
+  public var offset: Int64 { bufferOffset + Int64(pos) }
+  /// Bytes consumed from the underlying file so far (compressed bytes for a decoder).
+  public var consumedBytes: Int64 { source.consumedBytes }
+
+  /// Creates a scanner over `source`, reading `chunkSize` bytes at a time.
+  public init(_ source: any ByteSource, chunkSize: Int = 1 << 18, maxTokenBytes: Int = 1 << 30) {
+    self.source = source
+    self.capacity = max(64, chunkSize)
+    self.base = .allocate(byteCount: capacity, alignment: 16)
+    self.maxTokenBytes = max(maxTokenBytes, 64)
+  }
+
+  deinit { base.deallocate() }
+
+  // MARK: - Public API
+
+  /// Returns the next event, or nil at the end of the document.
+  public func next() throws(XMLError) -> XMLEvent? {
+    while true {
+      if pos == end {
+        if !atEOF {
+          try fill()
+          continue
+        }
+        return try finishAtEOF()
+      }
+      if byte(pos) != lt {
+        if !hasPendingText {
+          switch try fastText() {
+          case .emitted(let event): return event
+          case .consumed: continue
+          case .notApplicable: break
+          }
+        }
+        try accumulateText()
+        continue
+      }
+      guard try ensure(2) else {
+        let at = pos
+        pos = end
+        throw error(.unexpectedEOF, "input ends after '<'", at: at)
+      }
+      let next = byte(pos + 1)
+      if next == bang {
+        try markupDeclaration()
+        continue
+      }
+      if next == question {
+        try processingInstruction()
+        continue
+      }
+      if hasPendingText, let event = try flushText() { return event }
+      return try tag()
+    }
+  }
+
+  /// Skips input up to the next start tag `<name` (followed by whitespace, `>` or `/`), so that
+  /// the next ``next()`` returns that tag. Use it after an error to continue with the next record.
+  ///
+  /// Pending text is discarded. The element stack is cut back to what it would be just before a
+  /// sibling `<name>`: when an element called `name` is open, it and everything inside it are
+  /// dropped (scanning `<wikipedia><article><content><p>` and resynchronizing to `article` leaves
+  /// `[wikipedia]`, so the next `<article>` and the final `</wikipedia>` balance); when none is
+  /// open, the stack is left as it is.
+  ///
+  /// - Returns: true when positioned at such a tag; false at end of input (then everything was
+  ///   consumed, and a later ``next()`` reports still-open elements as ``XMLError/Kind/unexpectedEOF``).
+  public func resynchronize(toStartTag name: String) throws(XMLError) -> Bool {
+    hasPendingText = false
+    text.removeAll(keepingCapacity: true)
+    textSegments.removeAll(keepingCapacity: true)
+    if let k = openElements.lastIndex(of: name) { openElements.removeSubrange(k...) }
+    let pattern = [lt] + Array(name.utf8)
+    while true {
+      if pos < end, let hit = memchr(base + pos, Int32(lt), end - pos) {
+        pos = base.distance(to: hit)
+        guard try ensure(pattern.count + 1) else {
+          pos = end
+          return false
+        }
+        var matches = true
+        for (k, c) in pattern.enumerated() where byte(pos + k) != c {
+          matches = false
+          break
+        }
+        if matches {
+          let after = byte(pos + pattern.count)
+          if isSpace(after) || after == gt || after == slash { return true }
+        }
+        pos += 1
+      } else {
+        pos = end
+        if atEOF { return false }
+        try fill()
+      }
+    }
+  }
+
+  // MARK: - Buffer
+
+  @inline(__always) private func byte(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
+
+  /// Reads more input, first moving the unread bytes to the front (or growing the buffer when
+  /// the unread bytes fill it). Indices relative to `pos` stay valid; absolute indices do not.
+  private func fill() throws(XMLError) {
+    if pos > 0 {
+      countLines(to: pos)
+      if pos < end { base.copyMemory(from: base + pos, byteCount: end - pos) }
+      bufferOffset += Int64(pos)
+      linesCountedTo -= pos
+      end -= pos
+      pos = 0
+    }
+    if end == capacity {
+      if capacity >= maxTokenBytes {
+        let at = pos
+        pos = end
+        throw error(.tooLarge, "a single token is larger than \(maxTokenBytes) bytes", at: at)
+      }
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: min(capacity * 2, maxTokenBytes), alignment: 16)
+      grown.copyMemory(from: base, byteCount: end)
+      base.deallocate()
+      base = grown
+      capacity = min(capacity * 2, maxTokenBytes)
+    }
+    do {
+      let n = try source.read(into: UnsafeMutableRawBufferPointer(start: base + end, count: capacity - end))
+      if n == 0 { atEOF = true } else { end += n }
+    } catch {
+      atEOF = true
+      throw XMLError(.io(error), error.message, offset: error.offset ?? bufferOffset + Int64(end), line: lineNumber(at: end))
+    }
+  }
+
+  /// Makes at least `n` unread bytes available; false when the input ends first.
+  private func ensure(_ n: Int) throws(XMLError) -> Bool {
+    while end - pos < n {
+      if atEOF { return false }
+      try fill()
+    }
+    return true
+  }
+
+  private func countLines(to index: Int) {
+    guard index > linesCountedTo else { return }
+    var i = linesCountedTo
+    var count = 0
+    while i &+ 8 <= index {
+      let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
+      let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
+      count &+= (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
+      i &+= 8
+    }
+    while i < index {
+      if byte(i) == 0x0A { count &+= 1 }
+      i &+= 1
+    }
+    lineAtCounted += Int64(count)
+    linesCountedTo = index
+  }
+
+  private func lineNumber(at index: Int) -> Int64 {
+    countLines(to: index)
+    return lineAtCounted
+  }
+
+  private func error(_ kind: XMLError.Kind, _ message: String, at index: Int) -> XMLError {
+    XMLError(kind, message, offset: bufferOffset + Int64(index), line: lineNumber(at: index))
+  }
+
+  @inline(__always) private func find(_ c: UInt8, from: Int, to: Int) -> Int? {
+    guard from < to, let hit = memchr(base + from, Int32(c), to - from) else { return nil }
+    return base.distance(to: hit)
+  }
+
+  /// Finds `sequence` at or after `pos + relative`, reading more input as needed; returns its
+  /// index relative to `pos`, or nil when the input ends first.
+  private func findSequence(_ sequence: StaticString, from relative: Int) throws(XMLError) -> Int? {
+    let seq = UnsafeRawBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
+    var rel = relative
+    while true {
+      if let hit = find(seq[0], from: pos + rel, to: end) {
+        if hit + seq.count <= end {
+          if memcmp(base + hit, sequence.utf8Start, seq.count) == 0 { return hit - pos }
+          rel = hit - pos + 1
+          continue
+        }
+        rel = hit - pos
+      } else {
+        rel = end - pos
+      }
+      if atEOF { return nil }
+      try fill()
+    }
+  }
+
+  // MARK: - Text
+
+  private enum FastText {
+    case emitted(XMLEvent)
+    case consumed
+    case notApplicable
+  }
+
+  /// A text run that lies wholly in the buffer, without entities, ended by a tag: one copy
+  /// straight into its `String`.
+  private func fastText() throws(XMLError) -> FastText {
+    guard let stop = find(lt, from: pos, to: end), stop + 1 < end else { return .notApplicable }
+    let after = byte(stop + 1)
+    guard after != bang && after != question, find(amp, from: pos, to: stop) == nil else { return .notApplicable }
+    let start = pos
+    if openElements.isEmpty && isAllSpace(from: start, to: stop) {
+      pos = stop
+      return .consumed
+    }
+    let offset = bufferOffset + Int64(start)
+    let line = lineNumber(at: start)
+    pos = stop
+    guard let string = makeString(from: start, to: stop) else {
+      let bad = firstInvalidUTF8(base, from: start, to: stop)
+      throw XMLError(.invalidUTF8, "text holds invalid UTF-8", offset: bufferOffset + Int64(bad), line: lineNumber(at: bad))
+    }
+    eventOffset = offset
+    eventLine = line
+    return .emitted(.text(string))
+  }
+
+  private func beginPendingText() {
+    guard !hasPendingText else { return }
+    hasPendingText = true
+    pendingTextOffset = bufferOffset + Int64(pos)
+    pendingTextLine = lineNumber(at: pos)
+    text.removeAll(keepingCapacity: true)
+    textSegments.removeAll(keepingCapacity: true)
+  }
+
+  private func appendRawText(from: Int, to: Int) {
+    guard to > from else { return }
+    textSegments.append((decoded: text.count, offset: bufferOffset + Int64(from)))
+    text.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: to - from))
+  }
+
+  /// Copies character data from `pos` into the pending text run, up to the next `<` or the end
+  /// of the buffer, decoding entity references.
+  private func accumulateText() throws(XMLError) {
+    beginPendingText()
+    var stopOffset: Int64 = -1  // stream offset of the next '<' (or of the data's end)
+    while pos < end {
+      if stopOffset < bufferOffset + Int64(pos) {
+        stopOffset = bufferOffset + Int64(find(lt, from: pos, to: end) ?? end)
+      }
+      let stop = Int(stopOffset - bufferOffset)
+      let next = find(amp, from: pos, to: stop) ?? stop
+      appendRawText(from: pos, to: next)
+      pos = next
+      if pos == end { return }
+      if pos == stop {
+        if byte(pos) == lt { return }
+        stopOffset = -1
+        continue
+      }
+      // An entity reference at `pos`: make sure all of it is in the buffer.
+      _ = try ensure(maxEntityLength)
+      pos += decodeEntity(at: pos, limit: end, into: &text)
+    }
+  }
+
+  /// Ends the pending text run; nil when it is empty or whitespace outside the root element.
+  private func flushText() throws(XMLError) -> XMLEvent? {
+    hasPendingText = false
+    if text.isEmpty { return nil }
+    if openElements.isEmpty && text.allSatisfy(isSpace) { return nil }
+    let string = text.withUnsafeBytes { raw in raw.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) } }
+    guard let string else {
+      let bad = text.withUnsafeBytes { raw in raw.baseAddress.map { firstInvalidUTF8($0, from: 0, to: raw.count) } ?? 0 }
+      var offset = pendingTextOffset
+      if let segment = textSegments.last(where: { $0.decoded <= bad }) {
+        offset = segment.offset + Int64(bad - segment.decoded)
+      }
+      let line = pendingTextLine + Int64(text[..<bad].count { $0 == 0x0A })
+      throw XMLError(.invalidUTF8, "text holds invalid UTF-8", offset: offset, line: line)
+    }
+    eventOffset = pendingTextOffset
+    eventLine = pendingTextLine
+    return .text(string)
+  }
+
+  private func finishAtEOF() throws(XMLError) -> XMLEvent? {
+    if hasPendingText, let event = try flushText() { return event }
+    if !openElements.isEmpty && !eofReported {
+      eofReported = true
+      let open = openElements.map { "<\($0)>" }.joined(separator: ", ")
+      openElements.removeAll()
+      throw error(.unexpectedEOF, "input ends with \(open) still open", at: end)
+    }
+    return nil
+  }
+
+  // MARK: - Entities
+
+  private let maxEntityLength = 32
+
+  /// Decodes the reference whose `&` is at `i` (reading no further than `limit`) into `out`;
+  /// returns how many input bytes it used. Unknown references are copied literally.
+  private func decodeEntity(at i: Int, limit: Int, into out: inout [UInt8]) -> Int {
+    let searchEnd = min(limit, i + maxEntityLength)
+    var semi = i + 1
+    while semi < searchEnd {
+      let c = byte(semi)
+      if c == semicolon { break }
+      guard isNameByte(c) || c == hash else { semi = searchEnd; break }
+      semi += 1
+    }
+    guard semi < searchEnd, semi > i + 1 else {
+      out.append(amp)
+      unknownEntities += 1
+      return 1
+    }
+    let length = semi - i + 1
+    let nameStart = i + 1
+    let nameLength = semi - nameStart
+    @inline(__always) func named(_ word: StaticString) -> Bool {
+      nameLength == word.utf8CodeUnitCount && memcmp(base + nameStart, word.utf8Start, nameLength) == 0
+    }
+    if byte(nameStart) == hash {
+      if let scalar = characterReference(from: nameStart + 1, to: semi) {
+        appendUTF8(scalar, to: &out)
+        return length
+      }
+    } else if named("lt") {
+      out.append(lt)
+      return length
+    } else if named("gt") {
+      out.append(gt)
+      return length
+    } else if named("amp") {
+      out.append(amp)
+      return length
+    } else if named("quot") {
+      out.append(0x22)
+      return length
+    } else if named("apos") {
+      out.append(0x27)
+      return length
+    }
+    out.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: length))
+    unknownEntities += 1
+    return length
+  }
+
+  /// The scalar of `#123` / `#x1F` (the part after `#` is in `from..<to`), or nil.
+  private func characterReference(from: Int, to: Int) -> UInt32? {
+    var i = from
+    var radix: UInt32 = 10
+    if i < to && (byte(i) == UInt8(ascii: "x")) {
+      radix = 16
+      i += 1
+    }
+    guard i < to else { return nil }
+    var value: UInt32 = 0
+    while i < to {
+      let c = byte(i)
+      let digit: UInt32
+      switch c {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+      case UInt8(ascii: "a")...UInt8(ascii: "f") where radix == 16: digit = UInt32(c - UInt8(ascii: "a") + 10)
+      case UInt8(ascii: "A")...UInt8(ascii: "F") where radix == 16: digit = UInt32(c - UInt8(ascii: "A") + 10)
+      default: return nil
+      }
+      value = value * radix + digit
+      if value > 0x10FFFF { return nil }
+      i += 1
+    }
+    if value == 0 || (0xD800...0xDFFF).contains(value) { return nil }
+    return value
+  }
+
+  private func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+    switch v {
+    case 0..<0x80:
+      out.append(UInt8(v))
+    case 0x80..<0x800:
+      out.append(UInt8(0xC0 | v >> 6))
+      out.append(UInt8(0x80 | v & 0x3F))
+    case 0x800..<0x10000:
+      out.append(UInt8(0xE0 | v >> 12))
+      out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      out.append(UInt8(0x80 | v & 0x3F))
+    default:
+      out.append(UInt8(0xF0 | v >> 18))
+      out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+      out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+      out.append(UInt8(0x80 | v & 0x3F))
+    }
+  }
+
+  // MARK: - Markup
+
+  /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `pos`.
+  /// (Reading may move the buffer, so `pos` is read only after each read.)
+  private func markupDeclaration() throws(XMLError) {
+    if try startsWith("<!--") {
+      guard let close = try findSequence("-->", from: 4) else {
+        let start = pos
+        pos = end
+        throw error(.unexpectedEOF, "unterminated comment", at: start)
+      }
+      pos += close + 3
+      return
+    }
+    if try startsWith("<![CDATA[") {
+      guard let close = try findSequence("]]>", from: 9) else {
+        let start = pos
+        pos = end
+        throw error(.unexpectedEOF, "unterminated CDATA section", at: start)
+      }
+      beginPendingText()
+      appendRawText(from: pos + 9, to: pos + close)
+      pos += close + 3
+      return
+    }
+    if try startsWith("<!DOCTYPE") {
+      try skipDoctype()
+      return
+    }
+    let start = pos
+    pos += 1
+    throw error(.malformedMarkup, "'<!' starts neither a comment, a CDATA section nor a DOCTYPE", at: start)
+  }
+
+  private func startsWith(_ prefix: StaticString) throws(XMLError) -> Bool {
+    let n = prefix.utf8CodeUnitCount
+    guard try ensure(n) else { return false }
+    return memcmp(base + pos, prefix.utf8Start, n) == 0
+  }
+
+  /// Skips `<!DOCTYPE …>`, including an internal subset in brackets and quoted literals.
+  private func skipDoctype() throws(XMLError) {
+    var rel = 9
+    var quoteByte: UInt8 = 0
+    var brackets = 0
+    while true {
+      while pos + rel < end {
+        let c = byte(pos + rel)
+        if quoteByte != 0 {
+          if c == quoteByte { quoteByte = 0 }
+        } else if c == 0x22 || c == 0x27 {
+          quoteByte = c
+        } else if c == UInt8(ascii: "[") {
+          brackets += 1
+        } else if c == UInt8(ascii: "]") {
+          brackets -= 1
+        } else if c == gt && brackets <= 0 {
+          pos += rel + 1
+          return
+        }
+        rel += 1
+      }
+      if atEOF {
+        let start = pos
+        pos = end
+        throw error(.unexpectedEOF, "unterminated DOCTYPE", at: start)
+      }
+      try fill()
+    }
+  }
+
+  /// `<?…?>` at `pos`, including the XML declaration.
+  private func processingInstruction() throws(XMLError) {
+    guard let close = try findSequence("?>", from: 2) else {
+      let start = pos
+      pos = end
+      throw error(.unexpectedEOF, "unterminated processing instruction", at: start)
+    }
+    pos += close + 2
+  }
+
+  // MARK: - Tags
+
+  /// Finds the `>` closing the tag at `pos`, skipping quoted attribute values; returns its
+  /// index. Reads more input as needed.
+  private func findTagEnd() throws(XMLError) -> Int {
+    var rel = 1
+    var quoteByte: UInt8 = 0
+    while true {
+      while pos + rel < end {
+        let c = byte(pos + rel)
+        if quoteByte != 0 {
+          if c == quoteByte {
+            quoteByte = 0
+          } else if c == lt {
+            let at = pos + rel
+            pos = at
+            throw error(.badAttribute, "'<' in an attribute value", at: at)
+          }
+        } else if c == gt {
+          return pos + rel
+        } else if c == 0x22 || c == 0x27 {
+          quoteByte = c
+        } else if c == lt {
+          let at = pos + rel
+          pos = at
+          throw error(.malformedTag, "'<' inside a tag", at: at)
+        }
+        rel += 1
+      }
+      if atEOF {
+        let start = pos
+        pos = end
+        throw error(.unexpectedEOF, "unclosed tag at end of input", at: start)
+      }
+      try fill()
+    }
+  }
+
+  /// The end of the name starting at `i` (before `limit`), or `i` when no name starts there.
+  private func nameEnd(from i: Int, limit: Int) -> Int {
+    guard i < limit, isNameStartByte(byte(i)) else { return i }
+    var j = i + 1
+    while j < limit && isNameByte(byte(j)) { j += 1 }
+    return j
+  }
+
+  private func tag() throws(XMLError) -> XMLEvent {
+    let close = try findTagEnd()  // may move the buffer: read `pos` only afterwards
+    let start = pos
+    let offset = bufferOffset + Int64(start)
+    let line = lineNumber(at: start)
+    // From here on every error consumes the tag (or stops at the bad byte inside it).
+    func fail(_ kind: XMLError.Kind, _ message: String, at index: Int) -> XMLError {
+      pos = close + 1
+      return error(kind, message, at: index)
+    }
+
+    if byte(start + 1) == slash {
+      let nameStart = start + 2
+      let nameStop = nameEnd(from: nameStart, limit: close)
+      guard nameStop > nameStart else { throw fail(.malformedTag, "end tag without a name", at: nameStart) }
+      var i = nameStop
+      while i < close && isSpace(byte(i)) { i += 1 }
+      guard i == close else { throw fail(.malformedTag, "junk after the end tag's name", at: i) }
+      guard let name = makeString(from: nameStart, to: nameStop) else {
+        throw fail(.invalidUTF8, "element name holds invalid UTF-8", at: firstInvalidUTF8(base, from: nameStart, to: nameStop))
+      }
+      guard let open = openElements.last else {
+        throw fail(.mismatchedEndTag, "end tag </\(name)> with no element open", at: start)
+      }
+      guard open == name else {
+        throw fail(.mismatchedEndTag, "end tag </\(name)> does not match <\(open)>", at: start)
+      }
+      openElements.removeLast()
+      pos = close + 1
+      eventOffset = offset
+      eventLine = line
+      return .endElement(name: name)
+    }
+
+    let nameStart = start + 1
+    let nameStop = nameEnd(from: nameStart, limit: close)
+    guard nameStop > nameStart else {
+      pos = start + 1
+      throw error(.malformedTag, "'<' not followed by a name", at: nameStart)
+    }
+    guard let name = makeString(from: nameStart, to: nameStop) else {
+      throw fail(.invalidUTF8, "element name holds invalid UTF-8", at: firstInvalidUTF8(base, from: nameStart, to: nameStop))
+    }
+    var attributes: [(name: String, value: String)] = []
+    var selfClosing = false
+    var i = nameStop
+    while true {
+      let spaceStart = i
+      while i < close && isSpace(byte(i)) { i += 1 }
+      if i == close { break }
+      if byte(i) == slash {
+        guard i + 1 == close else { throw fail(.malformedTag, "'/' inside a start tag", at: i) }
+        selfClosing = true
+        break
+      }
+      guard i > spaceStart else { throw fail(.badAttribute, "attribute not preceded by whitespace", at: i) }
+      let attributeStart = i
+      let attributeStop = nameEnd(from: i, limit: close)
+      guard attributeStop > attributeStart else { throw fail(.badAttribute, "expected an attribute name", at: i) }
+      i = attributeStop
+      while i < close && isSpace(byte(i)) { i += 1 }
+      guard i < close && byte(i) == equals else { throw fail(.badAttribute, "expected '=' after the attribute name", at: i) }
+      i += 1
+      while i < close && isSpace(byte(i)) { i += 1 }
+      guard i < close, case let q = byte(i), q == 0x22 || q == 0x27 else {
+        throw fail(.badAttribute, "expected a quoted attribute value", at: i)
+      }
+      let valueStart = i + 1
+      // findTagEnd saw the closing quote before `close`.
+      let valueStop = find(q, from: valueStart, to: close) ?? close
+      guard let attributeName = makeString(from: attributeStart, to: attributeStop) else {
+        throw fail(.invalidUTF8, "attribute name holds invalid UTF-8", at: firstInvalidUTF8(base, from: attributeStart, to: attributeStop))
+      }
+      guard let value = attributeValue(from: valueStart, to: valueStop) else {
+        throw fail(.invalidUTF8, "attribute value holds invalid UTF-8", at: firstInvalidUTF8(base, from: valueStart, to: valueStop))
+      }
+      if attributes.contains(where: { $0.name == attributeName }) {
+        throw fail(.badAttribute, "attribute '\(attributeName)' appears twice", at: attributeStart)
+      }
+      attributes.append((name: attributeName, value: value))
+      i = valueStop + 1
+    }
+    if !selfClosing { openElements.append(name) }
+    pos = close + 1
+    eventOffset = offset
+    eventLine = line
+    return .startElement(name: name, attributes: attributes, selfClosing: selfClosing)
+  }
+
+  /// Decodes an attribute value (entities; TAB/LF/CR → space); nil when it is not UTF-8.
+  private func attributeValue(from: Int, to: Int) -> String? {
+    var plain = true
+    for k in from..<to {
+      let c = byte(k)
+      if c == amp || c == 0x09 || c == 0x0A || c == 0x0D {
+        plain = false
+        break
+      }
+    }
+    if plain { return makeString(from: from, to: to) }
+    attributeScratch.removeAll(keepingCapacity: true)
+    var k = from
+    while k < to {
+      let c = byte(k)
+      if c == amp {
+        k += decodeEntity(at: k, limit: to, into: &attributeScratch)
+      } else {
+        attributeScratch.append(c == 0x09 || c == 0x0A || c == 0x0D ? 0x20 : c)
+        k += 1
+      }
+    }
+    return attributeScratch.withUnsafeBytes { raw in
+      raw.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) }
+    }
+  }
+
+  // MARK: - Bytes
+
+  @inline(__always) private func makeString(from: Int, to: Int) -> String? {
+    if from >= to { return "" }
+    return UnsafeRawBufferPointer(start: base + from, count: to - from).withMemoryRebound(to: UInt8.self) {
+      String(validating: $0, as: UTF8.self)
+    }
+  }
+
+  /// Offset of the first ill-formed UTF-8 sequence in `from..<to` (or `from` when none is found).
+  private func firstInvalidUTF8(_ pointer: UnsafeRawPointer, from: Int, to: Int) -> Int {
+    _JSONBytes.firstInvalidUTF8(pointer, from: from, end: to, skippingEscapes: false) ?? from
+  }
+
+  private func isAllSpace(from: Int, to: Int) -> Bool {
+    for k in from..<to where !isSpace(byte(k)) { return false }
+    return true
+  }
+}
+
+private let lt = UInt8(ascii: "<")
+private let gt = UInt8(ascii: ">")
+private let amp = UInt8(ascii: "&")
+private let bang = UInt8(ascii: "!")
+private let question = UInt8(ascii: "?")
+private let slash = UInt8(ascii: "/")
+private let equals = UInt8(ascii: "=")
+private let semicolon = UInt8(ascii: ";")
+private let hash = UInt8(ascii: "#")
+
+@inline(__always) private func isSpace(_ c: UInt8) -> Bool {
+  c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
+}
+
+/// XML NameStartChar, approximated on bytes: ASCII letters, `_`, `:`, and any non-ASCII byte
+/// (the UTF-8 is validated when the name becomes a `String`).
+@inline(__always) private func isNameStartByte(_ c: UInt8) -> Bool {
+  (c | 0x20) &- UInt8(ascii: "a") < 26 || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
+}
+
+@inline(__always) private func isNameByte(_ c: UInt8) -> Bool {
+  isNameStartByte(c) || c &- UInt8(ascii: "0") < 10 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+}

@@ -1,0 +1,122 @@
+import CorpusSources
+
+/// `out/report.json`: what went in, what came out, and what was rejected, per source.
+///
+/// It holds no timestamps or timings, so the same config and inputs give the same bytes.
+public struct BuildReport: Codable, Sendable, Equatable {
+  /// The tool that wrote the report.
+  public var tool = ToolInfo()
+  /// The effective config.
+  public var config: PipelineConfig
+  /// Per source, in config order.
+  public var sources: [SourceStats]
+  /// Every clean-text part written, in task order.
+  public var parts: [PartRecord]
+  /// The first issues found (see ``SourceStats/issues`` for complete counts).
+  public var issues: [IssueRecord]
+
+  /// Sums over all sources.
+  public var totals: SourceStats
+
+  /// Creates a report; ``totals`` is summed from `sources`.
+  public init(config: PipelineConfig, sources: [SourceStats], parts: [PartRecord], issues: [IssueRecord]) {
+    self.config = config
+    self.sources = sources
+    self.parts = parts
+    self.issues = issues
+    totals = sources.reduce(into: SourceStats(name: "total")) { $0.add($1) }
+  }
+
+  /// Name and version of the producing tool.
+  public struct ToolInfo: Codable, Sendable, Equatable {
+    public var name = "dacorpus"
+    public var version = dacorpusVersion
+  }
+}
+
+/// The version written into reports and printed by `dacorpus --version`.
+public let dacorpusVersion = "0.1.0"
+
+/// Counts for one source (or for all, as ``BuildReport/totals``).
+public struct SourceStats: Codable, Sendable, Equatable {
+  /// The source label.
+  public var name: String
+  /// Input files read (a 21.09 text+meta pair counts as two).
+  public var files = 0
+  /// Input bytes read (compressed sizes).
+  public var bytesRead: Int64 = 0
+  /// Records the inputs held: documents plus rejected records.
+  public var records = 0
+  /// Documents written.
+  public var documents = 0
+  /// Unicode scalars in the documents' text.
+  public var characters = 0
+  /// Records rejected, for any reason.
+  public var rejected = 0
+  /// Issues by kind (`invalid_utf8`, `malformed_json`, `truncated_stream`, …).
+  public var issues: [String: Int] = [:]
+  /// Records left out by a reader option, by reason.
+  public var skipped: [String: Int] = [:]
+  /// Input units by detected format.
+  public var formats: [String: Int] = [:]
+
+  /// Empty counts for `name`.
+  public init(name: String) { self.name = name }
+
+  /// Adds `other`'s counts to these.
+  public mutating func add(_ other: SourceStats) {
+    files += other.files
+    bytesRead += other.bytesRead
+    records += other.records
+    documents += other.documents
+    characters += other.characters
+    rejected += other.rejected
+    issues.merge(other.issues, uniquingKeysWith: +)
+    skipped.merge(other.skipped, uniquingKeysWith: +)
+    formats.merge(other.formats, uniquingKeysWith: +)
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case name, files, records, documents, characters, rejected, issues, skipped, formats
+    case bytesRead = "bytes_read"
+  }
+}
+
+/// One output file.
+public struct PartRecord: Codable, Sendable, Equatable {
+  /// Path relative to the output directory.
+  public var path: String
+  /// The source label.
+  public var source: String
+  /// The input files it was made from.
+  public var inputs: [String]
+  /// The format the inputs were read as.
+  public var format: String
+  /// Documents in the part.
+  public var documents: Int
+  /// Unicode scalars of text in the part.
+  public var characters: Int
+  /// File size in bytes.
+  public var bytes: Int64
+  /// SHA-256 of the file, lowercase hex.
+  public var sha256: String
+}
+
+/// A data issue as stored in the report.
+public struct IssueRecord: Codable, Sendable, Equatable {
+  public var source: String
+  public var kind: String
+  public var file: String
+  public var location: String
+  public var message: String
+  public var rejected: Bool
+
+  init(source: String, _ issue: DataIssue) {
+    self.source = source
+    kind = issue.kind.rawValue
+    file = issue.file
+    location = issue.location.description
+    message = issue.message
+    rejected = issue.rejected
+  }
+}

@@ -1,0 +1,64 @@
+import CorpusIO
+import CorpusSources
+import Crypto
+
+/// Writes documents to one clean-text part, `text/{source}-{NNNNN}.jsonl.gz`: Dolma-style JSON
+/// lines, gzip-compressed, under a temporary name until ``finish()`` renames it into place.
+final class TextPartWriter {
+  private let target: AtomicFile
+  private let gzip: GzipWriter
+  private var json = JSONWriter(capacity: 1 << 20)
+  private(set) var documents = 0
+  private(set) var characters = 0
+
+  /// Starts the part at `path`.
+  init(path: String) throws(CorpusIOError) {
+    target = AtomicFile(path: path)
+    gzip = try GzipWriter(path: target.temporaryPath)
+  }
+
+  /// Appends one document as a JSON line.
+  func write(_ document: Document) throws(CorpusIOError) {
+    document.write(to: &json)
+    json.endLine()
+    documents += 1
+    characters += document.text.unicodeScalars.count
+    if json.bytes.count >= 1 << 20 { try flush() }
+  }
+
+  private func flush() throws(CorpusIOError) {
+    try gzip.write(json.bytes)
+    json.reset()
+  }
+
+  /// Completes the file, renames it into place, and returns its size and SHA-256.
+  func finish() throws(CorpusIOError) -> (bytes: Int64, sha256: String) {
+    try flush()
+    try gzip.finish()
+    let digest = try Self.sha256(path: target.temporaryPath)
+    try target.commit()
+    return (gzip.bytesOut, digest)
+  }
+
+  /// Removes the unfinished file.
+  func abandon() {
+    target.abandon()
+  }
+
+  /// The SHA-256 of a file, as lowercase hex.
+  static func sha256(path: String) throws(CorpusIOError) -> String {
+    let file = try FileSource(path: path)
+    var hasher = SHA256()
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    while true {
+      let n = try file.read(into: buffer)
+      if n == 0 { break }
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    }
+    return hasher.finalize().map { byte in
+      let hex = Array("0123456789abcdef".utf8)
+      return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+    }.joined()
+  }
+}

@@ -1,0 +1,191 @@
+import CorpusIO
+
+/// Reads a Leipzig Corpora Collection `.tar.gz` archive (`reference/formats.md` §2).
+///
+/// Members are picked by suffix, with or without a directory prefix; AppleDouble `._*` entries
+/// are skipped. Each `s_id⇥sentence` line of `-sentences.txt` is a record with id
+/// `{corpus_id}:{s_id}`. When the archive has `-sources.txt` and `-inv_so.txt`, the sentence's
+/// source URL and date are joined in. Those members may come after the sentences in the
+/// archive, so the reader reads them first and streams the sentences in a second pass when
+/// it must (the archive is decompressed twice; memory holds the link tables, not the text).
+///
+/// With `group_by_source`, sentences that share a source become one document
+/// `{corpus_id}:so{so_id}`, in `s_id` order; sentences without a source stay single documents.
+struct LeipzigReader {
+  var context: ReadContext
+
+  /// Source URL and date per `so_id`, and the `so_id` of each `s_id`.
+  struct Links {
+    var sources: [Int: (url: String, date: String)] = [:]
+    var pairs: [(Int, Int)] = []
+    var sourceOfSentence: [Int: Int] = [:]
+
+    /// Orders the `inv_so` pairs: the column whose largest value fits the sources table is
+    /// `so_id` (formats.md §2.3 warns the order is disputed); `(so_id, s_id)` when unclear.
+    mutating func resolve() {
+      let maxFirst = pairs.map(\.0).max() ?? 0
+      let maxSecond = pairs.map(\.1).max() ?? 0
+      let maxSource = sources.keys.max() ?? 0
+      let swapped = maxFirst > maxSource && maxSecond <= maxSource
+      for (a, b) in pairs {
+        let (source, sentence) = swapped ? (b, a) : (a, b)
+        if sourceOfSentence[sentence] == nil { sourceOfSentence[sentence] = source }
+      }
+      pairs = []
+    }
+  }
+
+  enum Member {
+    case sentences, sources, invSo, other
+
+    init(_ name: String) {
+      let base = fileName(name)
+      if base.hasPrefix("._") { self = .other }
+      else if base.hasSuffix("-sentences.txt") { self = .sentences }
+      else if base.hasSuffix("-sources.txt") { self = .sources }
+      else if base.hasSuffix("-inv_so.txt") { self = .invSo }
+      else { self = .other }
+    }
+  }
+
+  /// The corpus id of a member: its file name before the last `-`.
+  static func corpusID(_ member: String) -> String {
+    let base = fileName(member)
+    guard let dash = base.lastIndex(of: "-") else { return base }
+    return String(base[..<dash])
+  }
+
+  func read(path: String, emit: DocumentSink) throws {
+    var links: [String: Links] = [:]
+    var sentencesDone: Set<String> = []
+    var sawSentences = false
+
+    // Pass 1: link tables; sentences too when their tables are already complete.
+    let complete = try scan(path: path, countBytes: true) { member, kind, body in
+      let corpus = Self.corpusID(member)
+      switch kind {
+      case .sources: try readSources(body, member: "\(path):\(member)", into: &links[corpus, default: Links()])
+      case .invSo: try readInvSo(body, member: "\(path):\(member)", into: &links[corpus, default: Links()])
+      case .sentences:
+        sawSentences = true
+        if var table = links[corpus], !table.sources.isEmpty, !table.pairs.isEmpty || !table.sourceOfSentence.isEmpty {
+          table.resolve()
+          links[corpus] = table
+          try readSentences(body, member: member, archive: path, corpus: corpus, links: table, emit: emit)
+          sentencesDone.insert(member)
+        }
+      case .other: break
+      }
+    }
+    guard complete else { return }
+    if !sawSentences {
+      try context.log.report(
+        DataIssue(.unknownFormat, file: path, at: .file, "archive has no '-sentences.txt' member", rejected: false))
+      return
+    }
+    for key in links.keys { links[key]?.resolve() }
+    // Pass 2: the sentences not read yet.
+    _ = try scan(path: path, countBytes: false) { member, kind, body in
+      guard kind == .sentences, !sentencesDone.contains(member) else { return }
+      let corpus = Self.corpusID(member)
+      try readSentences(body, member: member, archive: path, corpus: corpus, links: links[corpus] ?? Links(), emit: emit)
+    }
+  }
+
+  /// Calls `body` for every regular member; reports archive errors. Returns false when the
+  /// archive could not be read to its end.
+  private func scan(path: String, countBytes: Bool, _ body: (String, Member, any ByteSource) throws -> Void) throws -> Bool {
+    guard let input = try context.open(path) else { return false }
+    let tar = TarReader(input)
+    defer { if countBytes { context.log.finishFile(consumed: input.consumedBytes) } }
+    do {
+      while let entry = try tar.next() {
+        guard entry.kind == .file else { continue }
+        try body(entry.name, Member(entry.name), tar.currentBody())
+      }
+      return true
+    } catch let error as CorpusIOError {
+      try context.streamBroke(error, file: path)
+      return false
+    }
+  }
+
+  private func readSources(_ body: any ByteSource, member: String, into links: inout Links) throws {
+    let lines = LineReader(body)
+    while let line = try lines.next() {
+      let fields = split(line)
+      guard fields.count >= 2, let id = Int(fields[0]) else { continue }
+      links.sources[id] = (fields[1], fields.count > 2 ? fields[2] : "")
+    }
+  }
+
+  private func readInvSo(_ body: any ByteSource, member: String, into links: inout Links) throws {
+    let lines = LineReader(body)
+    while let line = try lines.next() {
+      let fields = split(line)
+      guard fields.count >= 2, let a = Int(fields[0]), let b = Int(fields[1]) else { continue }
+      links.pairs.append((a, b))
+    }
+  }
+
+  private func split(_ line: UnsafeRawBufferPointer) -> [String] {
+    line.split(separator: 0x09, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+  }
+
+  private func readSentences(
+    _ body: any ByteSource, member: String, archive: String, corpus: String, links: Links, emit: DocumentSink
+  ) throws {
+    let file = "\(archive):\(member)"
+    var groups: [Int: [(sentence: Int, text: String)]] = [:]
+    let lines = LineReader(body)
+    while let line = try lines.next() {
+      if line.isEmpty { continue }
+      let location = DataIssue.Location.line(lines.lineNumber)
+      guard let tab = line.firstIndex(of: 0x09),
+        let sentence = Int(String(decoding: UnsafeRawBufferPointer(rebasing: line[..<tab]), as: UTF8.self))
+      else {
+        try context.log.reject(DataIssue(.malformedRecord, file: file, at: location, "expected 's_id<TAB>sentence'"))
+        continue
+      }
+      guard let text = try context.text(UnsafeRawBufferPointer(rebasing: line[(tab + 1)...]), file: file, at: location)
+      else { continue }
+      let source = links.sourceOfSentence[sentence]
+      if context.options.groupBySource, let source {
+        context.log.recordsRead += 1
+        groups[source, default: []].append((sentence, text))
+        continue
+      }
+      var metadata = baseMetadata(corpus: corpus, member: member)
+      metadata.append("s_id", .number(String(sentence)))
+      let link = source.flatMap { links.sources[$0] }
+      if let link { metadata.append("url", .string(link.url)) }
+      try context.deliver(
+        Document(id: "\(corpus):\(sentence)", source: context.source, text: text, created: created(link), metadata: metadata),
+        to: emit)
+    }
+    for source in groups.keys.sorted() {
+      guard let sentences = groups[source]?.sorted(by: { $0.sentence < $1.sentence }) else { continue }
+      var metadata = baseMetadata(corpus: corpus, member: member)
+      metadata.append("so_id", .number(String(source)))
+      metadata.append("s_ids", .array(sentences.map { .number(String($0.sentence)) }))
+      let link = links.sources[source]
+      if let link { metadata.append("url", .string(link.url)) }
+      let text = sentences.map(\.text).joined(separator: "\n")
+      try emit(Document(id: "\(corpus):so\(source)", source: context.source, text: text, created: created(link), metadata: metadata))
+    }
+  }
+
+  private func baseMetadata(corpus: String, member: String) -> JSONObject {
+    var metadata = JSONObject()
+    metadata.append("corpus", .string(corpus))
+    metadata.append("file", .string(member))
+    return metadata
+  }
+
+  private func created(_ link: (url: String, date: String)?) -> String? {
+    guard let date = link?.date, !date.isEmpty else { return nil }
+    return date
+  }
+}

@@ -1,0 +1,61 @@
+import CorpusIO
+
+/// Reads OSCAR 22.01 (`.jsonl.gz`) and 23.01 (`.jsonl.zst`) document JSONL
+/// (`reference/formats.md` §1.4–1.6): `content` is the text, the WARC record id the id,
+/// the WARC date `created`; url, language identification and annotations go to metadata.
+struct OSCARDocumentReader {
+  var context: ReadContext
+  /// `22.01` or `23.01`.
+  var release: String
+
+  func read(path: String, emit: DocumentSink) throws {
+    let file = fileName(path)
+    try context.forEachLine(of: path) { line, lines in
+      if isBlank(line) { return }
+      let location = DataIssue.Location.line(lines.lineNumber)
+      guard let record = try context.jsonObject(line, file: path, at: location) else { return }
+      guard let content = record["content"]?.stringValue else {
+        return try context.log.reject(
+          DataIssue(.missingField, file: path, at: location, "record has no string 'content'"))
+      }
+      let headers = record["warc_headers"]?.objectValue ?? JSONObject()
+      let meta = record["metadata"]?.objectValue ?? JSONObject()
+      var metadata = JSONObject()
+      metadata.append("release", .string(release))
+      metadata.append("file", .string(file))
+      metadata.append("line", .number(String(lines.lineNumber)))
+      if let url = headers["warc-target-uri"] { metadata.append("url", url) }
+      if let languages = headers["warc-identified-content-language"] {
+        metadata.append("warc_languages", languages)
+      }
+      if let identification = meta["identification"] { metadata.append("identification", identification) }
+      for key in ["annotation", "quality_warnings", "categories", "harmful_pp", "tlsh"] {
+        if let value = meta[key] { metadata.append(key, value) }
+      }
+      let id = headers["warc-record-id"]?.stringValue ?? "oscar\(release.filter { $0 != "." })/\(file)#L\(lines.lineNumber)"
+      try context.deliver(
+        Document(id: id, source: context.source, text: content, created: headers["warc-date"]?.stringValue, metadata: metadata),
+        to: emit)
+    }
+  }
+}
+
+extension ReadContext {
+  /// Parses one JSON line as an object, or rejects the record (malformed JSON, invalid UTF-8,
+  /// not an object) and returns `nil`.
+  func jsonObject(_ line: UnsafeRawBufferPointer, file: String, at location: DataIssue.Location) throws -> JSONObject? {
+    let value: JSONValue
+    do {
+      value = try JSONParser.parse(line)
+    } catch {
+      let kind: DataIssue.Kind = error.kind == .invalidUTF8 ? .invalidUTF8 : .malformedJSON
+      try log.reject(DataIssue(kind, file: file, at: location, "\(error)"))
+      return nil
+    }
+    guard let object = value.objectValue else {
+      try log.reject(DataIssue(.malformedJSON, file: file, at: location, "record is not a JSON object"))
+      return nil
+    }
+    return object
+  }
+}

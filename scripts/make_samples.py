@@ -1,0 +1,833 @@
+#!/usr/bin/env python3
+"""Writes samples/: small, synthetic Danish inputs in each source's real on-disk format.
+
+Formats follow reference/formats.md (shared/reference/formats.md). All text is synthetic
+Danish generated from hand-written templates and word lists with a seeded RNG, so the output
+is byte-identical across runs on the same machine (gzip mtime 0, fixed tar metadata, zstd and
+bzip2 at fixed levels).
+
+Usage: python3 scripts/make_samples.py [--out DIR]
+
+Only the standard library is used, plus the `zstd` command-line tool for .zst files.
+"""
+
+import argparse
+import bz2
+import gzip
+import io
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+SEED = 20250601
+ROOT = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------------------------
+# Compression and serialisation helpers (deterministic)
+# --------------------------------------------------------------------------------------------
+
+
+def gz(data: bytes) -> bytes:
+    """One gzip member, mtime 0, no file name, level 9."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as f:
+        f.write(data)
+    return buf.getvalue()
+
+
+def zst(data: bytes) -> bytes:
+    """One zstd frame made by the zstd CLI (level 19, checksum on)."""
+    out = subprocess.run(["zstd", "-q", "-19", "--check", "-c", "-"], input=data,
+                         stdout=subprocess.PIPE, check=True)
+    return out.stdout
+
+
+def bz(data: bytes) -> bytes:
+    return bz2.compress(data, 9)
+
+
+TAR_MTIME = 1603843200  # 2020-10-28T00:00:00Z
+
+
+def tar_gz(members, mtime=TAR_MTIME) -> bytes:
+    """members: list of (name, bytes) or (name, None) for a directory. USTAR, fixed owner."""
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w", format=tarfile.USTAR_FORMAT) as tf:
+        for name, data in members:
+            ti = tarfile.TarInfo(name)
+            ti.mtime = mtime
+            ti.uid = ti.gid = 1000
+            ti.uname = ti.gname = "wortschatz"
+            if data is None:
+                ti.type = tarfile.DIRTYPE
+                ti.mode = 0o755
+                tf.addfile(ti)
+            else:
+                ti.mode = 0o644
+                ti.size = len(data)
+                tf.addfile(ti, io.BytesIO(data))
+    return gz(buf.getvalue())
+
+
+def serde_json(obj) -> str:
+    """serde_json / compact style: no spaces, raw UTF-8, '/' unescaped."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def ujson_str(s: str) -> str:
+    out = ['"']
+    for ch in s:
+        o = ord(ch)
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "/":
+            out.append("\\/")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\r":
+            out.append("\\r")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\b":
+            out.append("\\b")
+        elif ch == "\f":
+            out.append("\\f")
+        elif o < 0x20 or o >= 0x80:
+            if o > 0xFFFF:
+                v = o - 0x10000
+                out.append("\\u%04x\\u%04x" % (0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)))
+            else:
+                out.append("\\u%04x" % o)
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def ujson_float(x: float) -> str:
+    s = "%.10f" % x
+    s = s.rstrip("0")
+    if s.endswith("."):
+        s += "0"
+    return s
+
+
+def ujson_dumps(pairs) -> str:
+    """pairs: list of (key, value); value is str, None, float, int."""
+    parts = []
+    for k, v in pairs:
+        if v is None:
+            vs = "null"
+        elif isinstance(v, str):
+            vs = ujson_str(v)
+        elif isinstance(v, bool):
+            vs = "true" if v else "false"
+        elif isinstance(v, int):
+            vs = str(v)
+        else:
+            vs = ujson_float(v)
+        parts.append(ujson_str(k) + ":" + vs)
+    return "{" + ",".join(parts) + "}"
+
+
+def write(path: Path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+# --------------------------------------------------------------------------------------------
+# Word lists (all hand-written; places are real Danish towns, people and firms are invented)
+# --------------------------------------------------------------------------------------------
+
+KOMMUNER = ["Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle",
+            "Roskilde", "Herning", "Silkeborg", "Næstved", "Fredericia", "Viborg", "Køge",
+            "Holstebro", "Slagelse", "Svendborg", "Hjørring", "Sønderborg", "Frederikshavn",
+            "Haderslev", "Skive", "Ringsted", "Thisted", "Helsingør", "Hillerød", "Nyborg",
+            "Middelfart", "Kalundborg", "Holbæk", "Vordingborg", "Faaborg-Midtfyn", "Varde"]
+BYER = KOMMUNER[:30] + ["Ribe", "Tønder", "Grenaa", "Ebeltoft", "Skagen", "Lemvig", "Ringkøbing",
+                        "Nakskov", "Maribo", "Rønne", "Assens", "Bogense", "Hobro", "Brønderslev"]
+FORNAVNE = ["Anne", "Mette", "Louise", "Camilla", "Sofie", "Ida", "Maria", "Kirsten", "Hanne",
+            "Susanne", "Lene", "Pia", "Karen", "Birgitte", "Signe", "Emma", "Freja", "Line",
+            "Jens", "Peter", "Lars", "Henrik", "Søren", "Niels", "Michael", "Thomas", "Rasmus",
+            "Morten", "Jesper", "Anders", "Mads", "Christian", "Ole", "Bent", "Kasper", "Frederik",
+            "Mikkel", "Jonas", "Martin", "Jakob", "Torben", "Poul", "Aske", "Malthe", "Gitte",
+            "Dorte", "Bodil", "Inger", "Asger", "Villads"]
+EFTERNAVNE = ["Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
+              "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
+              "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Kjær",
+              "Holm", "Lund", "Frandsen", "Bak", "Dam", "Skov", "Vestergaard", "Østergaard",
+              "Nørgaard", "Kjeldsen", "Bech", "Lauridsen", "Villadsen", "Mikkelsen", "Krogh"]
+UGEDAGE = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+MAANEDER = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+            "oktober", "november", "december"]
+LANDSDELE = ["Nordjylland", "Midtjylland", "Sønderjylland", "Vestjylland", "Østjylland",
+             "Nordsjælland", "Hovedstadsområdet", "Region Sjælland", "Syddanmark"]
+VEJE = ["Hovedvejen", "Ringvejen", "Skolevej", "Kirkevej", "Strandvejen", "Vestergade",
+        "Østre Allé", "Bakkevej", "Møllevej", "Engvej", "Søndergade", "Stationsvej", "Nørregade",
+        "Havnevej", "Skovvej", "Industrivej"]
+HOLD = ["Vestbyen IF", "B 1921 Sønderby", "FC Østerlund", "Nørre Boldklub", "Strandby GF",
+        "Havnens BK", "IK Skovlyst", "Kirkeby UI", "Søhøjlandets HK", "Bakkegårdens IF"]
+VIRKSOMHEDER = ["Maskinfabrikken Nordkraft", "Tømrerfirmaet Holm & Søn", "Vestjysk Emballage A/S",
+                "Bageriet Kornblomsten", "softwarevirksomheden Kodeværket", "Grønt Lager ApS",
+                "Fjordens Fiskeeksport", "Elektrikerne i Midten", "Møbelsnedkeriet Egetræ",
+                "transportfirmaet Hurtig & Sikker"]
+AVISER = ["vestbyensavis", "fjordposten", "dagbladetmidt", "sydkysten-nyt", "lokalnyt-nord",
+          "egnsbladet", "oestjyskdagblad", "amtsavisen-vest"]
+DOMAENER = ["www.hjemmeoghave.dk", "cykelsnak.dk", "www.nordiskfritid.dk", "blog.madmedmere.dk",
+            "www.vestegnensavis.dk", "shop.regntoej-online.dk", "www.boligbutikken.dk",
+            "forum.bilnoerder.dk", "www.skovbrynets-ik.dk", "www.advokathuset-fyn.dk",
+            "www.smaa-fodspor.dk", "www.grejbixen.dk", "minlillehave.dk", "www.koekkenfiduser.dk",
+            "www.lokalhistorie-ribe.dk", "www.rejsemedbaby.dk", "debat.foraeldrenet.dk",
+            "www.tekniktorvet.dk", "www.sommerhusudlejning-vest.dk", "www.kattekilden.dk",
+            "www.byggemarked24.dk", "www.loebeglad.dk", "www.strikkestuen.dk",
+            "www.kommune-eksempel.dk", "www.vandrerhjem-nord.dk"]
+FORENINGER = ["den lokale grundejerforening", "idrætsforeningen", "handelsstandsforeningen",
+              "skolebestyrelsen", "beboerforeningen", "lokalhistorisk arkiv", "sejlklubben",
+              "borgerforeningen", "ældresagens lokalafdeling"]
+BRUGERE = ["jensemand", "Mette_K", "cykelnørd82", "hyggemor", "Sorte Svane", "gamle_ole",
+           "per1977", "lønmodtager", "Vestjyden", "Bageren", "kaffekop", "trinebine", "MadsM",
+           "smedensvend", "fynbo64"]
+
+
+def tal_dk(n: int) -> str:
+    """Danish thousands separator: 12.345"""
+    return f"{n:,}".replace(",", ".")
+
+
+def dec_dk(x: float, nd=1) -> str:
+    return (f"%.{nd}f" % x).replace(".", ",")
+
+
+def cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def slugify(s: str) -> str:
+    s = s.lower()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("é", "e"), ("ü", "u")):
+        s = s.replace(a, b)
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s
+
+
+class Filler:
+    """Fills {key} slots from word banks; keys fixed in `ctx` keep their value."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        r = rng
+        self.banks = {
+            "kommune": KOMMUNER, "by": BYER, "by2": BYER, "landsdel": LANDSDELE, "vej": VEJE,
+            "gade": VEJE, "ugedag": UGEDAGE, "måned": MAANEDER, "hold": HOLD, "hold2": HOLD,
+            "virksomhed": VIRKSOMHEDER, "forening": FORENINGER, "bruger": BRUGERE,
+            "bruger2": BRUGERE, "domæne": DOMAENER,
+            "navn": lambda: r.choice(FORNAVNE) + " " + r.choice(EFTERNAVNE),
+            "navn2": lambda: r.choice(FORNAVNE) + " " + r.choice(EFTERNAVNE),
+            "fornavn": FORNAVNE, "efternavn": EFTERNAVNE,
+            "mio": lambda: r.choice([str(r.randint(3, 480)), dec_dk(r.uniform(1.2, 9.9))]),
+            "pct": lambda: dec_dk(r.uniform(0.8, 24.0)),
+            "tal2": lambda: str(r.randint(8, 45)),
+            "tal3": lambda: tal_dk(r.randint(1200, 25000)),
+            "tal4": lambda: str(r.randint(3, 19)),
+            "tal_lille": lambda: str(r.randint(40, 900)),
+            "alder": lambda: str(r.randint(18, 89)),
+            "klok": lambda: "%d.%02d" % (r.randint(0, 23), r.choice([0, 5, 10, 15, 20, 30, 40, 45, 50])),
+            "år": lambda: str(r.randint(2008, 2022)),
+            "år_frem": lambda: str(r.randint(2021, 2027)),
+            "år_gl": lambda: str(r.randint(1180, 1890)),
+            "dato": lambda: "%d. %s" % (r.randint(1, 28), r.choice(MAANEDER)),
+            "antal_ord": ["to", "tre", "fire", "fem", "seks"],
+            "score": ["2-1", "3-0", "1-0", "4-2", "3-1", "2-0", "5-3", "28-24", "31-27"],
+            "placering": ["anden", "tredje", "fjerde", "femte", "sjette"],
+            "liga": ["serie 2", "Danmarksserien", "2. division", "kvindeligaen", "Jyllandsserien",
+                     "1. division i håndbold"],
+            "projekt": ["en ny svømmehal", "en renovering af rådhuspladsen", "flere cykelstier i midtbyen",
+                        "et nyt plejecenter", "en udvidelse af havnen", "en ny skole i den nordlige bydel",
+                        "bedre busforbindelser til landsbyerne", "et nyt kulturhus",
+                        "klimasikring af de lavtliggende kvarterer", "istandsættelse af kommunens legepladser",
+                        "en ny daginstitution med plads til 120 børn", "nye fortove og gadelys i landsbyerne"],
+            "ting": ["nyfødte", "solgte elbiler", "konkurser", "indbrud i private hjem", "udenlandske turister",
+                     "studerende", "nystartede virksomheder", "tilflyttere", "cyklister i trafikken"],
+            "periode": ["første halvår", "tredje kvartal", "sidste år", "årets første ni måneder",
+                        "sommermånederne"],
+            "rolle": ["borgmester", "rådmand for teknik og miljø", "formand for børne- og ungeudvalget",
+                      "direktør", "skoleleder", "overlæge", "vicepolitiinspektør", "centerchef",
+                      "projektleder", "kommunaldirektør"],
+            "rolle2": ["formand", "næstformand", "kasserer", "daglig leder", "bestyrelsesmedlem"],
+            "kilde": ["kommunen", "politiet", "regionen", "virksomheden", "Vejdirektoratet",
+                      "Banedanmark", "forsyningsselskabet", "beredskabet"],
+            "kåring": ["ildsjæl", "erhvervsleder", "frivillige", "lærer", "iværksætter", "træner"],
+            "vejr": ["kraftig regn", "glatte veje", "storm", "tæt tåge", "skybrud", "kraftigt snefald"],
+            "tid_dag": ["i aften", "i nat", "i morgen tidlig", "i løbet af weekenden", "fra middag"],
+            "tidspunkt_frem": ["til foråret", "efter sommerferien", "i begyndelsen af næste år",
+                               "allerede i næste måned", "til efteråret"],
+            "stemmer": ["fra alle partier undtagen ét", "fra et bredt flertal", "23 mod 8",
+                        "fra samtlige partier"],
+            "udvalg": ["teknik- og miljøudvalget", "økonomiudvalget", "børne- og ungeudvalget",
+                       "kultur- og fritidsudvalget", "social- og sundhedsudvalget"],
+            "avis": AVISER,
+            "sted": ["Skagen", "Mols Bjerge", "Vadehavet", "Rold Skov", "Møns Klint", "Lille Vildmose",
+                     "Thy", "Ærø", "Bornholm", "Silkeborgsøerne", "Fanø", "Djursland"],
+            "aktivitet": ["begynde at løbe", "lære at strikke", "bygge et drivhus", "male stuen",
+                          "tage på vandretur alene", "bage mit eget surdejsbrød", "sælge bilen og cykle på arbejde",
+                          "rydde op i kælderen"],
+            "grønt": ["gulerødder og radiser", "salat og spinat", "ærter og bønner", "squash og græskar",
+                      "kartofler og løg", "krydderurter"],
+            "grader": ["160", "175", "180", "200"],
+            "min": ["25", "35", "40", "50", "60"],
+            "ugedage": ["mandag og onsdag", "tirsdag og torsdag", "onsdag og fredag"],
+            "hal": ["idrætshallen", "gymnastiksalen på Vestre Skole", "klubhuset ved stadion",
+                    "Nordskolens hal", "svømmehallen"],
+            "tal_med": lambda: str(r.randint(60, 850)),
+        }
+
+    def value(self, key, ctx):
+        if ctx is not None and key in ctx:
+            return ctx[key]
+        bank = self.banks[key]
+        if callable(bank):
+            return bank()
+        return self.rng.choice(bank)
+
+    def fill(self, template: str, ctx=None) -> str:
+        def rep(m):
+            key = m.group(1)
+            if key not in self.banks and not (ctx and key in ctx):
+                return m.group(0)
+            return self.value(key, ctx)
+        s = re.sub(r"\{([a-zæøå_0-9]+)\}", rep, template)
+        return cap(s)
+
+    def ctx(self):
+        """A fixed context so that one document talks about one town, one person, etc."""
+        keys = ["kommune", "by", "by2", "navn", "navn2", "rolle", "hold", "hold2", "virksomhed",
+                "landsdel", "vej", "forening", "kilde", "ugedag", "måned"]
+        c = {k: self.value(k, None) for k in keys}
+        while c["hold2"] == c["hold"]:
+            c["hold2"] = self.rng.choice(HOLD)
+        while c["by2"] == c["by"]:
+            c["by2"] = self.rng.choice(BYER)
+        return c
+
+
+# --------------------------------------------------------------------------------------------
+# Genre banks: news (by topic), blogs, shops, forums, associations, terms, Europarl, subtitles
+# --------------------------------------------------------------------------------------------
+
+NEWS_TOPICS = {
+    "kommune": {
+        "titles": ["Byrådet siger ja til {projekt}", "{kommune} Kommune vil bruge millioner på {projekt}",
+                   "Borgere raser over ny lokalplan i {by}", "Budgettet er på plads i {kommune}"],
+        "sentences": [
+            "{kommune} Kommune vil bruge {mio} millioner kroner på {projekt}, oplyser {rolle} {navn}.",
+            "Byrådet i {kommune} vedtog {ugedag} aften budgettet for {år_frem} med stemmerne {stemmer}.",
+            "Sagen skal behandles på næste møde i {udvalg} den {dato}.",
+            "Arbejdet ventes at gå i gang {tidspunkt_frem} og være færdigt i {år_frem}.",
+            "Kommunen har modtaget over {tal_lille} høringssvar, og de fleste af dem er kritiske over for planen.",
+            "»Vi har lyttet til borgerne, og derfor har vi justeret projektet flere steder,« siger {navn}.",
+            "Oppositionen mener, at pengene hellere burde bruges på flere hænder i ældreplejen.",
+            "Forældrene har i flere måneder klaget over trafikken omkring skolen, især om morgenen.",
+            "Det er {antal_ord} år siden, at der sidst blev bygget en ny skole i området.",
+            "Ifølge forvaltningen vil besparelsen betyde færre timer til rengøring på kommunens institutioner.",
+            "Borgerne kan følge byggeriet via et webkamera, som er sat op på taget af rådhuset.",
+            "Planen blev præsenteret på et borgermøde i {by}, hvor omkring {tal_med} mennesker var mødt op.",
+            "Antallet af ledige i {kommune} Kommune faldt i {måned} til det laveste niveau i over ti år.",
+            "{rolle} {navn} understreger, at ingen medarbejdere vil blive afskediget som følge af omlægningen.",
+        ],
+    },
+    "politi": {
+        "titles": ["Politiet efterlyser vidner efter indbrud i {by}", "Bilist kørt på sygehuset efter ulykke på {vej}",
+                   "{alder}-årig sigtet for spirituskørsel", "Natlig brand i {by}: Ingen kom til skade"],
+        "sentences": [
+            "Politiet efterlyser vidner til et indbrud i en villa på {vej} i {by} natten til {ugedag}.",
+            "Ulykken skete kort efter klokken {klok} på {vej} uden for {by}, og {antal_ord} personer blev kørt på sygehuset.",
+            "Politiet har sigtet en {alder}-årig mand for spirituskørsel efter et færdselsuheld på {vej}.",
+            "Den {alder}-årige kvinde var ved bevidsthed, da hun blev hentet af ambulancen.",
+            "Vejen var spærret i flere timer, mens politiets bilinspektører undersøgte ulykkesstedet.",
+            "Gerningsmændene slap væk med smykker, kontanter og en bærbar computer.",
+            "Det oplyser vagtchef {navn} fra politiet.",
+            "Politiet opfordrer alle, der har set mistænkelige personer i området, til at ringe på 114.",
+            "Brandvæsenet rykkede ud med {antal_ord} køretøjer, og branden var under kontrol efter en times tid.",
+            "Årsagen til branden er endnu ukendt, men politiet udelukker ikke, at den er påsat.",
+            "Ifølge politiet er der i år anmeldt markant flere indbrud i sommerhuse end på samme tid sidste år.",
+            "Den sigtede blev fremstillet i grundlovsforhør {ugedag} og varetægtsfængslet i fire uger.",
+        ],
+    },
+    "sport": {
+        "titles": ["{hold} vandt derbyet", "Sejr til {hold} efter dramatisk slutspurt", "{hold} rykker op",
+                   "Træneren stopper i {hold}"],
+        "sentences": [
+            "{hold} vandt {ugedag} {score} over {hold2} og rykker dermed op på {placering}pladsen i {liga}.",
+            "Der var {tal3} tilskuere på stadion, da {hold} tog imod {hold2}.",
+            "Kampens første halvleg var præget af mange fejlafleveringer og få chancer.",
+            "Udligningen kom efter en hjørnespark, som anføreren headede i mål fra kort hold.",
+            "»Vi spillede ikke vores bedste kamp, men vi kæmpede for hinanden,« siger cheftræner {navn}.",
+            "Holdet har nu vundet fem kampe i træk og er ubesejret på hjemmebane i denne sæson.",
+            "Målmanden blev kåret som kampens spiller efter flere flotte redninger i slutminutterne.",
+            "Klubben har forlænget kontrakten med sin topscorer frem til sommeren {år_frem}.",
+            "Næste kamp spilles på udebane {ugedag} klokken 14.",
+            "Ungdomsafdelingen har aldrig haft så mange medlemmer som nu, oplyser formand {navn2}.",
+            "Det var en skuffet træner, der efter kampen måtte erkende, at modstanderen var bedst.",
+        ],
+    },
+    "erhverv": {
+        "titles": ["{virksomhed} ansætter {tal2} nye medarbejdere", "Butik på {gade} lukker efter mange år",
+                   "Rekordår for {virksomhed}", "Iværksættere i {by} får nyt kontorfællesskab"],
+        "sentences": [
+            "{virksomhed} i {by} har netop ansat {tal2} nye medarbejdere og forventer at ansætte flere i løbet af året.",
+            "Butikken på {gade} i {by} lukker ved udgangen af {måned} efter {tal2} år på samme adresse.",
+            "Ifølge direktør {navn} skyldes fremgangen især et stigende salg til udlandet.",
+            "Virksomheden kom ud af regnskabsåret med et overskud før skat på {mio} millioner kroner.",
+            "Det har været svært at skaffe kvalificeret arbejdskraft, og derfor uddanner firmaet nu selv sine folk.",
+            "»Vi har haft et fantastisk år, og det skyldes først og fremmest vores dygtige medarbejdere,« siger {navn}.",
+            "Handelsstandsforeningen frygter, at flere butikker i midtbyen vil dreje nøglen om.",
+            "Det nye lager bliver på 12.000 kvadratmeter og skal stå færdigt i {år_frem}.",
+            "Ifølge en ny opgørelse steg antallet af {ting} med {pct} procent i {periode}.",
+            "Huspriserne i {landsdel} steg med {pct} procent i {periode}, viser nye tal.",
+            "Havnen i {by} har fået tilsagn om {mio} millioner kroner fra en pulje til grøn omstilling.",
+        ],
+    },
+    "vejr": {
+        "titles": ["DMI varsler {vejr} i {landsdel}", "Skybrud satte kældre under vand i {by}",
+                   "Glatte veje: Pas på i morgentrafikken", "Sommerens varmeste dag"],
+        "sentences": [
+            "DMI varsler {vejr} i store dele af {landsdel} {tid_dag}.",
+            "Vejdirektoratet opfordrer bilisterne til at køre efter forholdene og holde god afstand.",
+            "Vandstanden i åen er steget så meget, at beredskabet har lagt sandsække ud langs bredden.",
+            "Beredskabet modtog over {tal_lille} opkald om oversvømmede kældre i løbet af natten.",
+            "Temperaturen ventes at nå op på 28 grader flere steder i landet i løbet af eftermiddagen.",
+            "Trafikken på motorvejen mellem {by} og {by2} var {ugedag} morgen præget af lange køer.",
+            "Ifølge meteorologen bliver det tørt og solrigt igen fra {ugedag}.",
+            "Flere færgeafgange er aflyst på grund af den kraftige blæst.",
+            "Landmændene har ventet længe på regnen, som nu endelig er kommet.",
+        ],
+    },
+    "kultur": {
+        "titles": ["Festivalen i {by} slog rekord", "Nyt kulturhus åbner i {by}", "{navn} modtager kulturpris",
+                   "Biblioteket udvider åbningstiden"],
+        "sentences": [
+            "Festivalen i {by} solgte i år over {tal3} billetter og slog dermed rekorden fra sidste år.",
+            "Biblioteket i {by} udvider åbningstiden, så borgerne fremover kan komme ind fra klokken syv til 22.",
+            "{navn} blev {ugedag} kåret som årets {kåring} ved en festlig prisuddeling i {by}.",
+            "Udstillingen kan ses på museet frem til udgangen af {måned}.",
+            "Koncerten var udsolgt på under en time, da billetterne blev sat til salg.",
+            "»Det er helt vildt at stå på en scene foran så mange mennesker,« siger {navn2}.",
+            "Teaterforeningen har fået støtte fra en lokal fond til at opsætte tre nye forestillinger.",
+            "Byens kor fejrer i år sit 50-års jubilæum med en stor koncert i domkirken.",
+            "Arrangørerne forventer omkring {tal3} gæster i løbet af de tre festivaldage.",
+        ],
+    },
+    "sundhed": {
+        "titles": ["Ventetiden falder på sygehuset", "Mangel på sygeplejersker i {landsdel}",
+                   "Ny akutklinik åbner i {by}", "Flere unge søger hjælp for angst"],
+        "sentences": [
+            "Regionen oplyser, at ventetiden på en operation i gennemsnit er faldet til {tal4} uger.",
+            "Ifølge prognosen vil der i {år_frem} mangle omkring {tal3} sygeplejersker i {landsdel}.",
+            "Akutklinikken i {by} holder åbent døgnet rundt, men man skal ringe til 1813, før man møder op.",
+            "»Vi kan se, at flere unge henvender sig med angst og stress end tidligere,« siger overlæge {navn}.",
+            "Sygehuset har ansat {tal2} nye sygeplejersker og håber at kunne genåbne en lukket afdeling.",
+            "Patientforeningen kalder situationen uholdbar og kræver handling fra politikerne.",
+            "Vaccinationen foregår i den gamle sporthal, og man skal bestille tid på forhånd.",
+            "Regionsrådet har afsat {mio} millioner kroner til at nedbringe ventelisterne.",
+        ],
+    },
+    "bolig": {
+        "titles": ["{antal_ord} nye boligblokke på vej i {by}", "Rekordsalg af sommerhuse",
+                   "Lejere protesterer mod huslejestigning", "Gammel fabrik bliver til boliger"],
+        "sentences": [
+            "Efter planen skal {antal_ord} nye boligblokke stå klar til indflytning i foråret {år_frem}.",
+            "Den gamle fabriksbygning ved havnen bliver omdannet til {tal_med} lejligheder og et fælleshus.",
+            "Beboerne frygter, at det nye byggeri vil tage udsigten og give mere trafik i kvarteret.",
+            "Ifølge ejendomsmægleren er der rekordmange købere til sommerhuse langs vestkysten.",
+            "Huslejen stiger med {pct} procent fra næste år, oplyser boligforeningen.",
+            "»Vi har boet her i over tyve år, og vi har aldrig oplevet noget lignende,« siger {navn}.",
+            "Kommunen har solgt grunden til en privat investor for {mio} millioner kroner.",
+            "Den nye cykelsti skal forbinde de nye boligområder med byens skoler og idrætsanlæg.",
+        ],
+    },
+}
+
+NEWS_BYLINES = ["Af {navn} · {dato} {år} kl. {klok}", "Af {navn}, {navn2} · Opdateret {dato} {år}",
+                "{by} · Af {navn}"]
+
+BLOG_SENTENCES = [
+    "I weekenden var vi en tur i {sted}, og det var virkelig en dejlig oplevelse for hele familien.",
+    "Jeg har længe gået og overvejet at {aktivitet}, og nu er det endelig blevet til noget.",
+    "Det er ikke altid lige nemt at få hverdagen til at hænge sammen, når man har små børn og fuldtidsarbejde.",
+    "Vejret var ikke helt med os, men vi fik heldigvis et par timer med sol midt på eftermiddagen.",
+    "Hvis du aldrig har prøvet det før, kan jeg kun anbefale det – det er meget lettere, end man tror.",
+    "Min have er på ingen måde perfekt, men jeg bruger rigtig meget tid i den hele året rundt.",
+    "I år har jeg sået {grønt} i højbedene, og de er allerede begyndt at spire.",
+    "Jeg fik et tip om en lille café i {by}, hvor de laver de bedste kanelsnegle, jeg længe har smagt.",
+    "Vi cyklede langs vandet hele vejen til {by} og spiste vores madpakker på en bænk ved havnen.",
+    "Skriv endelig i kommentarerne, hvis I har gode idéer til, hvad vi skal finde på i efterårsferien.",
+    "Tusind tak for alle de søde beskeder efter sidste indlæg – det varmer virkelig.",
+    "Jeg må indrømme, at jeg var lidt skeptisk i starten, men nu kan jeg slet ikke undvære den.",
+    "Det bedste ved at løbe om morgenen er roen, før resten af byen vågner.",
+    "Næste gang vil jeg prøve at tilsætte lidt mere citron, for den blev en anelse for sød.",
+    "Børnene elskede det, og de har allerede spurgt, hvornår vi skal gøre det igen.",
+    "Efter tre uger med maling, støv og flyttekasser er stuen endelig færdig.",
+    "Vi overnattede på en lille campingplads lige ned til vandet, og prisen var helt fair.",
+    "Jeg har samlet mine bedste tips til en vandretur med børn i listen nedenfor.",
+    "Husk madpakke, ekstra sokker og regntøj, for vejret kan hurtigt skifte.",
+    "Det tog lidt længere tid end forventet, men resultatet blev over al forventning.",
+]
+
+RECIPE_SENTENCES = [
+    "Opskriften er til cirka {tal4} personer, men den kan sagtens halveres.",
+    "Pisk æg og sukker luftigt, og vend derefter mel og bagepulver forsigtigt i dejen.",
+    "Bag kagen ved {grader} grader i cirka {min} minutter, eller til en kniv stukket i midten kommer tør ud.",
+    "Lad dejen hæve et lunt sted i en time, til den er fordoblet i størrelse.",
+    "Svits løg og hvidløg i lidt olie, til de er bløde, men ikke brune.",
+    "Smag til med salt, peber og en god sjat citronsaft lige inden servering.",
+    "Retten kan sagtens laves dagen før og varmes op, og den smager faktisk bedst på andendagen.",
+    "Server med nye kartofler, en grøn salat og et godt stykke rugbrød.",
+    "Kagen kan fryses i op til tre måneder, hvis den pakkes godt ind.",
+]
+RECIPE_TITLES = ["Verdens bedste kanelsnegle", "Æblekage med makroner", "Hjemmelavet rugbrød",
+                 "Frikadeller som hos mormor", "Hurtig tomatsuppe", "Gulerodskage med flødeostcreme",
+                 "Boller i karry", "Koldskål med kammerjunkere"]
+
+BLOG_BOILER = [
+    "Skrevet af {navn} | {dato} {år} | {tal4} kommentarer",
+    "Del dette: Facebook · Pinterest · E-mail",
+    "Skriv et svar til {fornavn}",
+    "Annullér svar",
+    "Din e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *",
+    "Gem mit navn, min e-mail og min hjemmeside i denne browser til næste gang jeg kommenterer.",
+    "« Tidligere indlæg",
+    "Næste indlæg »",
+]
+BLOG_COMMENTS = [
+    "Hvor ser det hyggeligt ud! Den tur må vi også prøve til sommer.",
+    "Tak for opskriften, den blev et kæmpe hit hos os i weekenden.",
+    "Jeg er helt enig – det er de små ting, der gør hverdagen god.",
+    "Hvor har du købt den lampe? Den er virkelig fin.",
+    "Skønt indlæg som altid. Glæder mig til næste gang!",
+    "Vi var der også sidste år, og det regnede hele tiden, men vi havde det alligevel sjovt.",
+]
+
+PRODUCTS = [
+    # (navn, køn, beskrivelse-slutning)
+    ("regnjakke", "en", "er fremstillet i vandtæt og åndbart materiale og er perfekt til regnvejrsdage og lange gåture"),
+    ("spisebord", "et", "er lavet i massiv eg og har plads til otte personer, når det er slået ud"),
+    ("sofa", "en", "har bløde hynder, aftageligt betræk og et tidløst design, der passer ind i de fleste hjem"),
+    ("par vandrestøvler", "et", "har en kraftig gummisål og en vandtæt membran, så du holder fødderne tørre"),
+    ("kaffemaskine", "en", "brygger op til ti kopper ad gangen og holder kaffen varm i op til to timer"),
+    ("børnecykel", "en", "har støttehjul, ringeklokke og justerbar sadel, så den kan vokse med barnet"),
+    ("strikgarn i uld", "et", "er blødt, slidstærkt og kan vaskes ved 30 grader på uldprogram"),
+    ("havebord", "et", "er fremstillet i vejrbestandigt teaktræ og kan stå ude hele året"),
+    ("elkedel", "en", "koger en liter vand på under tre minutter og slukker automatisk"),
+    ("skrivebordsstol", "en", "har justerbar ryg og armlæn og er godkendt til otte timers daglig brug"),
+    ("vinterjakke", "en", "er foret med genanvendt dun og holder dig varm ned til minus 20 grader"),
+    ("sengesæt", "et", "er syet i 100 % økologisk bomuldssatin og føles blødt og kølende mod huden"),
+]
+SHOP_NAMES = ["Regntøjskompagniet", "BoligBixen", "Grejbutikken", "Nordisk Hjem", "Cykelkælderen",
+              "Strikkestuen", "HaveHuset", "Køkkenfiduser", "Sovekammeret"]
+SHOP_MENUS = ["Herre · Dame · Børn · Sko · Tilbud · Nyheder", "Stue · Køkken · Have · Belysning · Udsalg",
+              "Forside | Produkter | Om os | Kontakt | Log ind", "Cykler · Reservedele · Tilbehør · Værksted"]
+SHOP_SHORT = [
+    "Køb nu", "Læg i kurv", "På lager", "Fri fragt", "Udsolgt", "Tilbud!", "Spar 20 %",
+    "På lager – levering 1-3 hverdage", "Bestil inden kl. 15, så sender vi i dag",
+    "30 dages fuld returret", "Fri fragt ved køb over 499 kr.", "Log ind | Opret konto",
+    "Betal med MobilePay, Dankort, Visa/Mastercard eller Klarna",
+    "Trustpilot ★★★★★ 4,7 ud af 5 baseret på 2.314 anmeldelser",
+    "Kundeservice: 70 20 30 40 (hverdage kl. 9-16)",
+]
+ENGLISH_LINES = ["Add to cart", "Free shipping on orders over 499 DKK", "Sign in", "Privacy Policy",
+                 "Powered by Shopify"]
+COOKIE_LINES = [
+    "Vi bruger cookies for at give dig den bedste oplevelse på vores hjemmeside. Hvis du fortsætter med at bruge siden, antager vi, at du accepterer dette.",
+    "Denne hjemmeside bruger cookies til statistik og markedsføring. Ved at klikke på »Accepter alle« giver du samtykke til vores brug af cookies. Læs mere i vores cookiepolitik.",
+]
+COOKIE_SHORT = ["Accepter alle", "Kun nødvendige", "Indstillinger", "OK", "Læs mere"]
+NEWSLETTER_LINES = [
+    "Tilmeld dig vores nyhedsbrev og få 10 % rabat på dit første køb samt eksklusive tilbud direkte i din indbakke hver uge.",
+    "Tilmeld nyhedsbrev",
+    "Skriv din e-mail her",
+]
+SHOP_FOOTER = "© {år} {shop} ApS · CVR {cvr} · Alle rettigheder forbeholdes · Handelsbetingelser · Privatlivspolitik"
+
+FORUM_PROBLEMS = [
+    ("vaskemaskine", "ikke vil centrifugere, når den er fyldt helt op"),
+    ("bil", "larmer mærkeligt fra forhjulet, når jeg drejer til venstre"),
+    ("router", "mister forbindelsen hver aften omkring klokken ti"),
+    ("varmepumpe", "ikke kan holde temperaturen, når det bliver frost"),
+    ("opvaskemaskine", "efterlader en hvid belægning på glassene"),
+    ("cykel", "skifter gear af sig selv, når jeg træder hårdt i pedalerne"),
+    ("bærbare computer", "bliver meget varm og slukker uden varsel"),
+    ("kat", "er begyndt at tisse uden for bakken"),
+    ("plæneklipper", "går i stå, så snart græsset er lidt fugtigt"),
+]
+FORUM_FIXES = ["nulstille den til fabriksindstillingerne", "rense filteret grundigt", "skifte batteriet",
+               "opdatere softwaren", "kontakte forhandleren – det burde være dækket af reklamationsretten",
+               "tjekke, om slangen er bøjet bag ved", "tale med dyrlægen om det"]
+FORUM_REPLIES = [
+    "Har du prøvet at {fix}? Det virkede for mig, da jeg havde præcis samme problem sidste vinter.",
+    "Det lyder som noget, en fagmand bør kigge på. Jeg ville ikke selv gå i gang med at skille den ad.",
+    "Samme problem her. Følger tråden, for jeg har heller ikke fundet en løsning endnu.",
+    "Prøv at søge i forummet, det har været diskuteret mange gange før, og der er nogle rigtig gode svar.",
+    "Jeg er helt enig med {bruger}. Det er spild af penge at købe den dyreste model, når den billige kan det samme.",
+    "Hvor gammel er den? Hvis den er under to år, ville jeg helt klart reklamere over det.",
+    "Jeg havde det samme for et par år siden, og det endte med at være en løs ledning. Kostede 300 kr. at få lavet.",
+]
+FORUM_THANKS = ["Tak for alle svarene! Det var filteret, der var stoppet til, og nu kører den igen.",
+                "Tusind tak, jeg prøver det i weekenden og melder tilbage her i tråden.",
+                "Problemet er løst. Det var heldigvis en billig reparation."]
+
+ASSOC_SENTENCES = [
+    "Vi træner hver {ugedage} fra klokken 17 til 19 i {hal}, og nye medlemmer er altid velkomne.",
+    "Kontingentet for {år_frem} er 450 kr. for voksne og 250 kr. for børn og unge under 18 år.",
+    "Den årlige generalforsamling afholdes {dato} kl. 19.30 i klubhuset, og dagsordenen kan ses på opslagstavlen.",
+    "Foreningen blev stiftet i {år_gl} og har i dag omkring {tal_med} medlemmer i alle aldre.",
+    "Vi søger frivillige hjælpere til sommerens arrangementer, så skriv endelig til bestyrelsen, hvis du har lyst til at give en hånd med.",
+    "Husk at melde afbud til træneren senest dagen før, hvis du ikke kan komme til træning.",
+    "Tak til alle vores sponsorer, som gør det muligt for os at holde kontingentet nede.",
+    "I sommerferien holder vi pause, og vi starter op igen i uge 32 med en fælles grillaften.",
+]
+
+TERMS_SENTENCES = [
+    "Disse handelsbetingelser gælder for alle køb, der foretages på {domæne}, medmindre andet er aftalt skriftligt.",
+    "Alle priser er oplyst i danske kroner og er inklusive 25 % moms.",
+    "Du har 14 dages fortrydelsesret, som regnes fra den dag, du modtager varen.",
+    "Der gives 24 måneders reklamationsret i henhold til købeloven, og reklamationen skal ske inden rimelig tid efter, at manglen er opdaget.",
+    "Vi forbeholder os retten til at annullere ordrer ved åbenlyse prisfejl eller udsolgte varer.",
+    "Ved returnering skal varen sendes tilbage i væsentligt samme stand og mængde, som du modtog den.",
+    "Personoplysninger behandles fortroligt og videregives ikke til tredjemand uden dit samtykke.",
+    "Klager over en vare kan indgives til Center for Klageløsning via Nævnenes Hus' klageportal.",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Web pages: a page is a list of text lines (paragraphs, headings, menus, prices), as a WET
+# record would have them. OSCAR 2019/21.09 keep only lines of >= 100 characters; 22.01 and
+# 23.01 keep every line.
+# --------------------------------------------------------------------------------------------
+
+NEWS_SECTIONS = ["nyheder", "lokalt", "sport", "kultur", "erhverv", "indland", "regionalt"]
+TOPIC_SECTION = {"kommune": "lokalt", "politi": "krimi", "sport": "sport", "erhverv": "erhverv",
+                 "vejr": "nyheder", "kultur": "kultur", "sundhed": "indland", "bolig": "bolig"}
+
+
+class Web:
+    def __init__(self, rng: random.Random, filler: Filler):
+        self.rng = rng
+        self.f = filler
+
+    def paragraphs(self, pool, ctx, n_par, per=(1, 3)):
+        """n_par paragraphs of sentences from pool, no sentence template reused in a page."""
+        rng = self.rng
+        order = list(pool)
+        rng.shuffle(order)
+        pars, i = [], 0
+        for _ in range(n_par):
+            k = rng.randint(*per)
+            if i >= len(order):
+                break
+            sents = [self.f.fill(t, ctx) for t in order[i:i + k]]
+            i += k
+            pars.append(" ".join(sents))
+        return pars
+
+    def news(self):
+        rng, f = self.rng, self.f
+        ctx = f.ctx()
+        topic = rng.choice(list(NEWS_TOPICS))
+        t = NEWS_TOPICS[topic]
+        avis = rng.choice(AVISER)
+        title = f.fill(rng.choice(t["titles"]), ctx)
+        lines = []
+        if rng.random() < 0.5:
+            lines.append("Forside · Nyheder · Sport · Kultur · Debat · Job · E-avis")
+        if rng.random() < 0.35:
+            lines.append(COOKIE_LINES[1])
+            lines.append("Accepter alle")
+        lines.append(title)
+        lines.append(f.fill(rng.choice(NEWS_BYLINES), ctx))
+        lines += self.paragraphs(t["sentences"], ctx, rng.randint(3, 6))
+        other = NEWS_TOPICS[rng.choice(list(NEWS_TOPICS))]
+        lines.append("Læs også: " + f.fill(rng.choice(other["titles"])))
+        if rng.random() < 0.5:
+            lines.append(f"Har du et tip til redaktionen? Skriv til tip@{avis}.dk eller ring på 75 12 34 56 – vi behandler alle henvendelser fortroligt, og du kan være anonym.")
+        lines.append(f"© {avis}.dk · Ansvarshavende chefredaktør: " + f.fill("{navn}"))
+        url = f"https://www.{avis}.dk/{TOPIC_SECTION[topic]}/{slugify(title)}"
+        return "news", lines, url
+
+    def blog(self):
+        rng, f = self.rng, self.f
+        ctx = f.ctx()
+        recipe = rng.random() < 0.35
+        dom = rng.choice(["blog.madmedmere.dk", "minlillehave.dk", "www.smaa-fodspor.dk",
+                          "www.rejsemedbaby.dk", "www.loebeglad.dk", "www.strikkestuen.dk",
+                          "www.koekkenfiduser.dk"])
+        lines = [rng.choice(["Hjem · Opskrifter · Rejser · Have · Om mig", "Forside | Blog | Kontakt"])]
+        if recipe:
+            title = rng.choice(RECIPE_TITLES)
+            lines.append(title)
+            lines.append(f.fill(BLOG_BOILER[0], ctx))
+            lines += self.paragraphs(BLOG_SENTENCES, ctx, 1, (2, 3))
+            lines.append("Du skal bruge:")
+            for ing in rng.sample(["250 g smør", "3 æg", "200 g sukker", "500 g hvedemel", "2 tsk. bagepulver",
+                                   "1 dl mælk", "1 løg", "2 fed hvidløg", "1 dåse hakkede tomater",
+                                   "500 g hakket svinekød", "1 tsk. kardemomme", "25 g gær"], 5):
+                lines.append(ing)
+            lines += self.paragraphs(RECIPE_SENTENCES, ctx, rng.randint(2, 4), (1, 2))
+        else:
+            title = f.fill(rng.choice(["En weekend i {sted}", "Endelig færdig!", "Hverdagsglæder",
+                                       "Tanker en søndag", "Forår i haven", "Sådan kom jeg i gang"]), ctx)
+            lines.append(title)
+            lines.append(f.fill(BLOG_BOILER[0], ctx))
+            lines += self.paragraphs(BLOG_SENTENCES, ctx, rng.randint(2, 5), (2, 3))
+        lines.append(BLOG_BOILER[1])
+        for _ in range(rng.randint(0, 3)):
+            lines.append(f.fill("{navn} siger:"))
+            lines.append(f.fill("{dato} {år} kl. {klok}"))
+            lines.append(rng.choice(BLOG_COMMENTS))
+        if rng.random() < 0.6:
+            lines.append(f.fill(BLOG_BOILER[2]))
+            lines.append(BLOG_BOILER[3])
+            lines.append(BLOG_BOILER[4])
+            lines.append(BLOG_BOILER[5])
+        lines.append(rng.choice(BLOG_BOILER[6:]))
+        url = f"https://{dom}/{f.value('år', None)}/{rng.randint(1, 12):02d}/{slugify(title)}/"
+        return "blog", lines, url
+
+    def shop(self):
+        rng, f = self.rng, self.f
+        name, gender, desc = rng.choice(PRODUCTS)
+        shop = rng.choice(SHOP_NAMES)
+        price = rng.choice([199, 249, 299, 399, 499, 599, 799, 899, 1299, 1499, 1999, 2499, 3999, 5995])
+        before = int(price * rng.choice([1.2, 1.25, 1.5])) // 10 * 10 - 1
+        dem = "Denne" if gender == "en" else "Dette"
+        adj = rng.choice(["lækre", "smukke", "populære", "klassiske", "praktiske", "robuste"])
+        lines = []
+        if rng.random() < 0.6:
+            lines.append(COOKIE_LINES[0])
+            lines.append(rng.choice(COOKIE_SHORT))
+        lines.append(rng.choice(SHOP_MENUS))
+        lines.append(rng.choice(["Fri fragt på alle ordrer i dag!", "Fri fragt ved køb over 499 kr.",
+                                 "Black Friday: Op til 50 % rabat på udvalgte varer"]))
+        title = f"{cap(adj)} {name} fra {shop}"
+        lines.append(title)
+        lines.append(f"Varenr.: {rng.randint(10000, 99999)}-{rng.randint(100, 999)}")
+        lines.append(f"Før {tal_dk(before)} kr.")
+        lines.append(rng.choice([f"{tal_dk(price)} kr.", f"{tal_dk(price)},-", f"kr. {tal_dk(price)},00",
+                                 f"Nu {tal_dk(price)} kr."]))
+        lines.append(f"Spar {tal_dk(before - price)} kr.")
+        lines += rng.sample(["Køb nu", "Læg i kurv"], rng.randint(1, 2))
+        if rng.random() < 0.3:
+            lines.append(rng.choice(ENGLISH_LINES))
+        lines.append(f"{dem} {adj} {name} {desc}. " + rng.choice([
+            "Den leveres i en flot gaveæske og er et oplagt gavetip til både jul og fødselsdag.",
+            "Vi har mere end 20 års erfaring og sender alle varer fra vores eget lager i Jylland.",
+            "Læs anmeldelserne fra andre kunder nedenfor, og se, hvorfor den er en af vores mest solgte varer.",
+            "Produktet er testet og godkendt efter gældende EU-standarder og kommer med to års garanti."]))
+        lines += rng.sample(SHOP_SHORT, rng.randint(3, 6))
+        lines.append(NEWSLETTER_LINES[0])
+        lines += NEWSLETTER_LINES[1:]
+        lines.append(SHOP_FOOTER.replace("{år}", str(rng.randint(2015, 2022))).replace("{shop}", shop)
+                     .replace("{cvr}", str(rng.randint(10000000, 45000000))))
+        url = f"https://www.{slugify(shop)}.dk/produkt/{slugify(name)}-{rng.randint(100, 9999)}"
+        return "shop", lines, url
+
+    def forum(self):
+        rng, f = self.rng, self.f
+        thing, problem = rng.choice(FORUM_PROBLEMS)
+        dom = rng.choice(["forum.bilnoerder.dk", "debat.foraeldrenet.dk", "www.tekniktorvet.dk",
+                          "www.kattekilden.dk", "cykelsnak.dk"])
+        title = f"Problem med {thing}"
+        lines = ["Forum » Hus og have » Teknik » " + title, title]
+        user = rng.choice(BRUGERE)
+        lines.append(f"{user} · Indlæg: {rng.randint(3, 4000)} · Medlem siden {rng.randint(2004, 2020)}")
+        lines.append(f"Hej alle sammen. Jeg har et problem med min {thing}, som {problem}. "
+                     "Er der nogen, der har prøvet noget lignende og ved, hvad man kan gøre?")
+        for n in range(2, rng.randint(3, 7)):
+            lines.append(f.fill(f"Svar #{n} – {{dato}} {{år}} kl. {{klok}}"))
+            lines.append(rng.choice(BRUGERE) + " skrev:")
+            lines.append(f.fill(rng.choice(FORUM_REPLIES).replace("{fix}", rng.choice(FORUM_FIXES)),
+                                {"bruger": user}))
+        if rng.random() < 0.6:
+            lines.append(f"{user} skrev:")
+            lines.append(rng.choice(FORUM_THANKS))
+        lines.append("Du skal være logget ind for at skrive et svar. Log ind eller opret en gratis bruger – det tager kun et minut.")
+        url = f"https://{dom}/traad/{rng.randint(1000, 99999)}-{slugify(title)}"
+        return "forum", lines, url
+
+    def association(self):
+        rng, f = self.rng, self.f
+        name = f.fill(rng.choice(["{by} Badmintonklub", "Gymnastikforeningen {by}", "{by} Løbeklub",
+                                  "Skovbrynets Idrætsklub", "{by} Sejlklub", "Petanqueklubben i {by}"]))
+        lines = [f"Velkommen til {name}", "Om klubben · Træningstider · Kontingent · Kontakt"]
+        lines += self.paragraphs(ASSOC_SENTENCES, f.ctx(), rng.randint(2, 4), (1, 3))
+        lines.append(f.fill("Kontakt: formand {navn}, tlf. 20 30 40 50"))
+        slug = slugify(name)
+        url = f"https://www.{slug}.dk/"
+        return "forening", lines, url
+
+    def terms(self):
+        rng, f = self.rng, self.f
+        dom = rng.choice(DOMAENER)
+        lines = ["Handelsbetingelser", "§ 1. Generelt"]
+        sents = list(TERMS_SENTENCES)
+        rng.shuffle(sents)
+        for i, s in enumerate(sents[:rng.randint(4, 7)]):
+            if i and rng.random() < 0.4:
+                lines.append(f"§ {i + 1}. " + rng.choice(["Priser", "Levering", "Fortrydelsesret",
+                                                          "Reklamation", "Persondata"]))
+            lines.append(f.fill(s, {"domæne": dom}))
+        lines.append(f"Senest opdateret {f.fill('{dato}')} {rng.randint(2016, 2022)}")
+        return "vilkår", lines, f"https://{dom}/handelsbetingelser"
+
+    def page(self):
+        r = self.rng.random()
+        if r < 0.32:
+            return self.news()
+        if r < 0.55:
+            return self.blog()
+        if r < 0.75:
+            return self.shop()
+        if r < 0.88:
+            return self.forum()
+        if r < 0.95:
+            return self.association()
+        return self.terms()
+
+
+# --------------------------------------------------------------------------------------------
+# Quirks found in real data (formats.md §0.5, §2.4)
+# --------------------------------------------------------------------------------------------
+
+def mojibake(s: str) -> str:
+    """Double-encoded UTF-8 (UTF-8 bytes read as Latin-1): 'også' -> 'ogsÃ¥'."""
+    return s.encode("utf-8").decode("latin-1")
+
+
+def replacement_debris(s: str) -> str:
+    """U+FFFD written as UTF-8 then read as Latin-1: 'på' -> 'pï¿½'."""
+    return re.sub("[æøåÆØÅ]", "ï¿½", s)
+
+
+def entities(s: str) -> str:
+    return s.replace("å", "&#229;").replace("ø", "&#248;").replace("æ", "&#230;")
+
+
+def soft_hyphens(s: str, rng) -> str:
+    """Soft hyphens inside words of 12+ letters."""
+    def rep(m):
+        w = m.group(0)
+        cut = rng.randint(4, len(w) - 4)
+        return w[:cut] + "\u00ad" + w[cut:]
+    return re.sub(r"[A-Za-zæøåÆØÅ]{12,}", rep, s)
+
+
+def insert_at_space(s: str, ins: str, rng) -> str:
+    spaces = [i for i, c in enumerate(s) if c == " "]
+    i = spaces[len(spaces) // 2] if spaces else len(s) // 2
+    return s[:i + 1] + ins + s[i + 1:]
