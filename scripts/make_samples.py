@@ -831,3 +831,755 @@ def insert_at_space(s: str, ins: str, rng) -> str:
     spaces = [i for i, c in enumerate(s) if c == " "]
     i = spaces[len(spaces) // 2] if spaces else len(s) // 2
     return s[:i + 1] + ins + s[i + 1:]
+
+
+# --------------------------------------------------------------------------------------------
+# OSCAR (formats.md §1)
+# --------------------------------------------------------------------------------------------
+
+import datetime as _dt
+
+B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+def urn(rng) -> str:
+    h = "%032x" % rng.getrandbits(128)
+    h = h[:12] + "4" + h[13:16] + "89ab"[int(h[16], 16) & 3] + h[17:]
+    return f"<urn:uuid:{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}>"
+
+
+def warc_date(rng, start: str, days: int) -> str:
+    t = _dt.datetime.strptime(start, "%Y-%m-%d") + _dt.timedelta(seconds=rng.randint(0, days * 86400))
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def warc_headers(rng, url, start, days, with_language=True):
+    h = {
+        "warc-type": "conversion",
+        "warc-target-uri": url,
+        "content-length": str(rng.randint(800, 60000)),
+        "warc-date": warc_date(rng, start, days),
+        "warc-record-id": urn(rng),
+        "content-type": "text/plain",
+        "warc-refers-to": urn(rng),
+        "warc-block-digest": "sha1:" + "".join(rng.choice(B32) for _ in range(32)),
+        "warc-identified-content-language": rng.choice(["dan", "dan,eng", "dan,eng", "dan,nno", "dan,eng,deu", "dan,swe"]),
+    }
+    if not with_language:
+        del h["warc-identified-content-language"]
+    keys = list(h)
+    rng.shuffle(keys)  # serde HashMap order: varies per record
+    return {k: h[k] for k in keys}
+
+
+def long_lines(lines):
+    """goclassy/ungoliant-v1 line filter: keep lines of at least 100 characters."""
+    return [l for l in lines if len(l) >= 100]
+
+
+C1_LINES = [
+    "Åbningstider i butikken: mandag\u0096fredag kl. 10\u009617.30, lørdag kl. 10\u009614. Vi holder lukket på helligdage og i ugerne 29\u009630.",
+    "Årets \u0092sommerlejr for børn\u0092 finder igen sted i uge 27, og tilmeldingen åbner allerede den 1. marts på foreningens hjemmeside.",
+]
+
+
+def build_oscar2019(out: Path, rng, web, stats):
+    # (a) shuffled, deduplicated: one record per line, no documents.
+    lines, seen = [], set()
+    while len(lines) < 330:
+        _, plines, _ = web.page()
+        for l in long_lines(plines):
+            if l not in seen:
+                seen.add(l)
+                lines.append(l)
+    danish = [i for i, l in enumerate(lines) if re.search("[æøå]", l)]
+    picks = rng.sample(danish, 8)
+    quirks = {}
+    lines[picks[0]] = mojibake(lines[picks[0]]); quirks["mojibake (ogsÃ¥-style)"] = 2
+    lines[picks[1]] = mojibake(lines[picks[1]])
+    lines[picks[2]] = replacement_debris(lines[picks[2]]); quirks["pï¿½ debris"] = 1
+    lines[picks[3]] = entities(lines[picks[3]]); quirks["numeric entities"] = 2
+    lines[picks[4]] = entities(lines[picks[4]])
+    lines[picks[5]] = soft_hyphens(lines[picks[5]], rng); quirks["soft hyphens"] = 2
+    lines[picks[6]] = soft_hyphens(lines[picks[6]], rng)
+    lines[picks[7]] = insert_at_space(lines[picks[7]], "\ufeff", rng); quirks["U+FEFF mid-line"] = 1
+    lines += C1_LINES; quirks["C1 controls"] = 2
+    rng.shuffle(lines)
+    records = len(lines)
+    blank_at = rng.randint(50, len(lines) - 50)
+    lines.insert(blank_at, "")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    write(out / "oscar/2019/da_dedup.txt.gz", gz(data))
+    stats["oscar/2019/da_dedup.txt.gz"] = dict(records=records, lines=len(lines), blank_line=blank_at + 1,
+                                               quirks=quirks, min_len=min(len(l) for l in lines if l))
+
+    # (b) unshuffled (Hugging Face parts): blank-line-separated documents, lines kept in
+    # page order, boilerplate lines repeated across documents (the "original" variant).
+    docs = []
+    merged = 0
+    while len(docs) < 72:
+        _, plines, _ = web.page()
+        kept = long_lines(plines)
+        if not kept:
+            continue
+        if docs and rng.random() < 0.1:
+            docs[-1].extend(kept)  # consecutive pages merge into one "document"
+            merged += 1
+        else:
+            docs.append(kept)
+
+    def sentence_break(line, sep):
+        i = line.find(". ")
+        assert i > 0, line
+        return line[:i + 1] + sep + line[i + 2:]
+
+    def find_line(start, cond=lambda l: ". " in l[:-2]):
+        for d in range(start, len(docs)):
+            for j, l in enumerate(docs[d]):
+                if cond(l):
+                    return d, j
+        raise AssertionError("no line")
+
+    special = {}
+    d, j = find_line(3); docs[d][j] = sentence_break(docs[d][j], "\r"); special["bare CR mid-line"] = d
+    d, j = find_line(d + 1); docs[d][j] = sentence_break(docs[d][j], "\u2028"); special["U+2028 mid-line"] = d
+    d, j = find_line(d + 1); docs[d][j] = insert_at_space(docs[d][j], "\ufeff", rng); special["U+FEFF mid-line"] = d
+    d, j = find_line(d + 1, lambda l: True); docs[d][j] = docs[d][j] + "\r"; special["CRLF line (ends in CR)"] = d
+    d, j = find_line(d + 1, lambda l: "å" in l); docs[d][j] = mojibake(docs[d][j]); special["mojibake"] = d
+    d, j = find_line(d + 1, lambda l: "på" in l); docs[d][j] = replacement_debris(docs[d][j]); special["pï¿½ debris"] = d
+    double_after = 40
+    chunks = []
+    for i, doc in enumerate(docs):
+        chunks.append("\n".join(doc))
+        if i < len(docs) - 1:
+            chunks.append("\n\n\n" if i == double_after else "\n\n")
+    text = "".join(chunks)  # no final LF
+    assert all(len(l) >= 100 for l in text.split("\n") if l), "every line >= 100 chars"
+    write(out / "oscar/2019-unshuffled/da_part_1.txt.gz", gz(text.encode("utf-8")))
+    counts = {}
+    for doc in docs:
+        for l in doc:
+            counts[l] = counts.get(l, 0) + 1
+    dups = sum(1 for v in counts.values() if v > 1)
+    stats["oscar/2019-unshuffled/da_part_1.txt.gz"] = dict(
+        documents=len(docs), lines=sum(len(d) for d in docs), merged_pages=merged, special=special,
+        double_blank_after_block=double_after, repeated_lines=dups)
+
+
+def sentence_ids(rng, lines):
+    ids = []
+    for l in lines:
+        s = l.strip()
+        if s in ENGLISH_LINES:
+            ids.append({"label": "en", "prob": round(rng.uniform(0.86, 0.99), 7)})
+        elif len(s) < 12 or re.fullmatch(r"[\d.,\s:–kr-]+", s or "x"):
+            ids.append(None if rng.random() < 0.7 else {"label": "da", "prob": round(rng.uniform(0.80, 0.88), 7)})
+        elif len(s) < 40:
+            ids.append({"label": "da", "prob": round(rng.uniform(0.82, 0.97), 7)} if rng.random() < 0.85 else None)
+        else:
+            ids.append({"label": "da", "prob": round(rng.uniform(0.93, 0.99999), 8)})
+    return ids
+
+
+def doc_identification(lines, ids):
+    num = den = 0.0
+    for l, i in zip(lines, ids):
+        if i and i["label"] == "da":
+            num += len(l) * i["prob"]
+            den += len(l)
+    return {"label": "da", "prob": round(num / den, 7) if den else 0.8}
+
+
+def annotations(lines):
+    """Rough ungoliant annotators: tiny (< 5 lines), short_sentences (> half of lines < 100
+    chars), header / footer (the first / last 20 % of lines are all short)."""
+    n = len(lines)
+    short = [len(l) < 100 for l in lines]
+    ann = []
+    if n < 5:
+        ann.append("tiny")
+    if n and sum(short) / n > 0.5:
+        ann.append("short_sentences")
+    k = max(1, n // 5)
+    if n >= 5 and all(short[:k]) and "short_sentences" not in ann:
+        ann.append("header")
+    if n >= 5 and all(short[-k:]) and "short_sentences" not in ann:
+        ann.append("footer")
+    return ann or None
+
+
+def build_oscar2109(out: Path, rng, web, stats):
+    for part, ndocs in ((1, 34), (2, 26)):
+        docs = []
+        while len(docs) < ndocs:
+            _, plines, url = web.page()
+            kept = long_lines(plines)
+            if kept:
+                docs.append((kept, url))
+        notes = {}
+        if part == 2:
+            lines = docs[2][0]
+            i = next(k for k, l in enumerate(lines) if ". " in l)
+            lines[i] = lines[i].replace(". ", ".\r", 1); notes["bare CR mid-line"] = 2
+            lines = docs[5][0]
+            i = next(k for k, l in enumerate(lines) if ". " in l)
+            lines[i] = lines[i].replace(". ", ".\u2028", 1); notes["U+2028 mid-line"] = 5
+        nolang = 4 if part == 1 else 9
+        text_lines, meta = [], []
+        offset = 0
+        for n, (lines, url) in enumerate(docs):
+            h = warc_headers(rng, url, "2021-02-24", 13, with_language=(n != nolang))
+            meta.append(serde_json({"headers": h, "offset": offset, "nb_sentences": len(lines)}))
+            if n:
+                text_lines.append("")
+            text_lines += lines
+            offset += len(lines) + 1
+        text = "\n".join(text_lines) + "\n"
+        assert text.encode().count(b"\n") == len(text_lines)
+        write(out / f"oscar/2109/da_part_{part}.txt.gz", gz(text.encode("utf-8")))
+        write(out / f"oscar/2109/da_meta_part_{part}.jsonl.gz", gz(("\n".join(meta) + "\n").encode("utf-8")))
+        stats[f"oscar/2109/da_part_{part}.txt.gz"] = dict(documents=len(docs), lines=len(text_lines),
+                                                         no_language_doc=nolang, special=notes)
+
+
+def oscar_doc_pages(rng, web, n):
+    docs = []
+    while len(docs) < n:
+        kind, plines, url = web.page()
+        docs.append([kind, plines, url])
+    return docs
+
+
+def apply_doc_quirks(rng, web, docs, stats_notes):
+    """Edits shared by 22.01 and 23.01: FEFF, exact duplicate, CRLF page, mojibake, soft hyphens."""
+    # A long-form news page with no short lines (=> no annotation / quality warning).
+    while True:
+        kind, plines, url = web.news()
+        kept = long_lines(plines)
+        if len(kept) >= 5:
+            docs[0] = [kind, kept, url]
+            break
+    stats_notes["long-form, no short lines"] = 0
+    # U+FEFF at the start of a line in the middle of the content, and once mid-line.
+    d = docs[5][1]
+    d[len(d) // 2] = "\ufeff" + d[len(d) // 2]
+    stats_notes["U+FEFF inside content"] = 5
+    # An exact duplicate of document 2 served from another URL (mirror).
+    docs[9] = [docs[2][0], list(docs[2][1]), docs[2][2].replace("https://", "http://")]
+    stats_notes["exact duplicate content of doc 2"] = 9
+    # A page whose lines end in CRLF: content lines end in \r.
+    docs[13][1] = [l + "\r" for l in docs[13][1][:-1]] + docs[13][1][-1:]
+    stats_notes["CRLF lines (\\r before each \\n)"] = 13
+    # Mojibake and soft hyphens.
+    docs[17][1] = [mojibake(l) if re.search("[æøå]", l) and len(l) > 60 else l for l in docs[17][1]]
+    stats_notes["mojibake"] = 17
+    docs[21][1] = [soft_hyphens(l, rng) for l in docs[21][1]]
+    stats_notes["soft hyphens"] = 21
+    docs[25][1] = docs[25][1][:1]
+    stats_notes["one-line document"] = 25
+    docs[29][1] = [l.replace("Varenr.: ", "Varenr.:\t") for l in docs[29][1]] + ["Pris:\t" + "1.299 kr."]
+    stats_notes["TAB inside lines"] = 29
+
+
+def build_oscar2201(out: Path, rng, web, stats):
+    docs = oscar_doc_pages(rng, web, 90)
+    notes = {}
+    apply_doc_quirks(rng, web, docs, notes)
+    recs = []
+    nulls = 0
+    for n, (kind, lines, url) in enumerate(docs):
+        ids = sentence_ids(rng, lines)
+        ann = annotations(lines)
+        nulls += ann is None
+        rec = {"content": "\n".join(lines),
+               "warc_headers": warc_headers(rng, url, "2021-11-26", 14, with_language=(n != 40)),
+               "metadata": {"identification": doc_identification(lines, ids), "annotation": ann,
+                            "sentence_identifications": ids}}
+        assert len(ids) == rec["content"].count("\n") + 1
+        recs.append(serde_json(rec))
+    assert nulls > 0
+    write(out / "oscar/2201/da_meta_part_1.jsonl.gz", gz(("\n".join(recs) + "\n").encode("utf-8")))
+    stats["oscar/2201/da_meta_part_1.jsonl.gz"] = dict(documents=len(recs), annotation_null=nulls,
+                                                       special=notes)
+
+
+UT1 = {"news": ["news"], "blog": ["blog"], "shop": ["shopping"], "forum": ["forums"]}
+
+
+def build_oscar2301(out: Path, rng, web, stats):
+    docs = oscar_doc_pages(rng, web, 64)
+    notes = {}
+    apply_doc_quirks(rng, web, docs, notes)
+    recs = []
+    for n, (kind, lines, url) in enumerate(docs):
+        ids = sentence_ids(rng, lines)
+        warnings = annotations(lines)
+        cats = UT1.get(kind) if rng.random() < 0.35 else None
+        harmful = round(rng.uniform(900.0, 4200.0), 4) if rng.random() < 0.15 else None
+        rec = {"content": "\n".join(lines),
+               "warc_headers": warc_headers(rng, url, "2022-11-26", 14),
+               "metadata": {"identification": doc_identification(lines, ids), "harmful_pp": harmful,
+                            "tlsh": "tlsh:T1" + "".join(rng.choice("0123456789ABCDEF") for _ in range(70)),
+                            "quality_warnings": warnings, "categories": cats,
+                            "sentence_identifications": ids}}
+        recs.append(serde_json(rec))
+    split = 32
+    frame1 = ("\n".join(recs[:split]) + "\n").encode("utf-8")
+    frame2 = ("\n".join(recs[split:]) + "\n").encode("utf-8")
+    write(out / "oscar/2301/da_meta_part_1.jsonl.zst", zst(frame1) + zst(frame2))
+    stats["oscar/2301/da_meta_part_1.jsonl.zst"] = dict(documents=len(recs), frames=2,
+                                                        frame_boundary_after_record=split, special=notes)
+
+
+# --------------------------------------------------------------------------------------------
+# Leipzig Corpora Collection (formats.md §2)
+# --------------------------------------------------------------------------------------------
+
+LEIPZIG_EXTRA_2020 = [
+    "\"Det er en stor dag for {by},\" siger {rolle} {navn}.",
+    "\"Vi havde ikke regnet med så mange,\" siger arrangøren.",
+    "{tal2} procent af de adspurgte svarede ja.",
+    "Skriv til redaktionen på tip@{avis}.dk, hvis du har oplysninger i sagen.",
+    "Se billedserien fra dagen her.",
+    "Foto: {navn}",
+    "Læs også: Sådan undgår du indbrud i sommerferien.",
+    "»Vi er meget tilfredse med resultatet,« siger {navn}.",
+    "Kampen blev fløjtet af ved 1-1.",
+    "09.30: Politiet melder, at vejen igen er åben.",
+    "½ time før kampstart var der stadig lange køer ved indgangen.",
+    "10-06-2020 blev datoen, hvor alt ændrede sig for familien.",
+]
+LEIPZIG_QUIRKS_2020 = [
+    "Benyt ogsÃ¥ lejligheden til at opdatere dine oplysninger.",
+    "LÃ¦s ogsÃ¥ vores guide til sommerens festivaler.",
+    "Han bor pï¿½ Vesterbro og arbejder som tømrer.",
+    "Eksempler p&#229; brug af data finder du i rapportens bilag.",
+    "Prisen er 499 kr. for en pengepung&#173; i ægte læder.",
+    "Han kalder det \u0096 med et glimt i øjet \u0096 sit livs bedste beslutning.",
+    "Vi har bestilt bord på Bodil\u0092s Café til lørdag aften.",
+    "Det oplyser \ufeffpolitiet i en pressemeddelelse.",
+    "\ufeffKommunen har endnu ikke taget stilling til sagen.",
+    "Ud\u00addannelses\u00adinstitutionerne skal spare yderligere to procent næste år.",
+    "Sundheds\u00admyndighederne anbefaler, at man holder afstand.",
+]
+LEIPZIG_QUIRKS_2011 = [
+    "Connection: close X-Powered-By: PleskLin Content-Type: text/html; charset=ISO-8859-1",
+    "Skriv et svar til Mette Annullér svar",
+    "Dette indlæg blev udgivet i Ukategoriseret og tagget med have, forår af admin.",
+    "Kontakt os på info@eksempelforening.dk eller ring på 86 12 34 56.",
+    "Der er lukket for kommentarer til denne artikel.",
+    "Det er ogsÃ¥ muligt at bestille billetter via telefonen.",
+    "Alle priser er inkl. moms og ekskl. fragt pï¿½ varer over 20 kg.",
+    "Jeg kan varmt anbefale bogen til alle, der interesserer sig for lokalhistorie&#33;",
+    "Vinteren 2010\u009611 var den koldeste i mange år.",
+    "\ufeffNyhedsbrevet udkommer hver anden fredag.",
+    "Forsyningsselskabet varsler prisstigninger pï¿½ op til 8 procent.",
+    "Undskyld, men det er altsÃ¥ ikke rimeligt at skulle vente så længe.",
+]
+LEIPZIG_2011_BLOG = [
+    "Nu er det endelig blevet forår, og jeg har fået sået de første frø i drivhuset.",
+    "Tak for en fantastisk aften til alle, der kom forbi!",
+    "Jeg har lige fået en ny telefon, og jeg er vildt glad for den.",
+    "Husk at stemme ved kommunalvalget på tirsdag.",
+    "Kommentarer (3)",
+    "Indsendt af {navn} kl. {klok}",
+    "Skrevet af {fornavn} den {dato} 2011",
+]
+
+
+def leipzig_sort_key(s: str):
+    t = "".join(ch for ch in s.lower() if ch.isalnum())
+    return t.translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"})), s
+
+
+def appledouble() -> bytes:
+    """A small AppleDouble file (what macOS tar adds as ._name)."""
+    entries = [(9, 50, 32), (2, 82, 286)]
+    hdr = bytes.fromhex("00051607") + bytes.fromhex("00020000") + b"Mac OS X        " + len(entries).to_bytes(2, "big")
+    for eid, off, ln in entries:
+        hdr += eid.to_bytes(4, "big") + off.to_bytes(4, "big") + ln.to_bytes(4, "big")
+    finder = b"TEXTR*ch" + b"\0" * 24
+    attrs = b"ATTR" + b"\0" * 30 + b"com.apple.quarantine\0" + b"0083;5f98a1b2;Safari;\0"
+    attrs += b"\0" * (286 - len(attrs))
+    return hdr + finder + attrs
+
+
+def leipzig_sentences(rng, filler, n, extra, quirks):
+    pool = [t for topic in NEWS_TOPICS.values() for t in topic["sentences"]]
+    out, seen = [], set()
+    for q in quirks:
+        out.append(q); seen.add(q)
+    for e in extra:
+        s = filler.fill(e)
+        if s not in seen:
+            out.append(s); seen.add(s)
+    while len(out) < n:
+        s = filler.fill(rng.choice(pool))
+        if rng.random() < 0.02:
+            s = soft_hyphens(s, rng)
+        if s not in seen and 15 <= len(s) <= 255:
+            out.append(s); seen.add(s)
+    return out
+
+
+def build_leipzig(out: Path, rng, filler, stats):
+    corpus = "dan_news_2020_10K"
+    sents = leipzig_sentences(rng, filler, 460, LEIPZIG_EXTRA_2020, LEIPZIG_QUIRKS_2020)
+    nsrc = 72
+    sources = []
+    for so in range(1, nsrc + 1):
+        topic = NEWS_TOPICS[rng.choice(list(NEWS_TOPICS))]
+        title = filler.fill(rng.choice(topic["titles"]))
+        date = "" if rng.random() < 0.08 else "2020-%02d-%02d" % (rng.randint(1, 12), rng.randint(1, 28))
+        scheme = rng.choice(["http://www.", "https://www.", "https://"])
+        url = f"{scheme}{rng.choice(AVISER)}.dk/{rng.choice(NEWS_SECTIONS)}/{slugify(title)}"
+        if rng.random() < 0.2:
+            url += f"?ref=forside&id={rng.randint(10000, 999999)}"
+        sources.append((so, url, date))
+    linked = [(s, rng.randint(1, nsrc) if rng.random() < 0.75 else None) for s in sents]
+    linked.sort(key=lambda p: leipzig_sort_key(p[0]))
+    sent_lines, inv = [], []
+    for sid, (s, so) in enumerate(linked, 1):
+        assert "\t" not in s and "\n" not in s
+        sent_lines.append(f"{sid}\t{s}")
+        if so is not None:
+            inv.append((so, sid))
+    inv.sort()
+    words = {}
+    for s in sents:
+        for w in re.findall(r"\w+|[^\w\s]", s):
+            words[w] = words.get(w, 0) + 1
+    word_lines = [f"{i}\t{w}\t{c}" for i, (w, c) in
+                  enumerate(sorted(words.items(), key=lambda kv: (-kv[1], kv[0])), 1)]
+    tokens = sum(words.values())
+    meta = [f"1\tSENTENCES\t{len(sents)}", f"1\tWORD_TOKENS\t{tokens}", f"1\tWORD_TYPES\t{len(words)}",
+            f"1\tSOURCES\t{nsrc}", "1\tLANGUAGE\tdan", "1\tGENRE\tnews", "1\tYEAR\t2020",
+            "1\tBUILD_DATE\t2020-10-28", "1\tTOOLCHAIN\tLCC-toolchain r4711 (sample)"]
+    sql = f"""-- Import script for {corpus} (MySQL). Load with: mysql --local-infile -u USER -p DB < {corpus}-import.sql
+SET NAMES utf8mb4;
+CREATE TABLE IF NOT EXISTS `sentences` (`s_id` INT UNSIGNED NOT NULL, `sentence` VARCHAR(255) NOT NULL, PRIMARY KEY (`s_id`)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS `words` (`w_id` INT UNSIGNED NOT NULL, `word` VARCHAR(255) NOT NULL, `freq` INT UNSIGNED NOT NULL, PRIMARY KEY (`w_id`)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS `sources` (`so_id` INT UNSIGNED NOT NULL, `source` VARCHAR(255) NOT NULL, `date` DATE, PRIMARY KEY (`so_id`)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+CREATE TABLE IF NOT EXISTS `inv_so` (`so_id` INT UNSIGNED NOT NULL, `s_id` INT UNSIGNED NOT NULL, KEY (`so_id`), KEY (`s_id`)) ENGINE=MyISAM;
+CREATE TABLE IF NOT EXISTS `meta` (`run` INT UNSIGNED NOT NULL, `attribute` VARCHAR(255) NOT NULL, `value` VARCHAR(255)) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+LOAD DATA LOCAL INFILE '{corpus}-sentences.txt' INTO TABLE `sentences` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (s_id, sentence);
+LOAD DATA LOCAL INFILE '{corpus}-words.txt' INTO TABLE `words` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (w_id, word, freq);
+LOAD DATA LOCAL INFILE '{corpus}-sources.txt' INTO TABLE `sources` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (so_id, source, date);
+LOAD DATA LOCAL INFILE '{corpus}-inv_so.txt' INTO TABLE `inv_so` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (so_id, s_id);
+LOAD DATA LOCAL INFILE '{corpus}-meta.txt' INTO TABLE `meta` FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (run, attribute, value);
+"""
+
+    def lines(ls):
+        return ("\n".join(ls) + "\n").encode("utf-8")
+
+    p = f"{corpus}/{corpus}"
+    members = [
+        (f"{corpus}/", None),
+        (f"{p}-import.sql", sql.encode("utf-8")),
+        (f"{p}-inv_so.txt", lines(f"{a}\t{b}" for a, b in inv)),
+        (f"{p}-meta.txt", lines(meta)),
+        (f"{corpus}/._{corpus}-sentences.txt", appledouble()),
+        (f"{p}-sentences.txt", lines(sent_lines)),
+        (f"{p}-sources.txt", lines(f"{so}\t{url}\t{date}" for so, url, date in sources)),
+        (f"{p}-words.txt", lines(word_lines)),
+    ]
+    write(out / f"leipzig/{corpus}.tar.gz", tar_gz(members))
+    stats[f"leipzig/{corpus}.tar.gz"] = dict(
+        members=[m for m, _ in members], sentences=len(sents), sources=nsrc, inv_so_rows=len(inv),
+        linked_sentences=len(set(b for _, b in inv)), words=len(word_lines),
+        empty_dates=sum(1 for s in sources if not s[2]))
+
+    # Old "text" archive: only the sentences, at the archive root, random order.
+    corpus = "dan_newscrawl_2011_10K"
+    extra = LEIPZIG_2011_BLOG + LEIPZIG_EXTRA_2020[2:5]
+    sents = leipzig_sentences(rng, filler, 260, extra, LEIPZIG_QUIRKS_2011)
+    rng.shuffle(sents)
+    sent_lines = [f"{i}\t{s}" for i, s in enumerate(sents, 1)]
+    write(out / f"leipzig/{corpus}-text.tar.gz",
+          tar_gz([(f"{corpus}-sentences.txt", lines(sent_lines))], mtime=1325376000))
+    stats[f"leipzig/{corpus}-text.tar.gz"] = dict(members=[f"{corpus}-sentences.txt"], sentences=len(sents))
+
+
+# --------------------------------------------------------------------------------------------
+# linguatools Wikipedia (formats.md §3)
+# --------------------------------------------------------------------------------------------
+
+KOMMUNE_REGION = {
+    "Aarhus": "Midtjylland", "Odense": "Syddanmark", "Aalborg": "Nordjylland", "Esbjerg": "Syddanmark",
+    "Randers": "Midtjylland", "Kolding": "Syddanmark", "Horsens": "Midtjylland", "Vejle": "Syddanmark",
+    "Roskilde": "Sjælland", "Herning": "Midtjylland", "Silkeborg": "Midtjylland", "Næstved": "Sjælland",
+    "Fredericia": "Syddanmark", "Viborg": "Midtjylland", "Køge": "Sjælland", "Holstebro": "Midtjylland",
+    "Slagelse": "Sjælland", "Svendborg": "Syddanmark", "Hjørring": "Nordjylland", "Sønderborg": "Syddanmark",
+    "Frederikshavn": "Nordjylland", "Haderslev": "Syddanmark", "Skive": "Midtjylland", "Ringsted": "Sjælland",
+    "Thisted": "Nordjylland", "Helsingør": "Hovedstaden", "Hillerød": "Hovedstaden", "Nyborg": "Syddanmark",
+    "Middelfart": "Syddanmark", "Kalundborg": "Sjælland", "Holbæk": "Sjælland", "Vordingborg": "Sjælland",
+    "Faaborg-Midtfyn": "Syddanmark", "Varde": "Syddanmark"}
+VILLAGE_BASES = ["Ålum", "Havrum", "Bækskov", "Ravnsted", "Tornby", "Egelund", "Fjellerup", "Hvidbjerg",
+                 "Lyngsø", "Elmelund", "Bøgeskov", "Asmindrup", "Øksnebjerg", "Højslev", "Kærby", "Tjørring",
+                 "Lindholt", "Skærbæk", "Rødding", "Vium", "Sørup", "Hjerm", "Græsted", "Ørum"]
+VILLAGE_PREFIX = ["Nørre", "Sønder", "Vester", "Øster", "Store", "Lille", "Gammel", "Ny"]
+FEMALE = set(FORNAVNE[:18] + ["Gitte", "Dorte", "Bodil", "Inger"])
+
+
+def esc(s: str) -> str:
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def link(target, text=None):
+    return f'<link target="{esc(target)}">{esc(text if text is not None else target)}</link>'
+
+
+HAND_ARTICLES = [
+    ("Æbletræ", dict(redirects=["Æbletræer", "Malus domestica"], categories=["Frugttræer", "Rosen-familien"],
+                     cross=[("en", "Apple tree"), ("de", "Kulturapfel")]), [
+        f"<p>Et æbletræ (Malus domestica) er et løvfældende træ i rosenfamilien, som dyrkes for sine spiselige frugter, {link('Æble', 'æblerne')}.</p>",
+        "<p>Træet bliver normalt fire til otte meter højt og blomstrer i maj med hvide eller lyserøde blomster.</p>",
+        "<h>Dyrkning</h>",
+        "<p>Æbletræer dyrkes i hele Danmark &amp; Skåne, og der findes flere hundrede sorter. Træerne bestøves af insekter, især af <link target=\"Honningbi\">bier</link>.</p>",
+        "<h>Sorter</h>",
+        "<table><cell>Sort</cell><cell>Høst</cell><cell>Ingrid Marie</cell><cell>oktober</cell><cell>Discovery</cell><cell>august</cell><cell>Belle de Boskoop</cell><cell>oktober</cell></table>",
+    ]),
+    ("Cirkel", dict(categories=["Geometri"], cross=[("en", "Circle")]), [
+        f"<p>En cirkel er i {link('Geometri', 'geometrien')} mængden af punkter i en plan, der har samme afstand til et fast punkt, centrum.</p>",
+        "<p>Afstanden kaldes radius, <math>r</math>, og diameteren er <math>d = 2r</math>.</p>",
+        "<h>Omkreds og areal</h>",
+        "<p>Omkredsen er <math>O = 2\\pi r</math>, og arealet er <math>A = \\pi r^2</math>, hvor <math>\\pi \\approx 3{,}14159</math>.</p>",
+        "<h>Ligning</h>",
+        "<p>I et retvinklet koordinatsystem har en cirkel med centrum i <math>(a,b)</math> ligningen <math>(x-a)^2 + (y-b)^2 = r^2</math>.</p>",
+    ]),
+    ("Sandsynlighed", dict(categories=["Sandsynlighedsregning", "Matematik"]), [
+        "<p>En sandsynlighed er et tal <math>p</math> mellem 0 og 1, der angiver, hvor sandsynligt det er, at en hændelse indtræffer.</p>",
+        "<p>En hændelse med <math>0 &lt; p &lt; 1</math> kan altså både indtræffe og lade være, mens <math>p = 1</math> betyder, at den med sikkerhed indtræffer.</p>",
+        "<h>Eksempel</h>",
+        "<p>Ved kast med en almindelig terning er sandsynligheden for at slå en sekser <math>\\frac{1}{6}</math>, og sandsynligheden for at slå mindre end tre er <math>P(X &lt; 3) = \\frac{2}{6}</math>.</p>",
+    ]),
+    ("Rugbrød", dict(categories=["Brød", "Mad fra Danmark"], cross=[("en", "Rugbrød")]), [
+        "<p>Rugbrød er et mørkt og kompakt brød, der bages af rugmel, surdej og ofte hele eller knækkede rugkerner.</p>",
+        f"<p>Rugbrød er grundlaget for det danske {link('Smørrebrød', 'smørrebrød')} og spises i mange hjem hver dag.</p>",
+        "<h>Historie</h>",
+        "<p>Rug har været dyrket i Danmark i meget lang tid, og rugbrød var i århundreder den almindelige befolknings vigtigste fødevare.</p>",
+        "<!-- afsnit om næringsindhold mangler -->",
+        "<p>I dag findes rugbrød i mange varianter, blandt andet med solsikkekerner, græskarkerner og &lt;10 % hvedemel.</p>",
+    ]),
+    ("Cykel", dict(redirects=["Bicykel"], categories=["Køretøjer", "Cykling"], cross=[("en", "Bicycle"), ("sv", "Cykel")]), [
+        "<p>En cykel er et køretøj med to hjul, som drives frem ved, at føreren træder på pedaler.</p>",
+        "<p>I Danmark er cyklen et meget udbredt transportmiddel, og mange byer har et udbygget net af cykelstier.</p>",
+        "<h>Typer</h>",
+        "<table><cell>Type</cell><cell>Anvendelse</cell><cell>Ladcykel</cell><cell>Transport af børn og varer</cell><cell>Racercykel</cell><cell>Landevejscykling</cell><cell>Mountainbike</cell><cell>Kørsel i terræn</cell></table>",
+        "<p>Siden omkring 2010 er elcykler blevet langt mere almindelige, også blandt pendlere med lang vej til arbejde.</p>",
+    ]),
+    ("Vadehavet", dict(categories=["Nordsøen", "Verdensarv i Danmark"], cross=[("de", "Wattenmeer (Nordsee)")]), [
+        "<p>Vadehavet er et lavvandet havområde langs Nordsøens kyst, der strækker sig fra Nederlandene over Tyskland til Blåvandshuk i Danmark.</p>",
+        "<p>Ved lavvande tørlægges store flader af sand og mudder, som kaldes vader.</p>",
+        "<h>Natur</h>",
+        "<p>Området er et vigtigt rasteområde for millioner af trækfugle, og fænomenet »sort sol«, hvor store flokke af stære samles om aftenen, kan opleves i marsken forår og efterår.</p>",
+        f"<p>Den danske del af Vadehavet blev optaget på {link('UNESCO')}s verdensarvsliste i 2014.</p>",
+    ]),
+    ("Kaffe", dict(categories=["Drikkevarer"], cross=[("en", "Coffee")]), [
+        "<p>Kaffe er en drik, der fremstilles ved at hælde varmt vand over ristede og malede kaffebønner.</p>",
+        "<p>Danskerne hører til blandt de folk i verden, der drikker mest kaffe, og kaffen er en fast del af både arbejdsdag og fritid.</p>",
+        "<h>Tilberedning</h>",
+        "<p>Kaffe kan blandt andet brygges som filterkaffe, i stempelkande eller som espresso &quot;på maskine&quot;.</p>",
+    ]),
+    ("Hygge", dict(categories=["Dansk kultur", "Ord og vendinger"]), [
+        "<p>Hygge er et dansk ord for en stemning af varme, tryghed og samvær med andre.</p>",
+        "<p>Ordet bruges også i sammensætninger som hyggelig, julehygge og fredagshygge, og det er i de senere år blevet kendt langt uden for Danmark.</p>",
+    ]),
+    ("Tårnfalk", dict(redirects=["Falco tinnunculus"], categories=["Falke", "Fugle i Danmark"], cross=[("en", "Common kestrel")]), [
+        "<p>Tårnfalken (Falco tinnunculus) er en lille falk, der yngler i store dele af Europa, Asien og Afrika.</p>",
+        "<p>Den er kendt for at kunne stå stille i luften, mens den holder udkig efter mus og andre smådyr på jorden.</p>",
+        "<h>Forekomst i Danmark</h>",
+        "<p>I Danmark er tårnfalken en almindelig ynglefugl i det åbne land, og den yngler gerne i redekasser på gårde og i kirketårne.</p>",
+    ]),
+    ("Danmarks Riges Grundlov", dict(redirects=["Grundloven", "Den danske grundlov"], categories=["Danmarks politik", "Forfatninger"],
+                                     cross=[("en", "Constitution of Denmark")]), [
+        "<p>Danmarks Riges Grundlov er Danmarks forfatning. Den første grundlov blev underskrevet af Frederik 7. den 5. juni 1849, og grundlovsdag fejres stadig den 5. juni.</p>",
+        f"<p>Den gældende grundlov er fra 1953. Den afskaffede Landstinget, så {link('Folketinget')} blev eneste kammer, og den gjorde det muligt for kvinder at arve tronen.</p>",
+        "<h>Indhold</h>",
+        "<p>Grundloven deler magten i en lovgivende, en udøvende og en dømmende magt, og den sikrer blandt andet ytringsfrihed, forsamlingsfrihed og foreningsfrihed.</p>",
+    ]),
+    ("Forsamlingshus", dict(categories=["Bygninger", "Andelsbevægelsen"]), [
+        "<p>Et forsamlingshus er en bygning, hvor et lokalsamfund mødes til fester, foredrag, gymnastik og møder.</p>",
+        "<!-- kilde mangler -->",
+        "<p>Mange forsamlingshuse blev bygget i perioden 1880-1920&amp;nbsp;som led i andelsbevægelsen og højskolebevægelsen.</p>",
+        "<p>I dag drives de fleste forsamlingshuse af frivillige, og mange kan lejes til private fester.</p>",
+    ]),
+]
+
+PERSON_JOBS = {"forfatter": "Forfattere", "komponist": "Komponister", "arkitekt": "Arkitekter",
+               "billedkunstner": "Billedkunstnere", "skuespiller": "Skuespillere", "keramiker": "Keramikere",
+               "tegner": "Tegnere", "fotograf": "Fotografer"}
+
+
+def wiki_village(name, rng):
+    kommune = rng.choice(KOMMUNER)
+    region = KOMMUNE_REGION[kommune]
+    town = kommune.split("-")[0]
+    indb = rng.randint(120, 1900)
+    year = rng.choice([2016, 2017, 2018])
+    n0 = indb + rng.randint(-120, 160)
+    meta = dict(categories=[f"Byer i {kommune} Kommune", "Landsbyer i Danmark"],
+                links_in=[f"{kommune} Kommune", f"{name} Kirke"])
+    if rng.random() < 0.3:
+        meta["redirects"] = [name + " (landsby)"]
+    content = [
+        f"<p>{esc(name)} er en landsby i {link(kommune + ' Kommune')} med {tal_dk(indb)} indbyggere ({year}). "
+        f"Landsbyen hører til {link('Region ' + region)}.</p>",
+        f"<p>{esc(name)} ligger {rng.randint(4, 28)} kilometer {rng.choice(['nord', 'syd', 'øst', 'vest', 'nordvest', 'sydøst'])} for {link(town)}.</p>",
+        "<h>Historie</h>",
+        f"<p>Landsbyen nævnes første gang i {rng.randint(1180, 1480)}. Landsbyens kirke, {link(name + ' Kirke')}, "
+        f"er opført i romansk stil i 1100-tallet og fik tårn i senmiddelalderen.</p>",
+        "<p>Ved udskiftningen i slutningen af 1700-tallet blev flere af gårdene flyttet ud på markerne.</p>",
+        f"<p>Omkring 1900 havde {esc(name)} skole, brugsforening, mejeri og smedje. Smedjen blev drevet af firmaet {esc(rng.choice(EFTERNAVNE) + ' & Søn')} indtil {rng.randint(1955, 1985)}.</p>",
+        "<h>Befolkningsudvikling</h>",
+        "<table><cell>År</cell><cell>Indbyggere</cell>"
+        f"<cell>2010</cell><cell>{n0}</cell><cell>{year}</cell><cell>{indb}</cell></table>",
+    ]
+    if rng.random() < 0.4:
+        content.append(f"<p>Byen har en aktiv {rng.choice(['borgerforening', 'idrætsforening', 'spejdergruppe'])}, "
+                       f"og hver sommer afholdes byfest i {rng.choice(MAANEDER[5:8])}.</p>")
+    return meta, content
+
+
+def wiki_church(village, rng):
+    kommune = rng.choice(KOMMUNER)
+    return dict(categories=[f"Kirker i {kommune} Kommune", "Kirker i Danmark"]), [
+        f"<p>{esc(village)} Kirke er sognekirke i {esc(village)} Sogn i {link(kommune + ' Kommune')}.</p>",
+        f"<p>Kirken består af romansk kor og skib, et senmiddelalderligt tårn mod vest og et våbenhus mod {rng.choice(['syd', 'nord'])}.</p>",
+        "<h>Inventar</h>",
+        f"<p>Altertavlen er fra {rng.randint(1580, 1780)}, og døbefonten af granit er fra kirkens ældste tid.</p>",
+    ]
+
+
+def wiki_lake(name, rng):
+    kommune = rng.choice(KOMMUNER)
+    ha = rng.randint(8, 420)
+    depth = dec_dk(rng.uniform(1.5, 18.0))
+    return dict(categories=["Søer i Danmark", f"Lokaliteter i {kommune} Kommune"]), [
+        f"<p>{esc(name)} er en sø i {link(kommune + ' Kommune')}. Søen har et areal på {ha} hektar og en største dybde på {depth} meter.</p>",
+        "<p>Søen er omgivet af skov og enge, og der er offentlig adgang ad en sti langs den østlige bred.</p>",
+        "<h>Fisk</h>",
+        "<p>Der er gode bestande af gedde, aborre og skalle, og der må fiskes med fiskekort.</p>",
+    ]
+
+
+def wiki_person(name, rng):
+    job = rng.choice(sorted(PERSON_JOBS))
+    female = name.split()[0] in FEMALE
+    pron = "Hun" if female else "Han"
+    born = rng.randint(1935, 1990)
+    by = rng.choice(BYER)
+    return dict(categories=[f"Personer fra {by}", f"{PERSON_JOBS[job]} fra Danmark"]), [
+        f"<p>{esc(name)} (født {rng.randint(1, 28)}. {rng.choice(MAANEDER)} {born} i {link(by)}) er en dansk {job}.</p>",
+        "<h>Liv og karriere</h>",
+        f"<p>{pron} voksede op i {esc(by)} og blev uddannet i {rng.choice(['København', 'Aarhus', 'Odense'])} i {born + rng.randint(20, 28)}.</p>",
+        f"<p>{pron} modtog i {born + rng.randint(30, 34)} et treårigt arbejdslegat fra Statens Kunstfond.</p>",
+    ]
+
+
+def article_xml(name, meta, content, plural, links_as_counts, rng):
+    out = [f'<article name="{esc(name)}">']
+    reds, cats = meta.get("redirects", []), meta.get("categories", [])
+    if plural:
+        if reds:
+            out.append(f'<redirects name="{esc("|".join(reds))}"/>')
+        if cats:
+            out.append(f'<categories name="{esc("|".join(cats))}"/>')
+    else:
+        out += [f'<redirect name="{esc(r)}"/>' for r in reds]
+        out += [f'<category name="{esc(c)}"/>' for c in cats]
+    if links_as_counts:
+        out.append(f'<links_in name="{rng.randint(0, 240)}"/>')
+        out.append(f'<links_out name="{rng.randint(3, 90)}"/>')
+    else:
+        out += [f'<links_in name="{esc(l)}"/>' for l in meta.get("links_in", [])]
+        out += [f'<links_out name="{esc(l)}"/>' for l in meta.get("links_out", [])]
+    for anchor, freq in meta.get("textlinks", []):
+        out.append(f'<textlink name="{esc(anchor)}" freq="{freq}"/>')
+    for lang, title in meta.get("cross", []):
+        out.append(f'<crosslanguage_link language="{lang}" name="{esc(title)}"/>')
+    if meta.get("disambiguation"):
+        out.append("<disambiguation/>")
+    out.append("<content>")
+    out += content
+    out += ["</content>", "</article>"]
+    return out
+
+
+def wiki_articles(rng, n_villages, n_lakes, n_people, older=False):
+    arts = []
+    for name, meta, content in HAND_ARTICLES:
+        meta = dict(meta)
+        if name == "Æbletræ":
+            meta["textlinks"] = [("æbletræ", 41), ("æbletræer", 17)]
+        if older:
+            content = [c for c in content if not c.startswith("<table")][:4]
+        arts.append((name, meta, content))
+    names = ["Nørre Ålum", "Sønder Øksnebjerg"]
+    while len(names) < n_villages:
+        b = rng.choice(VILLAGE_BASES)
+        nm = b if rng.random() < 0.4 else rng.choice(VILLAGE_PREFIX) + " " + b
+        if nm not in names:
+            names.append(nm)
+    vrng = random.Random(SEED + (7 if older else 0))
+    for nm in names:
+        arts.append((nm,) + wiki_village(nm, vrng))
+    for nm in names[: n_villages // 2]:
+        arts.append((nm + " Kirke",) + wiki_church(nm, vrng))
+    lakes = ["Gammel Højslev Sø", "Bøgeskov Sø", "Ravnsø ved Tornby", "Lille Lyngsø", "Kærby Mose og Sø",
+             "Egelund Sø", "Store Havrum Sø", "Tjørring Sø"]
+    for nm in lakes[:n_lakes]:
+        arts.append((nm,) + wiki_lake(nm, vrng))
+    people = []
+    while len(people) < n_people:
+        p = rng.choice(FORNAVNE) + " " + rng.choice(EFTERNAVNE)
+        if p not in people:
+            people.append(p)
+    for nm in people:
+        arts.append((nm,) + wiki_person(nm, vrng))
+    # Disambiguation pages
+    kirkeby = [n for n in names if n.endswith("Kirkeby")] or ["Kirkeby"]
+    arts.append(("Ålum (flertydig)", dict(disambiguation=True, categories=["Flertydige stednavne"]), [
+        "<p>Ålum kan henvise til flere stednavne i Danmark:</p>",
+        f"<p>{link('Nørre Ålum')} – en landsby</p>",
+        "<p>Ålum Sogn – et sogn i Randers Kommune</p>",
+        "<p>Ålum (efternavn) – et dansk efternavn</p>",
+    ]))
+    arts.append(("Æble (flertydig)", dict(disambiguation=True, categories=["Flertydige titler"]), [
+        "<p>Æble kan henvise til flere ting:</p>",
+        f"<p>{link('Æble')} – frugten af {link('Æbletræ', 'æbletræet')}</p>",
+        "<p>Adamsæble – et fremspring på halsen</p>",
+    ]))
+    rng.shuffle(arts)
+    return arts
+
+
+def build_wikipedia(out: Path, rng, stats):
+    # 2018 dump: singular repeated <category>/<redirect>, XML declaration, links_* as counts.
+    arts = wiki_articles(rng, 26, 8, 8)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<wikipedia lang="da">']
+    for name, meta, content in arts:
+        lines += article_xml(name, meta, content, plural=False, links_as_counts=True, rng=rng)
+    lines.append("</wikipedia>")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    write(out / "wikipedia/dawiki-20181001-corpus.xml.bz2", bz(data))
+    stats["wikipedia/dawiki-20181001-corpus.xml.bz2"] = dict(
+        articles=len(arts), disambiguation=sum(1 for a in arts if a[1].get("disambiguation")), bytes=len(data))
+
+    # 2014 dump: plural pipe-joined <categories>/<redirects>, no declaration, links_* as titles,
+    # and two bzip2 streams (as pbzip2 writes them), split at a space inside a paragraph.
+    arts = wiki_articles(random.Random(SEED + 2014), 18, 4, 5, older=True)
+    lines = ['<wikipedia lang="da">']
+    for name, meta, content in arts:
+        meta = dict(meta)
+        meta["links_out"] = [m for m in ("Danmark", "Region Midtjylland") if rng.random() < 0.6]
+        lines += article_xml(name, meta, content, plural=True, links_as_counts=False, rng=rng)
+    lines.append("</wikipedia>")
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    mid = len(data) // 2
+    p_line = data.rfind(b"\n<p>", 0, mid)
+    cut = data.find(b" ", p_line + 5)
+    write(out / "wikipedia/dawiki-20140707-corpus.xml.bz2", bz(data[:cut]) + bz(data[cut:]))
+    stats["wikipedia/dawiki-20140707-corpus.xml.bz2"] = dict(
+        articles=len(arts), disambiguation=sum(1 for a in arts if a[1].get("disambiguation")), bytes=len(data),
+        stream_split_at=cut)

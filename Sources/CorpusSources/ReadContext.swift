@@ -12,6 +12,11 @@ public struct ReadContext {
   public var options: ReaderOptions
   /// Where records and issues are counted.
   public let log: ReadLog
+  /// Opens a file as a stream of decoded bytes. Tests replace it to feed readers their input
+  /// in chunks of every size.
+  public var openFile: (String) throws(CorpusIOError) -> any ByteSource = { path throws(CorpusIOError) in
+    try Compression.openDecoded(path: path).source
+  }
 
   /// Creates a context.
   public init(source: String, options: ReaderOptions = ReaderOptions(), log: ReadLog) {
@@ -24,7 +29,7 @@ public struct ReadContext {
   /// as missing and returns `nil`.
   func open(_ path: String) throws -> (any ByteSource)? {
     do {
-      return try Compression.openDecoded(path: path).source
+      return try openFile(path)
     } catch {
       try log.report(DataIssue(error, file: path))
       return nil

@@ -121,81 +121,6 @@ public struct JSONParser: Sendable {
 private let quote: UInt8 = 0x22  // "
 private let backslash: UInt8 = 0x5C  // \
 
-/// Byte scanning shared by the parser and the writer.
-enum _JSONBytes {
-  /// Index of the first byte in `from..<end` that is `"`, `\` or below 0x20, or `end`.
-  @inline(__always)
-  static func findSpecial(_ base: UnsafeRawPointer, from: Int, end: Int) -> Int {
-    var i = from
-    while i &+ 8 <= end {
-      let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      let q = v ^ 0x2222_2222_2222_2222
-      let b = v ^ 0x5C5C_5C5C_5C5C_5C5C
-      // Per-byte "is zero" / "is below 0x20" tests; the lowest flagged byte is always exact
-      // (borrows only create false flags above a true one).
-      let hits =
-        ((q &- 0x0101_0101_0101_0101) & ~q) | ((b &- 0x0101_0101_0101_0101) & ~b)
-        | ((v &- 0x2020_2020_2020_2020) & ~v)
-      let mask = hits & 0x8080_8080_8080_8080
-      if mask != 0 { return i &+ (mask.trailingZeroBitCount &>> 3) }
-      i &+= 8
-    }
-    while i < end {
-      let c = base.load(fromByteOffset: i, as: UInt8.self)
-      if c == 0x22 || c == 0x5C || c < 0x20 { return i }
-      i &+= 1
-    }
-    return end
-  }
-
-  /// Length of the well-formed UTF-8 sequence starting at `i`, or 0 when it is ill-formed or
-  /// truncated before `end`.
-  @inline(__always)
-  static func utf8SequenceLength(_ base: UnsafeRawPointer, at i: Int, end: Int) -> Int {
-    @inline(__always) func at(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
-    let b0 = at(i)
-    if b0 < 0x80 { return 1 }
-    @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
-      k < end && (lo...hi).contains(at(k))
-    }
-    switch b0 {
-    case 0xC2...0xDF: return cont(i + 1) ? 2 : 0
-    case 0xE0: return cont(i + 1, 0xA0) && cont(i + 2) ? 3 : 0
-    case 0xE1...0xEC, 0xEE...0xEF: return cont(i + 1) && cont(i + 2) ? 3 : 0
-    case 0xED: return cont(i + 1, 0x80, 0x9F) && cont(i + 2) ? 3 : 0
-    case 0xF0: return cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3) ? 4 : 0
-    case 0xF1...0xF3: return cont(i + 1) && cont(i + 2) && cont(i + 3) ? 4 : 0
-    case 0xF4: return cont(i + 1, 0x80, 0x8F) && cont(i + 2) && cont(i + 3) ? 4 : 0
-    default: return 0
-    }
-  }
-
-  /// Offset of the first ill-formed UTF-8 sequence in `from..<end`, or nil. With
-  /// `skippingEscapes`, a backslash and the byte after it are skipped (JSON escape syntax is
-  /// ASCII, and the four hex digits of `\u` are ASCII too).
-  static func firstInvalidUTF8(_ base: UnsafeRawPointer, from: Int, end: Int, skippingEscapes: Bool) -> Int? {
-    var i = from
-    while i < end {
-      if skippingEscapes && base.load(fromByteOffset: i, as: UInt8.self) == 0x5C {
-        i += 2
-        continue
-      }
-      let n = utf8SequenceLength(base, at: i, end: end)
-      if n == 0 { return i }
-      i += n
-    }
-    return nil
-  }
-
-  @inline(__always)
-  static func makeString(_ base: UnsafeRawPointer, from: Int, to: Int) -> String? {
-    if from == to { return "" }
-    return UnsafeRawBufferPointer(start: base + from, count: to - from).withMemoryRebound(to: UInt8.self) {
-      String(validating: $0, as: UTF8.self)
-    }
-  }
-}
-
 struct _JSONParseState {
   let base: UnsafeRawPointer
   let count: Int
@@ -367,9 +292,7 @@ struct _JSONParseState {
       guard isDigit(i) else { throw numberError("a digit in the exponent") }
       while isDigit(i) { i += 1 }
     }
-    return UnsafeRawBufferPointer(start: base + start, count: i - start).withMemoryRebound(to: UInt8.self) {
-      String(decoding: $0, as: UTF8.self)
-    }
+    return _ByteScan.stringFromValidatedUTF8(base, from: start, to: i, isASCII: true)
   }
 
   func numberError(_ expected: String) -> JSONError {
@@ -380,17 +303,21 @@ struct _JSONParseState {
   /// Parses the string whose opening quote is at `i`; leaves `i` after the closing quote.
   mutating func parseString() throws(JSONError) -> String {
     let start = i + 1
-    let j = _JSONBytes.findSpecial(base, from: start, end: count)
-    if j < count && byte(j) == quote {
-      i = j + 1
-      if let s = _JSONBytes.makeString(base, from: start, to: j) { return s }
-      throw invalidUTF8(from: start, to: j)
+    let scan = _ByteScan.scanJSONString(base, from: start, end: count)
+    if let bad = scan.invalid { throw invalidUTF8(at: bad) }
+    if scan.stop < count && byte(scan.stop) == quote {
+      i = scan.stop + 1
+      return _ByteScan.stringFromValidatedUTF8(base, from: start, to: scan.stop, isASCII: scan.ascii)
     }
-    return try parseEscapedString(start: start, firstSpecial: j)
+    return try parseEscapedString(start: start, firstSpecial: scan.stop, ascii: scan.ascii)
   }
 
-  mutating func parseEscapedString(start: Int, firstSpecial: Int) throws(JSONError) -> String {
+  /// The slow path: a string with escapes, decoded into `scratch`. Raw runs are validated as
+  /// they are scanned and escapes decode to well-formed UTF-8, so `scratch` is valid by
+  /// construction.
+  mutating func parseEscapedString(start: Int, firstSpecial: Int, ascii: Bool) throws(JSONError) -> String {
     scratch.removeAll(keepingCapacity: true)
+    var isASCII = ascii
     var segment = start
     var j = firstSpecial
     while true {
@@ -404,18 +331,22 @@ struct _JSONParseState {
       if j > segment { scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment)) }
       if c == quote {
         i = j + 1
-        let decoded = scratch.withUnsafeBytes { _JSONBytes.makeString($0.baseAddress ?? base, from: 0, to: $0.count) }
-        if let decoded { return decoded }
-        throw invalidUTF8(from: start, to: j)
+        return scratch.withUnsafeBytes { raw in
+          guard let p = raw.baseAddress else { return "" }
+          return _ByteScan.stringFromValidatedUTF8(p, from: 0, to: raw.count, isASCII: isASCII)
+        }
       }
-      j = try decodeEscape(at: j)
+      j = try decodeEscape(at: j, ascii: &isASCII)
       segment = j
-      j = _JSONBytes.findSpecial(base, from: j, end: count)
+      let scan = _ByteScan.scanJSONString(base, from: j, end: count)
+      if let bad = scan.invalid { throw invalidUTF8(at: bad) }
+      isASCII = isASCII && scan.ascii
+      j = scan.stop
     }
   }
 
   /// Decodes the escape whose backslash is at `j` into `scratch`; returns the index after it.
-  mutating func decodeEscape(at j: Int) throws(JSONError) -> Int {
+  mutating func decodeEscape(at j: Int, ascii: inout Bool) throws(JSONError) -> Int {
     guard j + 1 < count else {
       throw JSONError(.unexpectedEnd, "input ended inside an escape sequence", offset: count)
     }
@@ -448,6 +379,7 @@ struct _JSONParseState {
       } else {
         scalar = unit
       }
+      if scalar >= 0x80 { ascii = false }
       appendUTF8(scalar)
       return next
     default:
@@ -496,8 +428,7 @@ struct _JSONParseState {
     }
   }
 
-  func invalidUTF8(from: Int, to: Int) -> JSONError {
-    let at = _JSONBytes.firstInvalidUTF8(base, from: from, end: to, skippingEscapes: true) ?? from
-    return JSONError(.invalidUTF8, "string holds invalid UTF-8 (\(describe(byte(at))))", offset: at)
+  func invalidUTF8(at offset: Int) -> JSONError {
+    JSONError(.invalidUTF8, "string holds invalid UTF-8 (\(describe(byte(offset))))", offset: offset)
   }
 }

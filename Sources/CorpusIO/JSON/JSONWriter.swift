@@ -270,7 +270,7 @@ public struct JSONWriter: Sendable {
       let end = utf8.count
       var segment = 0
       while true {
-        let j = _JSONBytes.findSpecial(base, from: segment, end: end)
+        let j = _ByteScan.findJSONSpecial(base, from: segment, end: end)
         if j > segment {
           bytes.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment))
         }

@@ -41,60 +41,109 @@
 /// ``resynchronize(toStartTag:)`` skips to a known record boundary instead.
 /// DTDs are not processed and namespace prefixes are part of the name.
 public final class XMLScanner {
-  private let source: any ByteSource
-  private var base: UnsafeMutableRawPointer
-  private var capacity: Int
-  private var pos = 0  // next unread byte
-  private var end = 0  // one past the last filled byte
-  private var bufferOffset: Int64 = 0  // stream offset of base[0]
-  private var atEOF = false
-  private var eofReported = false
+  private var state: _XMLScanState
 
-  // Line counting: LFs before `linesCountedTo` are included in `lineAtCounted`.
-  private var linesCountedTo = 0
-  private var lineAtCounted: Int64 = 1
+  /// Creates a scanner over `source`, reading `chunkSize` bytes at a time. A single token
+  /// (tag, comment, text run) larger than `maxTokenBytes` fails with ``XMLError/Kind/tooLarge``.
+  public init(_ source: any ByteSource, chunkSize: Int = 1 << 18, maxTokenBytes: Int = 1 << 30) {
+    state = _XMLScanState(source, chunkSize: chunkSize, maxTokenBytes: maxTokenBytes)
+  }
 
-  // The text run being accumulated (slow path).
-  private var text: [UInt8] = []
-  private var hasPendingText = false
-  private var pendingTextOffset: Int64 = 0
-  private var pendingTextLine: Int64 = 1
-  private var textSegments: [(decoded: Int, offset: Int64)] = []
-  private var attributeScratch: [UInt8] = []
+  deinit { state.deallocate() }
 
   /// The largest single token the scanner buffers before failing with ``XMLError/Kind/tooLarge``.
-  public let maxTokenBytes: Int
+  public var maxTokenBytes: Int { state.maxTokenBytes }
+  /// Stream byte offset where the most recently returned event starts (its `<`, or the first
+  /// byte of its text run).
+  public var eventOffset: Int64 { state.eventOffset }
+  /// 1-based line number (LF-counted) where the most recently returned event starts.
+  public var eventLine: Int64 { state.eventLine }
+  /// Entity references that were kept literally: unknown names (`&nbsp;`), bare `&`, and
+  /// character references to non-scalars or U+0000. Counted in text and attribute values.
+  public var unknownEntities: Int { state.unknownEntities }
+  /// Names of the open elements, outermost first.
+  public var openElements: [String] { state.openElements }
+  /// Stream offset of the next unread byte.
+  public var offset: Int64 { state.offset }
+  /// Bytes consumed from the underlying file so far (compressed bytes for a decoder).
+  public var consumedBytes: Int64 { state.consumedBytes }
+
+  /// Returns the next event, or nil at the end of the document.
+  public func next() throws(XMLError) -> XMLEvent? {
+    try state.next()
+  }
+
+  /// Skips input up to the next start tag `<name` (followed by whitespace, `>` or `/`), so that
+  /// the next ``next()`` returns that tag. Use it after an error to continue with the next record.
+  ///
+  /// Pending text is discarded. The element stack is cut back to what it would be just before a
+  /// sibling `<name>`: when an element called `name` is open, it and everything inside it are
+  /// dropped (scanning `<wikipedia><article><content><p>` and resynchronizing to `article` leaves
+  /// `[wikipedia]`, so the next `<article>` and the final `</wikipedia>` balance); when none is
+  /// open, the stack is left as it is.
+  ///
+  /// - Returns: true when positioned at such a tag; false at end of input (then everything was
+  ///   consumed, and a later ``next()`` reports still-open elements as ``XMLError/Kind/unexpectedEOF``).
+  public func resynchronize(toStartTag name: String) throws(XMLError) -> Bool {
+    try state.resynchronize(toStartTag: name)
+  }
+}
+
+/// The scanner's state and logic. A struct, so that the hot loop's accesses to it are checked
+/// for exclusivity statically rather than at run time as a class's properties would be.
+struct _XMLScanState {
+  let source: any ByteSource
+  var base: UnsafeMutableRawPointer
+  var capacity: Int
+  var pos = 0  // next unread byte
+  var end = 0  // one past the last filled byte
+  var bufferOffset: Int64 = 0  // stream offset of base[0]
+  var atEOF = false
+  var eofReported = false
+
+  // Line counting: LFs before `linesCountedTo` are included in `lineAtCounted`.
+  var linesCountedTo = 0
+  var lineAtCounted: Int64 = 1
+
+  // The text run being accumulated (slow path).
+  var text: [UInt8] = []
+  var hasPendingText = false
+  var pendingTextOffset: Int64 = 0
+  var pendingTextLine: Int64 = 1
+  var textSegments: [(decoded: Int, offset: Int64)] = []
+  var attributeScratch: [UInt8] = []
+
+  /// The largest single token the scanner buffers before failing with ``XMLError/Kind/tooLarge``.
+  let maxTokenBytes: Int
 
   /// Stream byte offset where the most recently returned event starts (its `<`, or the first
   /// byte of its text run).
-  public private(set) var eventOffset: Int64 = 0
+  var eventOffset: Int64 = 0
   /// 1-based line number (LF-counted) where the most recently returned event starts.
-  public private(set) var eventLine: Int64 = 1
+  var eventLine: Int64 = 1
   /// Entity references that were kept literally: unknown names (`&nbsp;`), bare `&`, and
   /// character references to non-scalars. Counted in text and attribute values.
-  public private(set) var unknownEntities = 0
+  var unknownEntities = 0
   /// Names of the open elements, outermost first.
-  public private(set) var openElements: [String] = []
+  var openElements: [String] = []
 
   /// Stream offset of the next unread byte.
-  public var offset: Int64 { bufferOffset + Int64(pos) }
+  var offset: Int64 { bufferOffset + Int64(pos) }
   /// Bytes consumed from the underlying file so far (compressed bytes for a decoder).
-  public var consumedBytes: Int64 { source.consumedBytes }
+  var consumedBytes: Int64 { source.consumedBytes }
 
   /// Creates a scanner over `source`, reading `chunkSize` bytes at a time.
-  public init(_ source: any ByteSource, chunkSize: Int = 1 << 18, maxTokenBytes: Int = 1 << 30) {
+  init(_ source: any ByteSource, chunkSize: Int = 1 << 18, maxTokenBytes: Int = 1 << 30) {
     self.source = source
     self.capacity = max(64, chunkSize)
     self.base = .allocate(byteCount: capacity, alignment: 16)
     self.maxTokenBytes = max(maxTokenBytes, 64)
   }
 
-  deinit { base.deallocate() }
+  func deallocate() { base.deallocate() }
 
-  // MARK: - Public API
 
-  /// Returns the next event, or nil at the end of the document.
-  public func next() throws(XMLError) -> XMLEvent? {
+  mutating func next() throws(XMLError) -> XMLEvent? {
     while true {
       if pos == end {
         if !atEOF {
@@ -133,18 +182,7 @@ public final class XMLScanner {
     }
   }
 
-  /// Skips input up to the next start tag `<name` (followed by whitespace, `>` or `/`), so that
-  /// the next ``next()`` returns that tag. Use it after an error to continue with the next record.
-  ///
-  /// Pending text is discarded. The element stack is cut back to what it would be just before a
-  /// sibling `<name>`: when an element called `name` is open, it and everything inside it are
-  /// dropped (scanning `<wikipedia><article><content><p>` and resynchronizing to `article` leaves
-  /// `[wikipedia]`, so the next `<article>` and the final `</wikipedia>` balance); when none is
-  /// open, the stack is left as it is.
-  ///
-  /// - Returns: true when positioned at such a tag; false at end of input (then everything was
-  ///   consumed, and a later ``next()`` reports still-open elements as ``XMLError/Kind/unexpectedEOF``).
-  public func resynchronize(toStartTag name: String) throws(XMLError) -> Bool {
+  mutating func resynchronize(toStartTag name: String) throws(XMLError) -> Bool {
     hasPendingText = false
     text.removeAll(keepingCapacity: true)
     textSegments.removeAll(keepingCapacity: true)
@@ -177,11 +215,11 @@ public final class XMLScanner {
 
   // MARK: - Buffer
 
-  @inline(__always) private func byte(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
+  @inline(__always) func byte(_ i: Int) -> UInt8 { base.load(fromByteOffset: i, as: UInt8.self) }
 
   /// Reads more input, first moving the unread bytes to the front (or growing the buffer when
   /// the unread bytes fill it). Indices relative to `pos` stay valid; absolute indices do not.
-  private func fill() throws(XMLError) {
+  mutating func fill() throws(XMLError) {
     if pos > 0 {
       countLines(to: pos)
       if pos < end { base.copyMemory(from: base + pos, byteCount: end - pos) }
@@ -212,7 +250,7 @@ public final class XMLScanner {
   }
 
   /// Makes at least `n` unread bytes available; false when the input ends first.
-  private func ensure(_ n: Int) throws(XMLError) -> Bool {
+  mutating func ensure(_ n: Int) throws(XMLError) -> Bool {
     while end - pos < n {
       if atEOF { return false }
       try fill()
@@ -220,7 +258,7 @@ public final class XMLScanner {
     return true
   }
 
-  private func countLines(to index: Int) {
+  mutating func countLines(to index: Int) {
     guard index > linesCountedTo else { return }
     var i = linesCountedTo
     var count = 0
@@ -238,23 +276,23 @@ public final class XMLScanner {
     linesCountedTo = index
   }
 
-  private func lineNumber(at index: Int) -> Int64 {
+  mutating func lineNumber(at index: Int) -> Int64 {
     countLines(to: index)
     return lineAtCounted
   }
 
-  private func error(_ kind: XMLError.Kind, _ message: String, at index: Int) -> XMLError {
+  mutating func error(_ kind: XMLError.Kind, _ message: String, at index: Int) -> XMLError {
     XMLError(kind, message, offset: bufferOffset + Int64(index), line: lineNumber(at: index))
   }
 
-  @inline(__always) private func find(_ c: UInt8, from: Int, to: Int) -> Int? {
+  @inline(__always) func find(_ c: UInt8, from: Int, to: Int) -> Int? {
     guard from < to, let hit = memchr(base + from, Int32(c), to - from) else { return nil }
     return base.distance(to: hit)
   }
 
   /// Finds `sequence` at or after `pos + relative`, reading more input as needed; returns its
   /// index relative to `pos`, or nil when the input ends first.
-  private func findSequence(_ sequence: StaticString, from relative: Int) throws(XMLError) -> Int? {
+  mutating func findSequence(_ sequence: StaticString, from relative: Int) throws(XMLError) -> Int? {
     let seq = UnsafeRawBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
     var rel = relative
     while true {
@@ -283,7 +321,7 @@ public final class XMLScanner {
 
   /// A text run that lies wholly in the buffer, without entities, ended by a tag: one copy
   /// straight into its `String`.
-  private func fastText() throws(XMLError) -> FastText {
+  mutating func fastText() throws(XMLError) -> FastText {
     guard let stop = find(lt, from: pos, to: end), stop + 1 < end else { return .notApplicable }
     let after = byte(stop + 1)
     guard after != bang && after != question, find(amp, from: pos, to: stop) == nil else { return .notApplicable }
@@ -304,7 +342,7 @@ public final class XMLScanner {
     return .emitted(.text(string))
   }
 
-  private func beginPendingText() {
+  mutating func beginPendingText() {
     guard !hasPendingText else { return }
     hasPendingText = true
     pendingTextOffset = bufferOffset + Int64(pos)
@@ -313,7 +351,7 @@ public final class XMLScanner {
     textSegments.removeAll(keepingCapacity: true)
   }
 
-  private func appendRawText(from: Int, to: Int) {
+  mutating func appendRawText(from: Int, to: Int) {
     guard to > from else { return }
     textSegments.append((decoded: text.count, offset: bufferOffset + Int64(from)))
     text.append(contentsOf: UnsafeRawBufferPointer(start: base + from, count: to - from))
@@ -321,7 +359,7 @@ public final class XMLScanner {
 
   /// Copies character data from `pos` into the pending text run, up to the next `<` or the end
   /// of the buffer, decoding entity references.
-  private func accumulateText() throws(XMLError) {
+  mutating func accumulateText() throws(XMLError) {
     beginPendingText()
     var stopOffset: Int64 = -1  // stream offset of the next '<' (or of the data's end)
     while pos < end {
@@ -340,16 +378,25 @@ public final class XMLScanner {
       }
       // An entity reference at `pos`: make sure all of it is in the buffer.
       _ = try ensure(maxEntityLength)
-      pos += decodeEntity(at: pos, limit: end, into: &text)
+      let entity = decodeEntity(at: pos, limit: end)
+      if let scalar = entity.scalar {
+        _XMLScanState.appendUTF8(scalar, to: &text)
+      } else {
+        appendRawText(from: pos, to: pos + entity.length)
+      }
+      pos += entity.length
     }
   }
 
   /// Ends the pending text run; nil when it is empty or whitespace outside the root element.
-  private func flushText() throws(XMLError) -> XMLEvent? {
+  mutating func flushText() throws(XMLError) -> XMLEvent? {
     hasPendingText = false
     if text.isEmpty { return nil }
     if openElements.isEmpty && text.allSatisfy(isSpace) { return nil }
-    let string = text.withUnsafeBytes { raw in raw.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) } }
+    let string: String? = text.withUnsafeBytes { raw in
+      guard let p = raw.baseAddress else { return "" }
+      return _ByteScan.string(p, from: 0, to: raw.count)
+    }
     guard let string else {
       let bad = text.withUnsafeBytes { raw in raw.baseAddress.map { firstInvalidUTF8($0, from: 0, to: raw.count) } ?? 0 }
       var offset = pendingTextOffset
@@ -364,7 +411,7 @@ public final class XMLScanner {
     return .text(string)
   }
 
-  private func finishAtEOF() throws(XMLError) -> XMLEvent? {
+  mutating func finishAtEOF() throws(XMLError) -> XMLEvent? {
     if hasPendingText, let event = try flushText() { return event }
     if !openElements.isEmpty && !eofReported {
       eofReported = true
@@ -379,9 +426,10 @@ public final class XMLScanner {
 
   private let maxEntityLength = 32
 
-  /// Decodes the reference whose `&` is at `i` (reading no further than `limit`) into `out`;
-  /// returns how many input bytes it used. Unknown references are copied literally.
-  private func decodeEntity(at i: Int, limit: Int, into out: inout [UInt8]) -> Int {
+  /// Decodes the reference whose `&` is at `i` (reading no further than `limit`): `length`
+  /// input bytes stand for `scalar`, or, when `scalar` is nil, are to be kept literally
+  /// (unknown names, bare `&`; counted in ``unknownEntities``).
+  mutating func decodeEntity(at i: Int, limit: Int) -> (length: Int, scalar: UInt32?) {
     let searchEnd = min(limit, i + maxEntityLength)
     var semi = i + 1
     while semi < searchEnd {
@@ -391,9 +439,8 @@ public final class XMLScanner {
       semi += 1
     }
     guard semi < searchEnd, semi > i + 1 else {
-      out.append(amp)
       unknownEntities += 1
-      return 1
+      return (1, nil)
     }
     let length = semi - i + 1
     let nameStart = i + 1
@@ -402,33 +449,24 @@ public final class XMLScanner {
       nameLength == word.utf8CodeUnitCount && memcmp(base + nameStart, word.utf8Start, nameLength) == 0
     }
     if byte(nameStart) == hash {
-      if let scalar = characterReference(from: nameStart + 1, to: semi) {
-        appendUTF8(scalar, to: &out)
-        return length
-      }
+      if let scalar = characterReference(from: nameStart + 1, to: semi) { return (length, scalar) }
     } else if named("lt") {
-      out.append(lt)
-      return length
+      return (length, UInt32(lt))
     } else if named("gt") {
-      out.append(gt)
-      return length
+      return (length, UInt32(gt))
     } else if named("amp") {
-      out.append(amp)
-      return length
+      return (length, UInt32(amp))
     } else if named("quot") {
-      out.append(0x22)
-      return length
+      return (length, 0x22)
     } else if named("apos") {
-      out.append(0x27)
-      return length
+      return (length, 0x27)
     }
-    out.append(contentsOf: UnsafeRawBufferPointer(start: base + i, count: length))
     unknownEntities += 1
-    return length
+    return (length, nil)
   }
 
   /// The scalar of `#123` / `#x1F` (the part after `#` is in `from..<to`), or nil.
-  private func characterReference(from: Int, to: Int) -> UInt32? {
+  func characterReference(from: Int, to: Int) -> UInt32? {
     var i = from
     var radix: UInt32 = 10
     if i < to && (byte(i) == UInt8(ascii: "x")) {
@@ -454,7 +492,7 @@ public final class XMLScanner {
     return value
   }
 
-  private func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+  static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
     switch v {
     case 0..<0x80:
       out.append(UInt8(v))
@@ -477,7 +515,7 @@ public final class XMLScanner {
 
   /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `pos`.
   /// (Reading may move the buffer, so `pos` is read only after each read.)
-  private func markupDeclaration() throws(XMLError) {
+  mutating func markupDeclaration() throws(XMLError) {
     if try startsWith("<!--") {
       guard let close = try findSequence("-->", from: 4) else {
         let start = pos
@@ -507,14 +545,14 @@ public final class XMLScanner {
     throw error(.malformedMarkup, "'<!' starts neither a comment, a CDATA section nor a DOCTYPE", at: start)
   }
 
-  private func startsWith(_ prefix: StaticString) throws(XMLError) -> Bool {
+  mutating func startsWith(_ prefix: StaticString) throws(XMLError) -> Bool {
     let n = prefix.utf8CodeUnitCount
     guard try ensure(n) else { return false }
     return memcmp(base + pos, prefix.utf8Start, n) == 0
   }
 
   /// Skips `<!DOCTYPE …>`, including an internal subset in brackets and quoted literals.
-  private func skipDoctype() throws(XMLError) {
+  mutating func skipDoctype() throws(XMLError) {
     var rel = 9
     var quoteByte: UInt8 = 0
     var brackets = 0
@@ -545,7 +583,7 @@ public final class XMLScanner {
   }
 
   /// `<?…?>` at `pos`, including the XML declaration.
-  private func processingInstruction() throws(XMLError) {
+  mutating func processingInstruction() throws(XMLError) {
     guard let close = try findSequence("?>", from: 2) else {
       let start = pos
       pos = end
@@ -558,7 +596,7 @@ public final class XMLScanner {
 
   /// Finds the `>` closing the tag at `pos`, skipping quoted attribute values; returns its
   /// index. Reads more input as needed.
-  private func findTagEnd() throws(XMLError) -> Int {
+  mutating func findTagEnd() throws(XMLError) -> Int {
     var rel = 1
     var quoteByte: UInt8 = 0
     while true {
@@ -593,14 +631,14 @@ public final class XMLScanner {
   }
 
   /// The end of the name starting at `i` (before `limit`), or `i` when no name starts there.
-  private func nameEnd(from i: Int, limit: Int) -> Int {
+  func nameEnd(from i: Int, limit: Int) -> Int {
     guard i < limit, isNameStartByte(byte(i)) else { return i }
     var j = i + 1
     while j < limit && isNameByte(byte(j)) { j += 1 }
     return j
   }
 
-  private func tag() throws(XMLError) -> XMLEvent {
+  mutating func tag() throws(XMLError) -> XMLEvent {
     let close = try findTagEnd()  // may move the buffer: read `pos` only afterwards
     let start = pos
     let offset = bufferOffset + Int64(start)
@@ -690,7 +728,7 @@ public final class XMLScanner {
   }
 
   /// Decodes an attribute value (entities; TAB/LF/CR → space); nil when it is not UTF-8.
-  private func attributeValue(from: Int, to: Int) -> String? {
+  mutating func attributeValue(from: Int, to: Int) -> String? {
     var plain = true
     for k in from..<to {
       let c = byte(k)
@@ -705,32 +743,36 @@ public final class XMLScanner {
     while k < to {
       let c = byte(k)
       if c == amp {
-        k += decodeEntity(at: k, limit: to, into: &attributeScratch)
+        let entity = decodeEntity(at: k, limit: to)
+        if let scalar = entity.scalar {
+          _XMLScanState.appendUTF8(scalar, to: &attributeScratch)
+        } else {
+          attributeScratch.append(contentsOf: UnsafeRawBufferPointer(start: base + k, count: entity.length))
+        }
+        k += entity.length
       } else {
         attributeScratch.append(c == 0x09 || c == 0x0A || c == 0x0D ? 0x20 : c)
         k += 1
       }
     }
     return attributeScratch.withUnsafeBytes { raw in
-      raw.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) }
+      guard let p = raw.baseAddress else { return "" }
+      return _ByteScan.string(p, from: 0, to: raw.count)
     }
   }
 
   // MARK: - Bytes
 
-  @inline(__always) private func makeString(from: Int, to: Int) -> String? {
-    if from >= to { return "" }
-    return UnsafeRawBufferPointer(start: base + from, count: to - from).withMemoryRebound(to: UInt8.self) {
-      String(validating: $0, as: UTF8.self)
-    }
+  @inline(__always) func makeString(from: Int, to: Int) -> String? {
+    _ByteScan.string(base, from: from, to: to)
   }
 
   /// Offset of the first ill-formed UTF-8 sequence in `from..<to` (or `from` when none is found).
-  private func firstInvalidUTF8(_ pointer: UnsafeRawPointer, from: Int, to: Int) -> Int {
-    _JSONBytes.firstInvalidUTF8(pointer, from: from, end: to, skippingEscapes: false) ?? from
+  func firstInvalidUTF8(_ pointer: UnsafeRawPointer, from: Int, to: Int) -> Int {
+    _ByteScan.firstInvalidUTF8(pointer, from: from, to: to)
   }
 
-  private func isAllSpace(from: Int, to: Int) -> Bool {
+  func isAllSpace(from: Int, to: Int) -> Bool {
     for k in from..<to where !isSpace(byte(k)) { return false }
     return true
   }
@@ -746,16 +788,16 @@ private let equals = UInt8(ascii: "=")
 private let semicolon = UInt8(ascii: ";")
 private let hash = UInt8(ascii: "#")
 
-@inline(__always) private func isSpace(_ c: UInt8) -> Bool {
+@inline(__always) mutating func isSpace(_ c: UInt8) -> Bool {
   c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
 }
 
 /// XML NameStartChar, approximated on bytes: ASCII letters, `_`, `:`, and any non-ASCII byte
 /// (the UTF-8 is validated when the name becomes a `String`).
-@inline(__always) private func isNameStartByte(_ c: UInt8) -> Bool {
+@inline(__always) mutating func isNameStartByte(_ c: UInt8) -> Bool {
   (c | 0x20) &- UInt8(ascii: "a") < 26 || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
 }
 
-@inline(__always) private func isNameByte(_ c: UInt8) -> Bool {
+@inline(__always) mutating func isNameByte(_ c: UInt8) -> Bool {
   isNameStartByte(c) || c &- UInt8(ascii: "0") < 10 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
 }

@@ -1,0 +1,153 @@
+/// Byte-level scanning shared by the JSON parser and writer and the XML scanner: word-at-a-time
+/// (SWAR) searches and a UTF-8 validator whose result lets `String`s be made with one copy.
+///
+/// The standard library's `String(validating:as:)` is generic and looks up type metadata on
+/// every call, and `String(decoding:as:)` validates byte by byte; both cost more than the
+/// parsing around them. Here the bytes are validated once, while they are scanned anyway, and
+/// the `String` is then made from a `UTF8Span(unchecked:)`.
+enum _ByteScan {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  @inline(__always)
+  static func word(_ base: UnsafeRawPointer, _ i: Int) -> UInt64 {
+    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+  }
+
+  /// High bit set in each byte of `v` that is `"`, `\` or below 0x20. Only the lowest flagged
+  /// byte is guaranteed exact (a borrow can set false flags above a true one).
+  @inline(__always)
+  static func jsonSpecialMask(_ v: UInt64) -> UInt64 {
+    let q = v ^ 0x2222_2222_2222_2222
+    let b = v ^ 0x5C5C_5C5C_5C5C_5C5C
+    return (((q &- ones) & ~q) | ((b &- ones) & ~b) | ((v &- 0x2020_2020_2020_2020) & ~v)) & highBits
+  }
+
+  /// Index of the first byte in `from..<end` that is `"`, `\` or below 0x20, or `end`.
+  @inline(__always)
+  static func findJSONSpecial(_ base: UnsafeRawPointer, from: Int, end: Int) -> Int {
+    var i = from
+    while i &+ 8 <= end {
+      let mask = jsonSpecialMask(word(base, i))
+      if mask != 0 { return i &+ (mask.trailingZeroBitCount &>> 3) }
+      i &+= 8
+    }
+    while i < end {
+      let c = base.load(fromByteOffset: i, as: UInt8.self)
+      if c == 0x22 || c == 0x5C || c < 0x20 { return i }
+      i &+= 1
+    }
+    return end
+  }
+
+  /// Scans string content from `from` to the first `"`, `\` or control byte (or `end`),
+  /// validating the UTF-8 on the way.
+  ///
+  /// - Returns: `stop`, the index of that byte (or `end`); `invalid`, the index of the first
+  ///   ill-formed sequence when there is one before `stop` (then `stop` is meaningless);
+  ///   `ascii`, whether every byte before `stop` is ASCII.
+  @inline(__always)
+  static func scanJSONString(_ base: UnsafeRawPointer, from: Int, end: Int) -> (stop: Int, invalid: Int?, ascii: Bool) {
+    var i = from
+    var ascii = true
+    while true {
+      while i &+ 8 <= end {
+        let v = word(base, i)
+        let mask = jsonSpecialMask(v) | (v & highBits)
+        if mask != 0 {
+          i &+= mask.trailingZeroBitCount &>> 3
+          break
+        }
+        i &+= 8
+      }
+      // `i` is at a flagged byte, or fewer than 8 bytes remain.
+      guard i < end else { return (end, nil, ascii) }
+      let c = base.load(fromByteOffset: i, as: UInt8.self)
+      if c >= 0x80 {
+        let n = utf8SequenceLength(base, at: i, end: end)
+        if n == 0 { return (i, i, false) }
+        ascii = false
+        i &+= n
+      } else if c == 0x22 || c == 0x5C || c < 0x20 {
+        return (i, nil, ascii)
+      } else {
+        i &+= 1
+      }
+    }
+  }
+
+  /// Validates `from..<end` as UTF-8.
+  ///
+  /// - Returns: `invalid`, the index of the first byte of the first ill-formed (or truncated)
+  ///   sequence, or nil; `ascii`, whether all bytes are ASCII.
+  @inline(__always)
+  static func validateUTF8(_ base: UnsafeRawPointer, from: Int, end: Int) -> (invalid: Int?, ascii: Bool) {
+    var i = from
+    var ascii = true
+    while true {
+      while i &+ 8 <= end {
+        let high = word(base, i) & highBits
+        if high != 0 {
+          i &+= high.trailingZeroBitCount &>> 3
+          break
+        }
+        i &+= 8
+      }
+      guard i < end else { return (nil, ascii) }
+      if base.load(fromByteOffset: i, as: UInt8.self) < 0x80 {
+        i &+= 1
+        continue
+      }
+      let n = utf8SequenceLength(base, at: i, end: end)
+      if n == 0 { return (i, false) }
+      ascii = false
+      i &+= n
+    }
+  }
+
+  /// Length of the well-formed UTF-8 sequence starting at `i` (Unicode Table 3-7), or 0 when it
+  /// is ill-formed or truncated before `end`.
+  @inline(__always)
+  static func utf8SequenceLength(_ base: UnsafeRawPointer, at i: Int, end: Int) -> Int {
+    @inline(__always) func at(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
+    @inline(__always) func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+      k < end && at(k) &- lo <= hi &- lo
+    }
+    let b0 = at(i)
+    if b0 < 0x80 { return 1 }
+    switch b0 {
+    case 0xC2...0xDF: return cont(i &+ 1) ? 2 : 0
+    case 0xE0: return cont(i &+ 1, 0xA0) && cont(i &+ 2) ? 3 : 0
+    case 0xE1...0xEC, 0xEE...0xEF: return cont(i &+ 1) && cont(i &+ 2) ? 3 : 0
+    case 0xED: return cont(i &+ 1, 0x80, 0x9F) && cont(i &+ 2) ? 3 : 0
+    case 0xF0: return cont(i &+ 1, 0x90) && cont(i &+ 2) && cont(i &+ 3) ? 4 : 0
+    case 0xF1...0xF3: return cont(i &+ 1) && cont(i &+ 2) && cont(i &+ 3) ? 4 : 0
+    case 0xF4: return cont(i &+ 1, 0x80, 0x8F) && cont(i &+ 2) && cont(i &+ 3) ? 4 : 0
+    default: return 0
+    }
+  }
+
+  /// A `String` from bytes already checked to be well-formed UTF-8, with one copy.
+  ///
+  /// Precondition (not checked): `from..<to` is valid UTF-8, e.g. per ``validateUTF8(_:from:end:)``.
+  @inline(__always)
+  static func stringFromValidatedUTF8(_ base: UnsafeRawPointer, from: Int, to: Int, isASCII: Bool) -> String {
+    if from >= to { return "" }
+    return UnsafeRawBufferPointer(start: base + from, count: to &- from).withMemoryRebound(to: UInt8.self) {
+      String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: isASCII))
+    }
+  }
+
+  /// A `String` from `from..<to` when it is well-formed UTF-8, else nil.
+  @inline(__always)
+  static func string(_ base: UnsafeRawPointer, from: Int, to: Int) -> String? {
+    let check = validateUTF8(base, from: from, end: to)
+    if check.invalid != nil { return nil }
+    return stringFromValidatedUTF8(base, from: from, to: to, isASCII: check.ascii)
+  }
+
+  /// The first ill-formed sequence in `from..<to`, or `from` when there is none.
+  static func firstInvalidUTF8(_ base: UnsafeRawPointer, from: Int, to: Int) -> Int {
+    validateUTF8(base, from: from, end: to).invalid ?? from
+  }
+}
