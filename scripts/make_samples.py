@@ -308,7 +308,7 @@ class Filler:
     def ctx(self):
         """A fixed context so that one document talks about one town, one person, etc."""
         keys = ["kommune", "by", "by2", "navn", "navn2", "rolle", "hold", "hold2", "virksomhed",
-                "landsdel", "vej", "forening", "kilde", "ugedag", "måned"]
+                "landsdel", "vej", "forening", "kilde", "ugedag", "måned", "sted"]
         c = {k: self.value(k, None) for k in keys}
         while c["hold2"] == c["hold"]:
             c["hold2"] = self.rng.choice(HOLD)
@@ -714,7 +714,7 @@ class Web:
         lines.append(rng.choice(SHOP_MENUS))
         lines.append(rng.choice(["Fri fragt på alle ordrer i dag!", "Fri fragt ved køb over 499 kr.",
                                  "Black Friday: Op til 50 % rabat på udvalgte varer"]))
-        title = f"{cap(adj)} {name} fra {shop}"
+        title = f"{cap(name)} fra {shop}"
         lines.append(title)
         lines.append(f"Varenr.: {rng.randint(10000, 99999)}-{rng.randint(100, 999)}")
         lines.append(f"Før {tal_dk(before)} kr.")
@@ -724,10 +724,11 @@ class Web:
         lines += rng.sample(["Køb nu", "Læg i kurv"], rng.randint(1, 2))
         if rng.random() < 0.3:
             lines.append(rng.choice(ENGLISH_LINES))
+        pron = "den" if gender == "en" else "det"
         lines.append(f"{dem} {adj} {name} {desc}. " + rng.choice([
-            "Den leveres i en flot gaveæske og er et oplagt gavetip til både jul og fødselsdag.",
+            f"{cap(pron)} leveres i en flot gaveæske og er et oplagt gavetip til både jul og fødselsdag.",
             "Vi har mere end 20 års erfaring og sender alle varer fra vores eget lager i Jylland.",
-            "Læs anmeldelserne fra andre kunder nedenfor, og se, hvorfor den er en af vores mest solgte varer.",
+            f"Læs anmeldelserne fra andre kunder nedenfor, og se, hvorfor {pron} er en af vores mest solgte varer.",
             "Produktet er testet og godkendt efter gældende EU-standarder og kommer med to års garanti."]))
         lines += rng.sample(SHOP_SHORT, rng.randint(3, 6))
         lines.append(NEWSLETTER_LINES[0])
@@ -1583,3 +1584,670 @@ def build_wikipedia(out: Path, rng, stats):
     stats["wikipedia/dawiki-20140707-corpus.xml.bz2"] = dict(
         articles=len(arts), disambiguation=sum(1 for a in arts if a[1].get("disambiguation")), bytes=len(data),
         stream_split_at=cut)
+
+
+# --------------------------------------------------------------------------------------------
+# OPUS (formats.md §4): OpenSubtitles v2018 and Europarl v8 mono/da.txt.gz
+# --------------------------------------------------------------------------------------------
+
+SUB_NAMES = ["Jack", "Sarah", "Tom", "Emily", "Frank", "Lucy", "Danny", "Kate", "Mike", "Anna", "Sam", "Ben"]
+SUB_LINES = [
+    "Hvor skal du hen?", "Hjem.", "Hvad laver du her?", "Det er ikke din skyld.", "Kom nu!", "Jeg elsker dig.",
+    "Vi er nødt til at gå nu.", "Hvad er der sket?", "Undskyld.", "Tak.", "Nej!", "Pas på!",
+    "Bare rolig, det skal nok gå.", "Hvad mener du?", "Det ved jeg ikke.", "Jeg ved det godt.", "Hvem er du?",
+    "Hvad hedder du?", "Ja.", "Nej.", "Okay.", "Hvad så?", "Er du okay?", "Jeg har det fint.", "Lad være!",
+    "Stop!", "Hør her.", "Se på mig.", "Det er løgn.", "Jeg lover det.", "Hvorfor sagde du ikke noget?",
+    "Jeg troede, du var død.", "Vi ses i morgen.", "Godnat.", "Godmorgen.", "Hvor er {n}?", "{n}, vent!",
+    "Har du set {n}?", "Jeg skal bruge din hjælp.", "Vi har ikke meget tid.", "Hvad skal vi gøre?",
+    "Ring til politiet!", "Skynd dig!", "Løb!", "Bliv her.", "Kom ind.", "Sæt dig ned.",
+    "Vil du have en kop kaffe?", "Nej tak.", "Det var rart at møde dig.", "I lige måde.", "Hvad laver du?",
+    "Ingenting.", "Det er lige meget.", "Jeg er ked af det.", "Det er i orden.", "Hvad sker der?", "Hold kæft!",
+    "Slap af.", "Tag det roligt.", "Jeg kan ikke.", "Jo, du kan.", "Stol på mig.", "Hvorfor?",
+    "Fordi jeg siger det.", "Det er min far.", "Hvor er pengene?", "Jeg har dem ikke.", "Du lyver.",
+    "Hvad har du gjort?", "Jeg havde ikke noget valg.", "Der er altid et valg.", "Kan du høre mig?", "Hallo?",
+    "Er der nogen?", "Hvad var det?", "Det var ingenting.", "Vi må finde ud af det.",
+    "Hvor længe har du vidst det?", "Siden i går.", "Jeg kommer tilbage.", "Lov mig det.", "Farvel.",
+    "Vent på mig!", "Hvad er klokken?", "Den er over midnat.", "Vi kommer for sent.",
+    "Tillykke med fødselsdagen!", "Skål!", "Det er fantastisk.", "Jeg kan ikke tro det.", "Det er din tur.",
+    "Giv mig pistolen.", "Læg den ned!", "Hænderne op!", "Bevæg dig ikke!", "Han er væk.",
+    "Hun trækker ikke vejret!", "Ring efter en ambulance!", "Hvad er det for noget?",
+    "Jeg ved ikke, hvad du taler om.", "Du skylder mig en forklaring.", "Det er en lang historie.", "Vi har tid.",
+    "Mor?", "Far!", "Hvor er du?", "Jeg er her.", "Åh gud.", "Hvad fanden?", "Fandens også!",
+    "Undskyld, jeg er forsinket.", "Det gør ikke noget.", "Må jeg komme ind?", "Selvfølgelig.",
+    "Tak for i aften.", "Kør!", "Hurtigere!", "Vi er der snart.", "Er vi der snart?", "Nej, skat.",
+    "{n}, det her er min bror.", "Jeg har ledt efter dig overalt, {n}.", "Du skulle aldrig være kommet her, {n}.",
+    "Det var ikke sådan, det skulle gå.", "Vi har et problem.", "Hvor mange er de?", "Mindst ti.",
+    "Jeg tager mig af det.", "Han kommer ikke tilbage.", "Det er for farligt.", "Jeg er ikke bange.",
+]
+SUB_SOUNDS = ["♪ ♪", "♪ Langt ude på landet, hvor vinden er fri ♪", "[telefonen ringer]", "[døren smækker]",
+              "[dramatisk musik]", "[latter]", "..."]
+
+
+def sub_line(rng, names):
+    return rng.choice(SUB_LINES).replace("{n}", rng.choice(names))
+
+
+def film(rng):
+    names = rng.sample(SUB_NAMES, 3)
+    lines = []
+    n = rng.randint(45, 100)
+    while len(lines) < n:
+        r = rng.random()
+        a, b = sub_line(rng, names), sub_line(rng, names)
+        if r < 0.33:
+            lines += ["- " + a, "- " + b]
+        elif r < 0.40:
+            lines.append(f"- {a} - {b}")
+        elif r < 0.45:
+            lines.append(rng.choice(SUB_SOUNDS))
+        else:
+            lines.append(a)
+    return lines
+
+
+def film_variant(rng, lines, filler):
+    """Another subtitle file for the same film: small edits, other credits, empty sentences."""
+    out = []
+    for l in lines:
+        r = rng.random()
+        if r < 0.06 and l.startswith("- "):
+            out.append(l[2:])
+        elif r < 0.09:
+            out.append(l.replace("?", "...?").replace("!", "."))
+        elif r < 0.11:
+            out.append("")  # an empty <s> (opus2txt.py prints an empty line)
+            out.append(l)
+        else:
+            out.append(l)
+    return out
+
+
+EP_COMMITTEES = ["Miljø, Folkesundhed og Forbrugerpolitik", "Økonomi og Valutaspørgsmål",
+                 "Landbrug og Udvikling af Landdistrikter", "Regionalpolitik, Transport og Turisme",
+                 "Borgernes Friheder og Rettigheder, Retlige og Indre Anliggender",
+                 "Industripolitik, Eksterne Økonomiske Forbindelser, Forskning og Energi",
+                 "Beskæftigelse og Sociale Anliggender"]
+EP_TOPICS = ["forslag til Europa-Parlamentets og Rådets direktiv om kvaliteten af badevand",
+             "Kommissionens grønbog om energiforsyningssikkerhed",
+             "forslag til Rådets forordning om fælles regler for ordninger for direkte støtte under den fælles landbrugspolitik",
+             "sikkerheden i søtransporten efter forliset ud for den franske kyst",
+             "beskyttelse af forbrugerne i forbindelse med fjernsalg af finansielle tjenesteydelser",
+             "bekæmpelse af fattigdom og social udstødelse", "forbedring af sikkerheden i vejtransporten",
+             "adgang til aktindsigt i Europa-Parlamentets, Rådets og Kommissionens dokumenter"]
+EP_SPEECH = [
+    "Jeg vil gerne takke ordføreren for et fremragende stykke arbejde.",
+    "Dette er en meget vigtig betænkning for de europæiske borgere.",
+    "Vi må ikke glemme de mange borgere, der hver dag mærker konsekvenserne af de beslutninger, vi træffer her.",
+    "Det er af afgørende betydning, at medlemsstaterne gennemfører direktivet rettidigt og korrekt.",
+    "Min gruppe vil derfor stemme for betænkningen, dog med visse forbehold.",
+    "Jeg vil gerne understrege, at nærhedsprincippet skal respekteres fuldt ud.",
+    "Rådet har endnu ikke fastlagt sin fælles holdning, og vi afventer derfor dets forslag.",
+    "Vi har brug for klare regler, der gælder på samme måde i hele Unionen.",
+    "Det er ikke acceptabelt, at små og mellemstore virksomheder pålægges unødvendige administrative byrder.",
+    "Jeg stemte for beslutningsforslaget, fordi det styrker forbrugernes rettigheder.",
+    "Kommissionen kan acceptere ændringsforslag {a}, {b} og {c}, men ikke ændringsforslag {d}.",
+    "Det drejer sig om et spørgsmål, som berører alle vores valgkredse.",
+    "Vi bør også huske, at udvidelsen stiller nye krav til vores institutioner.",
+    "Betænkningen indeholder mange gode forslag, men den går efter min mening ikke langt nok.",
+    "Jeg håber, at Kommissionen vil tage Parlamentets synspunkter alvorligt.",
+    "Derfor har vi stillet et ændringsforslag, som jeg håber, at kollegerne vil støtte.",
+    "Det er en skam, at Rådet ikke er til stede under denne forhandling.",
+    "Vi skal sikre, at de midler, der bevilges, også kommer de rette modtagere til gode.",
+    "Kan kommissæren bekræfte, at et nyt forslag vil blive fremlagt inden årets udgang?",
+]
+EP_ADDRESS = ["Hr. formand, ", "Fru formand, ", "Hr. formand, kære kolleger, ", "Fru formand, hr. kommissær, ", ""]
+
+
+def europarl(rng, filler):
+    lines = []
+    for day in range(9):
+        d = filler.fill("{dato}")
+        yr = rng.randint(1999, 2003)
+        if day == 0 or rng.random() < 0.3:
+            lines += ["Genoptagelse af sessionen",
+                      f"Jeg erklærer Europa-Parlamentets session, der blev afbrudt {rng.choice(UGEDAGE[:5])} den {d} {yr}, for genoptaget."]
+        lines += ["Godkendelse af protokollen fra foregående møde",
+                  "Protokollen fra mødet i går er omdelt.", "Er der bemærkninger?", "(Protokollen godkendtes)"]
+        for _ in range(rng.randint(2, 3)):
+            rap = filler.fill("{navn}")
+            topic = rng.choice(EP_TOPICS)
+            lines.append(cap(topic))
+            lines.append(f"Næste punkt på dagsordenen er betænkning (A5-{rng.randint(1, 480):04d}/{yr}) af {rap} for "
+                         f"Udvalget om {rng.choice(EP_COMMITTEES)} om {topic}.")
+            for _ in range(rng.randint(3, 7)):
+                speech = rng.sample(EP_SPEECH, rng.randint(2, 5))
+                a, b, c, d2 = sorted(rng.sample(range(1, 40), 4))
+                speech = [s.replace("{a}", str(a)).replace("{b}", str(b)).replace("{c}", str(c)).replace("{d}", str(d2))
+                          for s in speech]
+                speech[0] = rng.choice(EP_ADDRESS) + (speech[0][0].lower() + speech[0][1:])
+                speech[0] = cap(speech[0])
+                lines += speech
+                if rng.random() < 0.25:
+                    lines.append("(Bifald)")
+            lines.append(f"Tak, hr. {rap.split()[-1]}.")
+            lines.append("Forhandlingen er afsluttet.")
+            lines.append(rng.choice(["Afstemningen finder sted i morgen kl. 12.00.", "Afstemningen finder sted i dag kl. 12.00.",
+                                     "Afstemningen finder sted i dag kl. 17.30."]))
+        lines.append(f"(Mødet hævet kl. {rng.randint(19, 23)}.{rng.choice(['00', '05', '25', '40'])})")
+    return lines
+
+
+def build_opus(out: Path, rng, filler, stats):
+    films = [film(rng) for _ in range(16)]
+    lines = []
+    versions = 0
+    crlf_done = False
+    for i, base in enumerate(films):
+        credit = filler.fill(rng.choice(["Tekster: {navn}", "Danske tekster: {navn}", "Oversat af {navn}",
+                                          "Tekstning: Nordisk Tekstservice"]))
+        nver = rng.choice([1, 2, 2, 3, 4])
+        for v in range(nver):
+            if v == 0:
+                body = list(base)
+                cr = credit
+            elif v == 1 and rng.random() < 0.7:
+                body = list(base)  # an exact copy: the same subtitle uploaded twice
+                cr = credit
+            else:
+                body = film_variant(rng, base, filler)
+                cr = filler.fill("Tekster: {navn}")
+            if not crlf_done and v == 1:
+                k = len(body) // 3
+                body[k] = body[k] + "\r"  # CR from an old .srt, kept by opus2text
+                crlf_done = True
+            lines += ([cr] if rng.random() < 0.5 else []) + body + ([cr] if rng.random() < 0.5 else [])
+            versions += 1
+    assert crlf_done
+    split = len(lines) // 2
+    part1 = ("\n".join(lines[:split]) + "\n").encode("utf-8")
+    part2 = ("\n".join(lines[split:]) + "\n").encode("utf-8")
+    write(out / "opus/OpenSubtitles/v2018/mono/da.txt.gz", gz(part1) + gz(part2))
+    counts = {}
+    for l in lines:
+        counts[l] = counts.get(l, 0) + 1
+    stats["opus/OpenSubtitles/v2018/mono/da.txt.gz"] = dict(
+        lines=len(lines), empty_lines=sum(1 for l in lines if l == ""), distinct_lines=len(counts),
+        films=len(films), subtitle_files=versions, gzip_members=2, member_boundary_after_line=split)
+
+    ep = europarl(rng, filler)
+    write(out / "opus/Europarl/v8/mono/da.txt.gz", gz(("\n".join(ep) + "\n").encode("utf-8")))
+    counts = {}
+    for l in ep:
+        counts[l] = counts.get(l, 0) + 1
+    stats["opus/Europarl/v8/mono/da.txt.gz"] = dict(lines=len(ep), distinct_lines=len(counts))
+
+
+# --------------------------------------------------------------------------------------------
+# DaNewsroom (formats.md §5)
+# --------------------------------------------------------------------------------------------
+
+NEWS_GENERIC = [
+    "Det er endnu uvist, hvornår der kommer en endelig afklaring.",
+    "Sagen ventes at blive behandlet igen efter sommerferien.",
+    "Flere borgere har i de seneste uger henvendt sig til avisen om sagen.",
+    "Det har ikke været muligt at få en kommentar fra de involverede parter.",
+    "Ifølge eksperter er udviklingen ikke overraskende, men den er gået hurtigere end ventet.",
+    "Tallene bygger på en rundspørge blandt {tal_med} borgere i området.",
+    "Den endelige beslutning træffes i byrådet i løbet af efteråret.",
+    "Både politikere og borgere har længe efterlyst en løsning på problemet.",
+    "Der er tale om den største ændring på området i mere end ti år.",
+    "»Det er en rigtig god nyhed for hele lokalsamfundet,« siger {navn2}.",
+]
+DNR_FORMATS_MD_LINE = (
+    '{"url":"https:\\/\\/web.archive.org\\/web\\/20170105083000id_\\/http:\\/\\/www.eksempel.dk:80\\/nyheder\\/ny-bro-aabner",'
+    '"archive":"https:\\/\\/web.archive.org\\/web\\/20170105083000id_\\/http:\\/\\/www.eksempel.dk:80\\/nyheder\\/ny-bro-aabner",'
+    '"title":"Ny bro \\u00e5bner i \\u00e5r","date":null,"text":"Den nye bro over havnen \\u00e5bner allerede til sommer, '
+    'oplyser kommunen.\\n\\nBroen har v\\u00e6ret undervejs i fem \\u00e5r og har kostet 300 millioner kroner.",'
+    '"summary":"Den nye bro over havnen \\u00e5bner allerede til sommer.","density":2.5,"coverage":0.8,'
+    '"compression":20.5,"compression_bin":"medium","coverage_bin":"medium","density_bin":"mixed"}')
+DNR_SITES = ["fyens.dk", "bt.dk", "ekstrabladet.dk", "dr.dk", "jyllands-posten.dk", "kristeligt-dagblad.dk",
+             "finans.dk", "tv2.dk", "berlingske.dk", "ing.dk"]
+
+
+def tokens(s):
+    return re.findall(r"\w+", s.lower())
+
+
+def fragment_stats(text, summary):
+    A, S = tokens(text), tokens(summary)
+    frags, i = [], 0
+    while i < len(S):
+        best = 0
+        for j in range(len(A)):
+            if A[j] == S[i]:
+                k = 0
+                while i + k < len(S) and j + k < len(A) and S[i + k] == A[j + k]:
+                    k += 1
+                best = max(best, k)
+        if best:
+            frags.append(best)
+            i += best
+        else:
+            i += 1
+    coverage = sum(frags) / len(S)
+    density = sum(f * f for f in frags) / len(S)
+    compression = len(A) / len(S)
+    return density, coverage, compression
+
+
+def bins(density, coverage, compression):
+    d = "abstractive" if density < 1.5 else "mixed" if density < 8.1875 else "extractive"
+    c = "low" if coverage < 0.7857142857 else "medium" if coverage < 0.9444444444 else "high"
+    k = "low" if compression < 15.5 else "medium" if compression < 35.4285714286 else "high"
+    return k, c, d
+
+
+def dnr_url(rng, title):
+    site = rng.choice(DNR_SITES)
+    ts = _dt.datetime(2014, 1, 1) + _dt.timedelta(seconds=rng.randint(0, 6 * 365 * 86400))
+    stamp = ts.strftime("%Y%m%d%H%M%S")
+    slug = slugify(title)
+    http = rng.random() < 0.6
+    port = ":80" if http and rng.random() < 0.4 else ""
+    host = ("http://www." if http else "https://www.") + site + port
+    pat = rng.randint(0, 3)
+    sec = rng.choice(["nyheder", "indland", "lokalt", "sport", "kultur", "erhverv", "debat"])
+    if pat == 0:
+        path = f"/{sec}/{slug}"
+    elif pat == 1:
+        path = f"/{sec}/ECE{rng.randint(1000000, 9999999)}/{slug}/"
+    elif pat == 2:
+        path = f"/article{rng.randint(1000000, 9999999)}.ece"
+    else:
+        path = f"/{sec}/{ts.strftime('%Y-%m-%d')}-{slug}"
+    return f"https://web.archive.org/web/{stamp}id_/{host}{path}", ts
+
+
+def build_danewsroom(out: Path, rng, filler, stats):
+    recs = []
+    counts = {"extractive": 0, "mixed": 0, "abstractive": 0}
+    seen_text = set()
+    special = {}
+    while len(recs) < 210:
+        ctx = filler.ctx()
+        topic = NEWS_TOPICS[rng.choice(list(NEWS_TOPICS))]
+        title = filler.fill(rng.choice(topic["titles"]), ctx)
+        pool = [filler.fill(t, ctx) for t in topic["sentences"]]
+        rng.shuffle(pool)
+        generic = [filler.fill(t, ctx) for t in rng.sample(NEWS_GENERIC, rng.randint(2, 6))]
+        nlead = rng.randint(1, 2)
+        lead = " ".join(pool[:nlead])
+        rest = pool[nlead:] + generic
+        rng.shuffle(rest)
+        pars = [lead]
+        while rest:
+            k = rng.randint(1, 3)
+            par = " ".join(rest[:k])
+            rest = rest[k:]
+            if len(par.split()) >= 5:
+                pars.append(par)
+        text = "\n\n".join(pars)
+        if len(text) < 218 or text in seen_text:
+            continue
+        r = rng.random()
+        if r < 0.3:
+            summary = lead
+        elif r < 0.7:
+            first = lead.split(". ")[0].rstrip(".")
+            summary = (first.split(", ")[0] if ", " in first and rng.random() < 0.5 else first) + "."
+        else:
+            summary = title + ". " + filler.fill(rng.choice(NEWS_GENERIC), ctx)
+        density, coverage, compression = fragment_stats(text, summary)
+        if compression < 1.5:
+            continue
+        n = len(recs)
+        if n == 7:
+            text = soft_hyphens(text, rng)
+            special["soft hyphens (\\u00ad)"] = n + 1
+        if n == 11:
+            text += "\n\nBorgmesteren skrev efterfølgende på Facebook: »Sikke en dag! \U0001F389«"
+            special["emoji (surrogate pair \\ud83c\\udf89)"] = n + 1
+        if n == 15:
+            text = text.replace("»", "\"").replace("«", "\"")
+            special["ASCII double quotes (\\\")"] = n + 1
+        seen_text.add(text)
+        archive, ts = dnr_url(rng, title)
+        if n == 3:
+            recs.append(DNR_FORMATS_MD_LINE)  # the exact line from formats.md §5.2
+            special["formats.md §5.2 exact line"] = n + 1
+            counts["mixed"] += 1
+            continue
+        kb, cb, db = bins(density, coverage, compression)
+        counts[db] += 1
+        recs.append(ujson_dumps([
+            ("url", archive), ("archive", archive), ("title", title), ("date", None), ("text", text),
+            ("summary", summary), ("density", density), ("coverage", coverage), ("compression", compression),
+            ("compression_bin", kb), ("coverage_bin", cb), ("density_bin", db)]))
+    data = ("\n".join(recs) + "\n").encode("ascii")
+    write(out / "danewsroom/danewsroom.jsonl.gz", gz(data))
+    stats["danewsroom/danewsroom.jsonl.gz"] = dict(records=len(recs), density_bins=counts, special=special)
+
+
+# --------------------------------------------------------------------------------------------
+# Generic inputs: plain text (blank line = document boundary) and Dolma-style JSONL
+# --------------------------------------------------------------------------------------------
+
+NOTES = [
+    "Referat fra bestyrelsesmøde i grundejerforeningen\nTil stede: Hanne, Bent, Torben og Signe. Afbud fra Ole.\n"
+    "1. Vejene: Der skal lægges nyt grus på stikvejen inden sommerferien. Bent indhenter tre tilbud.\n"
+    "2. Økonomi: Kassebeholdningen er på 48.212 kr. Kontingentet fastholdes.\n"
+    "3. Eventuelt: Signe foreslår en fælles arbejdsdag i maj. Alle var positive.",
+    "Huskeliste til sommerhuset\nSengetøj og håndklæder\nKaffe, mælk og rugbrød\nOpladere til telefonerne\n"
+    "Badetøj, solcreme og myggebalsam\nNøglen ligger hos naboen i nr. 14",
+    "Mormors æblekage\nSkræl og skær 1 kg æbler i både, og kog dem ud med lidt vand og sukker til en tyk grød.\n"
+    "Rist 200 g rasp med 100 g sukker og 75 g smør på panden, til det er gyldent og sprødt.\n"
+    "Læg æblegrød og rasp i lag i en glasskål, og pynt med flødeskum og ribsgelé lige inden servering.",
+    "Noter fra foredraget om lokalhistorie\nByen fik jernbane i 1890'erne, og stationen blev hurtigt centrum for handel.\n"
+    "Mejeriet lukkede i 1968. Bygningen står der stadig og bruges i dag som værksted.\n"
+    "Arkivet efterlyser gamle fotos fra skolen – kontakt arkivet, hvis du har nogen liggende.",
+    "Kære alle\nTak for en dejlig fødselsdag i lørdags. Det betød meget for mig, at så mange af jer kunne komme.\n"
+    "Særlig tak til Mette og Jakob for den flotte lagkage og til børnene for sangen.\nKærlig hilsen farmor",
+    "Opsigelse af abonnement\nHermed opsiger jeg mit abonnement med kundenummer 55 81 20 til udløb af indeværende måned.\n"
+    "Jeg beder om en skriftlig bekræftelse på opsigelsen.\nMed venlig hilsen\nPeter Holm",
+    "Træningsprogram uge 12\nMandag: 5 km roligt løb\nOnsdag: intervaller 6 x 3 minutter med 2 minutters pause\n"
+    "Fredag: styrketræning 45 minutter\nSøndag: langtur på 14 km",
+    "Madplan\nMandag: fiskefrikadeller med kartofler og remoulade\nTirsdag: pasta med kødsovs\n"
+    "Onsdag: grøntsagssuppe og hjemmebagte boller\nTorsdag: kylling i karry med ris\nFredag: hjemmelavet pizza",
+]
+
+
+def build_text(out: Path, rng, web, filler, stats):
+    docs = list(NOTES)
+    for _ in range(12):
+        _, plines, _ = web.blog()
+        paras = long_lines(plines)
+        if paras:
+            docs.append("\n".join(paras))
+    rng.shuffle(docs)
+    text = "\n\n".join(docs) + "\n"
+    write(out / "text/notes.txt", text.encode("utf-8"))
+    stats["text/notes.txt"] = dict(documents=len(docs), lines=text.count("\n"))
+
+
+LOVTEKSTER = [
+    ("Bekendtgørelse om ordensregler for kommunens idrætsanlæg",
+     ["§ 1. Bekendtgørelsen gælder for alle idrætsanlæg, der ejes eller drives af kommunen.",
+      "Stk. 2. Bekendtgørelsen gælder også for de udendørs arealer, der hører til anlæggene.",
+      "§ 2. Enhver, der opholder sig på et idrætsanlæg, skal rette sig efter personalets anvisninger.",
+      "§ 3. Det er ikke tilladt at medbringe glasflasker på anlæggenes udendørs arealer.",
+      "§ 4. Overtrædelse af § 2 eller § 3 kan medføre bortvisning.",
+      "Stk. 2. Ved gentagne overtrædelser kan kommunen nægte den pågældende adgang til anlæggene i op til 6 måneder.",
+      "§ 5. Bekendtgørelsen træder i kraft den 1. januar 2021."]),
+    ("Vedtægter for Grundejerforeningen Egelund",
+     ["§ 1. Foreningens navn er Grundejerforeningen Egelund, og dens hjemsted er Silkeborg Kommune.",
+      "§ 2. Foreningens formål er at varetage medlemmernes fælles interesser, herunder vedligeholdelse af fællesarealer og private fællesveje.",
+      "§ 3. Som medlemmer optages ejere af grunde inden for foreningens område.",
+      "Stk. 2. Medlemskab er pligtigt i henhold til deklaration tinglyst på ejendommene.",
+      "§ 4. Generalforsamlingen er foreningens højeste myndighed og afholdes hvert år inden udgangen af april.",
+      "§ 5. Foreningen tegnes af formanden og kassereren i forening."]),
+    ("Lejekontrakt – særlige vilkår",
+     ["§ 11. Lejer må ikke holde husdyr i lejemålet uden udlejers skriftlige samtykke.",
+      "Stk. 2. Det er ikke tilladt at ryge indendørs i lejemålet eller i ejendommens fælles opgange.",
+      "§ 12. Lejer overtager lejemålet nyistandsat og skal ved fraflytning aflevere det i samme stand, bortset fra almindeligt slid og ælde.",
+      "§ 13. Depositum svarer til tre måneders husleje og forrentes ikke."]),
+]
+FT_LINES = [
+    "Formanden: Mødet er åbnet. Første punkt på dagsordenen er besvarelse af spørgsmål til ministeren.",
+    "Ministeren: Tak for spørgsmålet. Regeringen er meget opmærksom på problemstillingen, og vi følger udviklingen tæt.",
+    "Spørgeren: Men ministeren svarer jo ikke på mit spørgsmål. Hvornår kommer der et lovforslag?",
+    "Ministeren: Jeg forventer at kunne fremsætte et lovforslag i den kommende folketingssamling.",
+    "Formanden: Tak til ministeren. Så er spørgsmålet besvaret, og vi går videre til næste punkt.",
+    "Forhandlingen drejer sig om et forslag til lov om ændring af lov om folkeskolen.",
+    "Ordføreren: Vi kan støtte lovforslaget, men vi havde gerne set, at det var gået længere.",
+    "Der er ikke flere, der har bedt om ordet, og forhandlingen er derfor sluttet.",
+]
+
+
+def build_jsonl(out: Path, rng, web, filler, stats):
+    recs = []
+    n = 0
+
+    def add(text, created=None, metadata=None, source="egne-data", rid=None):
+        nonlocal n
+        n += 1
+        rec = {"id": rid or f"egne-{n:04d}", "text": text, "source": source}
+        if created:
+            rec["created"] = created
+        if metadata is not None:
+            rec["metadata"] = metadata
+        recs.append(serde_json(rec))
+
+    for title, paras in LOVTEKSTER:
+        add(title + "\n" + "\n".join(paras), created=f"{rng.randint(2015, 2022)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+            metadata={"type": "lovtekst", "license": "intern"}, source="juridiske-dokumenter")
+    for i in range(4):
+        lines = rng.sample(FT_LINES, rng.randint(4, 7))
+        add("\n".join(lines), created=f"{rng.randint(2016, 2021)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}, "
+            f"{rng.randint(2016, 2021)}-12-31", metadata={"type": "referat", "meeting": i + 1}, source="referater")
+    for _ in range(14):
+        kind, plines, url = web.page()
+        text = "\n".join(l for l in plines if len(l) > 30)
+        if not text:
+            continue
+        md = {"url": url, "kind": kind} if rng.random() < 0.7 else None
+        add(text, created=None if rng.random() < 0.5 else f"{rng.randint(2018, 2023)}-{rng.randint(1, 12):02d}-01",
+            metadata=md, source="webarkiv")
+    for note in NOTES[:4]:
+        add(note, metadata={"type": "note"}, source="noter")
+    # numeric id, and one record without metadata or created
+    recs.append(serde_json({"id": 4242, "text": "Et dokument med et numerisk id.\nAndet afsnit.", "source": "egne-data"}))
+    write(out / "jsonl/own.jsonl", ("\n".join(recs) + "\n").encode("utf-8"))
+    stats["jsonl/own.jsonl"] = dict(records=len(recs))
+
+
+# --------------------------------------------------------------------------------------------
+# README
+# --------------------------------------------------------------------------------------------
+
+def readme(out: Path, stats):
+    s = stats
+    fs = lambda k: os.path.getsize(out / k)
+
+    def kb(k):
+        return f"{fs(k) / 1024:.1f} KB"
+    o19 = s["oscar/2019/da_dedup.txt.gz"]
+    u19 = s["oscar/2019-unshuffled/da_part_1.txt.gz"]
+    p1, p2 = s["oscar/2109/da_part_1.txt.gz"], s["oscar/2109/da_part_2.txt.gz"]
+    o22 = s["oscar/2201/da_meta_part_1.jsonl.gz"]
+    o23 = s["oscar/2301/da_meta_part_1.jsonl.zst"]
+    lz = s["leipzig/dan_news_2020_10K.tar.gz"]
+    lz11 = s["leipzig/dan_newscrawl_2011_10K-text.tar.gz"]
+    w18 = s["wikipedia/dawiki-20181001-corpus.xml.bz2"]
+    w14 = s["wikipedia/dawiki-20140707-corpus.xml.bz2"]
+    os_ = s["opus/OpenSubtitles/v2018/mono/da.txt.gz"]
+    ep = s["opus/Europarl/v8/mono/da.txt.gz"]
+    dn = s["danewsroom/danewsroom.jsonl.gz"]
+    tx = s["text/notes.txt"]
+    jl = s["jsonl/own.jsonl"]
+
+    def q(d):
+        return ", ".join(f"{k} (record {v})" if isinstance(v, int) else f"{k}" for k, v in d.items())
+
+    def q0(d):
+        return ", ".join(f"{k} (document index {v})" for k, v in d.items())
+
+    text = f"""# samples/
+
+Small, synthetic inputs in the real on-disk format of each source dacorpus reads
+(`shared/reference/formats.md`). **All text is synthetic Danish** written for this project: it is
+generated from hand-written templates and word lists by `scripts/make_samples.py` (seeded, stdlib +
+the `zstd` CLI) and is byte-identical across runs. Towns are real Danish place names; people,
+firms, clubs, shops, web sites and all numbers are invented. Do not edit these files by hand:
+change the script and run `python3 scripts/make_samples.py`.
+
+The web sources deliberately contain dirty text for the cleaning stages: shop pages with prices
+("1.299 kr.", "Før 1.599 kr."), "Køb nu", "Fri fragt", "Tilmeld nyhedsbrev", cookie banners,
+menus, comment-form boilerplate repeated across documents, mojibake (`ogsÃ¥`, `pï¿½`), numeric
+entities (`p&#229;`), soft hyphens (U+00AD), U+FEFF inside lines, C1 controls (U+0092, U+0096).
+
+## oscar/2019/da_dedup.txt.gz ({kb("oscar/2019/da_dedup.txt.gz")})
+
+OSCAR 2019 shuffled, deduplicated release (§1.2a): gzip, one record per LF-terminated line, no
+document structure, no metadata. {o19["records"]} records on {o19["lines"]} physical lines: line
+{o19["blank_line"]} is empty (blank lines may survive shuffling; readers skip it). Every
+non-empty line has at least 100 characters (goclassy's filter) and no line occurs twice. Quirk
+lines: {", ".join(f"{k} ×{v}" for k, v in o19["quirks"].items())}.
+
+## oscar/2019-unshuffled/da_part_1.txt.gz ({kb("oscar/2019-unshuffled/da_part_1.txt.gz")})
+
+OSCAR 2019 unshuffled (Hugging Face `unshuffled_original_da` style, §1.2b): gzip, documents
+are runs of non-empty lines separated by one blank line; every line has at least 100 characters.
+{u19["documents"]} documents (0-based block index = id), {u19["lines"]} lines; {u19["merged_pages"]}
+documents are two consecutive pages merged (as goclassy does). Boilerplate lines (cookie banner,
+newsletter, "Har du et tip…", comment form) repeat across documents ({u19["repeated_lines"]}
+distinct lines occur more than once). There are **two** blank lines after block
+{u19["double_blank_after_block"]}, and the file **ends without a final LF**. Lines with special
+bytes: {q0(u19["special"])}. Bare CR and U+2028 must stay inside their line; the CRLF line's
+text ends in CR.
+
+## oscar/2109/da_part_N.txt.gz + da_meta_part_N.jsonl.gz ({kb("oscar/2109/da_part_1.txt.gz")} + {kb("oscar/2109/da_meta_part_1.jsonl.gz")}, {kb("oscar/2109/da_part_2.txt.gz")} + {kb("oscar/2109/da_meta_part_2.jsonl.gz")})
+
+OSCAR 21.09 (§1.3): text parts (documents separated by exactly one blank line, final LF) and
+metadata parts (compact serde-style JSONL, raw UTF-8; one object per document with `headers`,
+`offset`, `nb_sentences`). Part 1: {p1["documents"]} documents / {p1["lines"]} text lines; part 2:
+{p2["documents"]} documents / {p2["lines"]} text lines. Offsets are 0-based line indexes and
+**restart at 0 in each part**; next offset = offset + nb_sentences + 1. WARC header key order
+varies per record. Document {p1["no_language_doc"]} of part 1 and document {p2["no_language_doc"]}
+of part 2 have no `warc-identified-content-language`. Part 2 has {q0(p2["special"])}; these
+do not count as line breaks in the offsets (LF only).
+
+## oscar/2201/da_meta_part_1.jsonl.gz ({kb("oscar/2201/da_meta_part_1.jsonl.gz")})
+
+OSCAR 22.01 (§1.4): gzip JSONL, keys `content`, `warc_headers`, `metadata`
+(`identification`, `annotation`, `sentence_identifications`), compact, raw UTF-8, final LF.
+{o22["documents"]} documents. Whole web pages with every line kept (menus, prices, "Køb nu",
+English "Add to cart"), so annotations `tiny`, `short_sentences`, `header`, `footer` occur;
+{o22["annotation_null"]} records have `"annotation":null`. `sentence_identifications` has exactly
+one entry per `\\n`-separated line of `content` (null for low-confidence short lines, `en` for
+English lines). Document 40 (0-based) has no `warc-identified-content-language`. Special records
+(0-based line index): {q0(o22["special"])}.
+
+## oscar/2301/da_meta_part_1.jsonl.zst ({kb("oscar/2301/da_meta_part_1.jsonl.zst")})
+
+OSCAR 23.01 (§1.5): zstd JSONL, metadata keys in order `identification`, `harmful_pp`, `tlsh`,
+`quality_warnings`, `categories`, `sentence_identifications`; absent values are `null`.
+{o23["documents"]} documents in **two concatenated zstd frames** (the boundary is after record
+{o23["frame_boundary_after_record"]}, at a line end). `harmful_pp` is a number in ~15 % of records,
+`categories` is a UT1 list (`news`, `blog`, `shopping`, `forums`) in ~35 %. Special records as in
+22.01 (0-based): {q0(o23["special"])}.
+
+## leipzig/dan_news_2020_10K.tar.gz ({kb("leipzig/dan_news_2020_10K.tar.gz")})
+
+Leipzig Corpora Collection archive (§2) with the directory prefix `dan_news_2020_10K/`. Members
+in archive order: {", ".join("`" + m + "`" for m in lz["members"])}. Note that `-sources.txt`
+comes **after** `-sentences.txt` and the AppleDouble `._dan_news_2020_10K-sentences.txt` (binary,
+also ends in `-sentences.txt`) comes before it: readers must skip `._*` and directory entries.
+{lz["sentences"]} sentences (`s_id⇥sentence`, s_id 1..{lz["sentences"]} contiguous, sorted
+alphabetically ignoring punctuation, like `dan_mixed_2014`); {lz["sources"]} sources
+(`so_id⇥url⇥date`, {lz["empty_dates"]} with an empty date); `inv_so` has {lz["inv_so_rows"]}
+rows `so_id⇥s_id` linking {lz["linked_sentences"]} sentences (the rest have no source);
+`-words.txt` has {lz["words"]} rows `w_id⇥word⇥freq` (includes `"` as a word); `-meta.txt` is
+`run⇥attribute⇥value` (layout inferred). Quirk sentences: `ogsÃ¥`, `LÃ¦s`, `pï¿½`, `p&#229;`,
+`pengepung&#173;`, U+0096 and U+0092, U+FEFF inside and at the start of a sentence, soft
+hyphens, an e-mail address, ASCII `"` quotes, lines starting with digits and `½`.
+
+## leipzig/dan_newscrawl_2011_10K-text.tar.gz ({kb("leipzig/dan_newscrawl_2011_10K-text.tar.gz")})
+
+Old "text-only" Leipzig archive: a single member `dan_newscrawl_2011_10K-sentences.txt` at the
+**archive root** (no directory prefix), no sources or inv_so. {lz11["sentences"]} sentences in
+random order. Web-crawl debris: `Connection: close X-Powered-By: PleskLin …`, "Skriv et svar
+til … Annullér svar", e-mail addresses, mojibake, `&#33;`, U+0096, U+FEFF, short blog lines.
+
+## wikipedia/dawiki-20181001-corpus.xml.bz2 ({kb("wikipedia/dawiki-20181001-corpus.xml.bz2")})
+
+linguatools Wikipedia corpus (§3), **singular** variant: `<?xml version="1.0" encoding="UTF-8"?>`,
+`<wikipedia lang="da">`, {w18["articles"]} `<article name=…>` elements ({w18["disambiguation"]}
+with `<disambiguation/>`), each with repeated `<redirect name>`/`<category name>`,
+`<links_in name>`/`<links_out name>` holding integer counts, some `<textlink name freq>` and
+`<crosslanguage_link language name>`, then `<content>` with one `<p>`, `<h>` or `<table>` per
+line. Contains `<link target>` elements, tables of `<cell>`s, `<math>` (incl. `&lt;` inside
+math), `&amp;`, `&lt;`, `&quot;`, a surviving HTML entity `&amp;nbsp;`, XML comments inside
+`<content>`, and titles with spaces and Danish letters (`Nørre Ålum Kirke`, `Danmarks Riges
+Grundlov`, `Æble (flertydig)`). Single bzip2 stream.
+
+## wikipedia/dawiki-20140707-corpus.xml.bz2 ({kb("wikipedia/dawiki-20140707-corpus.xml.bz2")})
+
+linguatools Wikipedia, **plural** variant: no XML declaration, `<categories name="A|B"/>` and
+`<redirects name="X|Y"/>` (pipe-joined), `<links_out name>` holding page titles. {w14["articles"]}
+articles, many with the same titles as the 2018 dump but older text (no tables). Written as **two
+bzip2 streams** (like pbzip2), split at decompressed byte {w14["stream_split_at"]}, which is a space
+in the middle of a `<p>` paragraph: a reader must continue into the second stream.
+
+## opus/OpenSubtitles/v2018/mono/da.txt.gz ({kb("opus/OpenSubtitles/v2018/mono/da.txt.gz")})
+
+OPUS mono text (§4.2): one sentence per line, no document markers. {os_["lines"]} lines, only
+{os_["distinct_lines"]} distinct: {os_["films"]} synthetic films in {os_["subtitle_files"]} subtitle
+files (exact re-uploads and slightly edited versions follow each other, so there are long runs of
+exact duplicates). Dialogue dashes (`- Hvor skal du hen?`, `- Ja. - Nej.`), `♪` lines, sound
+captions, credits ("Tekster: …"), {os_["empty_lines"]} empty lines (empty `<s>`), and one line
+ending in CR (a CRLF line). Written as a **multi-member gzip** (two members; the boundary is
+after line {os_["member_boundary_after_line"]}).
+
+## opus/Europarl/v8/mono/da.txt.gz ({kb("opus/Europarl/v8/mono/da.txt.gz")})
+
+OPUS Europarl v8 mono text: {ep["lines"]} lines ({ep["distinct_lines"]} distinct) of synthetic
+European Parliament proceedings: agenda headings, "Genoptagelse af sessionen", speeches starting
+"Hr. formand, …", "(Bifald)", and procedural lines repeated every sitting ("Forhandlingen er
+afsluttet.", "Afstemningen finder sted i morgen kl. 12.00."). Single gzip member.
+
+## danewsroom/danewsroom.jsonl.gz ({kb("danewsroom/danewsroom.jsonl.gz")})
+
+DaNewsroom (§5): gzip JSONL in **ujson style**: compact, every non-ASCII character escaped as
+lowercase `\\uXXXX` (surrogate pairs above U+FFFF), `/` escaped as `\\/`, key order `url, archive,
+title, date, text, summary, density, coverage, compression, compression_bin, coverage_bin,
+density_bin`, `"date":null` always, `url` identical to `archive`
+(`https://web.archive.org/web/{{14 digits}}id_/{{original url}}`, with `:80` on some http URLs).
+{dn["records"]} records. `text` paragraphs are joined with `\\n\\n`; summaries are the lead
+paragraph, its first clause, or title + a generic sentence, and density/coverage/compression are
+computed with the Grusky et al. fragment algorithm, printed with up to 10 decimals (`2.5`,
+`12.7894736842`). Density bins: {", ".join(f"{k} {v}" for k, v in dn["density_bins"].items())}.
+Special records (1-based line): {q(dn["special"])}.
+
+## text/notes.txt ({kb("text/notes.txt")})
+
+A user's own plain text: UTF-8, a blank line separates documents, final LF. {tx["documents"]}
+documents (meeting minutes, lists, recipes, letters, blog paragraphs), {tx["lines"]} lines.
+
+## jsonl/own.jsonl ({kb("jsonl/own.jsonl")})
+
+A user's own Dolma-style JSONL (uncompressed): `{{"id","text","source","created"?,"metadata"?}}`.
+{jl["records"]} records: by-laws and contract clauses with `§`/`Stk.` (`source`
+`juridiske-dokumenter`), parliament-style minutes whose `created` is a `"start, end"` range, web
+pages with `metadata.url`, notes; some records lack `created` or `metadata`, and the last has a
+numeric `id` (4242).
+"""
+    (out / "README.md").write_text(text, encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "samples"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    stats = {}
+    # Every builder gets its own RNG so that changing one source does not change the others.
+    def parts(k):
+        rng = random.Random(f"{SEED}:{k}")
+        return rng, Filler(rng)
+    rng, f = parts("oscar2019"); build_oscar2019(out, rng, Web(rng, f), stats)
+    rng, f = parts("oscar2109"); build_oscar2109(out, rng, Web(rng, f), stats)
+    rng, f = parts("oscar2201"); build_oscar2201(out, rng, Web(rng, f), stats)
+    rng, f = parts("oscar2301"); build_oscar2301(out, rng, Web(rng, f), stats)
+    rng, f = parts("leipzig"); build_leipzig(out, rng, f, stats)
+    rng, f = parts("wikipedia"); build_wikipedia(out, rng, stats)
+    rng, f = parts("opus"); build_opus(out, rng, f, stats)
+    rng, f = parts("danewsroom"); build_danewsroom(out, rng, f, stats)
+    rng, f = parts("text"); build_text(out, rng, Web(rng, f), f, stats)
+    rng, f = parts("jsonl"); build_jsonl(out, rng, Web(rng, f), f, stats)
+    readme(out, stats)
+    total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    for k in sorted(stats):
+        print(f"{k}: {os.path.getsize(out / k)} bytes  {json.dumps(stats[k], ensure_ascii=False)}")
+    print(f"total {total} bytes")
+
+
+if __name__ == "__main__":
+    main()

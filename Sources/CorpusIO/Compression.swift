@@ -34,7 +34,9 @@ public enum Compression: String, Sendable, Codable, CaseIterable {
     if n >= 4, prefix[0] & 0xF0 == 0x50, prefix[1] == 0x2A, prefix[2] == 0x4D, prefix[3] == 0x18 {
       return .zstd
     }
-    if n >= 4, prefix[0] == 0x42, prefix[1] == 0x5A, prefix[2] == 0x68, (0x31...0x39).contains(prefix[3]) {
+    if n >= 4, prefix[0] == 0x42, prefix[1] == 0x5A, prefix[2] == 0x68,
+      (0x31...0x39).contains(prefix[3])
+    {
       return .bzip2
     }
     return .none
@@ -66,7 +68,8 @@ public enum Compression: String, Sendable, Codable, CaseIterable {
     let file = try FileSource(path: path)
     let (source, compression) = try sniff(file)
     return DecodedInput(
-      source: try compression.decoder(over: source), compression: compression, compressedSize: file.size)
+      source: try compression.decoder(over: source), compression: compression,
+      compressedSize: file.size)
   }
 
   /// Returns a source of `source`'s decoded bytes, detecting the compression by magic bytes.
@@ -80,12 +83,15 @@ public enum Compression: String, Sendable, Codable, CaseIterable {
   /// Like ``decoded(_:)``, also reporting which compression was found.
   public static func decodedInput(_ source: any ByteSource) throws(CorpusIOError) -> DecodedInput {
     let (replay, compression) = try sniff(source)
-    return DecodedInput(source: try compression.decoder(over: replay), compression: compression, compressedSize: nil)
+    return DecodedInput(
+      source: try compression.decoder(over: replay), compression: compression, compressedSize: nil)
   }
 
   /// Reads up to ``sniffLength`` bytes of `source` and returns a source that replays them
   /// followed by the rest, together with the detected compression.
-  public static func sniff(_ source: any ByteSource) throws(CorpusIOError) -> (any ByteSource, Compression) {
+  public static func sniff(_ source: any ByteSource) throws(CorpusIOError) -> (
+    any ByteSource, Compression
+  ) {
     var prefix = [UInt8](repeating: 0, count: sniffLength)
     var filled = 0
     while filled < sniffLength {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #else
-import Darwin
+  import Darwin
 #endif
 
 /// `read(2)`, named apart from the `read(into:)` methods that call it.
@@ -54,8 +54,8 @@ public final class FileSource: ByteSource {
     self.fd = fd
     self.size = type == S_IFREG ? Int64(info.st_size) : nil
     #if os(Linux)
-    // A hint only; the result does not matter.
-    _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+      // A hint only; the result does not matter.
+      _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
     #endif
   }
 

@@ -102,8 +102,14 @@ public final class GzipDecoder: ByteSource {
         decoded += Int64(written)
         input.start = input.end - Int(stream.pointee.avail_in)
         switch ret {
-        case Z_OK, Z_BUF_ERROR:
-          continue  // Z_BUF_ERROR: no progress possible until more input arrives.
+        case Z_OK:
+          continue
+        case Z_BUF_ERROR:
+          // No progress possible: normal when the input is used up; never with input left.
+          if input.available > 0, written == 0 {
+            fail(.corrupt, "gzip decoder made no progress in member \(members + 1)")
+            return produced
+          }
         case Z_STREAM_END:
           members += 1
           inflateReset(stream)
@@ -164,7 +170,8 @@ public final class GzipDecoder: ByteSource {
 
   private func fail(_ kind: CorpusIOError.Kind, _ message: String) {
     state = .failed
-    pendingError = CorpusIOError(kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
+    pendingError = CorpusIOError(
+      kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
   }
 
   private func zlibMessage(_ ret: Int32) -> String {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import CZlib
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 /// `write(2)`, named apart from the `write(_:)` methods that call it.
 @inline(__always)
@@ -62,7 +63,8 @@ public final class GzipWriter {
     stream.initialize(to: z_stream())
     // windowBits 15 + 16: gzip wrapper; memLevel 8 is zlib's default. `deflateInit2` is a macro.
     let ret = deflateInit2_(
-      stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+      stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+      Int32(MemoryLayout<z_stream>.size))
     if ret != Z_OK {
       close(fd)
       stream.deinitialize(count: 1)
@@ -93,7 +95,8 @@ public final class GzipWriter {
     guard let base = bytes.baseAddress, bytes.count > 0 else { return }
     bytesIn += Int64(bytes.count)
     if bytes.count <= staging.count - staged {
-      (staging.baseAddress.unsafelyUnwrapped + staged).copyMemory(from: base, byteCount: bytes.count)
+      (staging.baseAddress.unsafelyUnwrapped + staged).copyMemory(
+        from: base, byteCount: bytes.count)
       staged += bytes.count
       return
     }
@@ -151,21 +154,27 @@ public final class GzipWriter {
     guard staged > 0 else { return }
     let count = staged
     staged = 0
-    try deflateBytes(UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped), count: count, flush: Z_NO_FLUSH)
+    try deflateBytes(
+      UnsafeRawPointer(staging.baseAddress.unsafelyUnwrapped), count: count, flush: Z_NO_FLUSH)
   }
 
   /// Runs deflate over `count` bytes at `base` and writes whatever it produces.
-  private func deflateBytes(_ base: UnsafeRawPointer?, count: Int, flush: Int32) throws(CorpusIOError) {
+  private func deflateBytes(_ base: UnsafeRawPointer?, count: Int, flush: Int32)
+    throws(CorpusIOError)
+  {
     var pointer = base
     var remaining = count
     repeat {
       let chunk = min(remaining, maxCodecSpan)
-      stream.pointee.next_in = pointer.map { UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self)) }
+      stream.pointee.next_in = pointer.map {
+        UnsafeMutablePointer(mutating: $0.assumingMemoryBound(to: Bytef.self))
+      }
       stream.pointee.avail_in = UInt32(chunk)
       let last = remaining == chunk
       let mode = last ? flush : Z_NO_FLUSH
       while true {
-        stream.pointee.next_out = output.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.next_out = output.baseAddress.unsafelyUnwrapped.assumingMemoryBound(
+          to: Bytef.self)
         stream.pointee.avail_out = UInt32(output.count)
         let ret = deflate(stream, mode)
         let produced = output.count - Int(stream.pointee.avail_out)

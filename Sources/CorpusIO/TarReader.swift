@@ -39,7 +39,9 @@ public struct TarEntry: Sendable, Hashable {
   public var baseName: String {
     var trimmed = Substring(name)
     while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-    if let slash = trimmed.lastIndex(of: "/") { return String(trimmed[trimmed.index(after: slash)...]) }
+    if let slash = trimmed.lastIndex(of: "/") {
+      return String(trimmed[trimmed.index(after: slash)...])
+    }
     return String(trimmed)
   }
 
@@ -283,7 +285,8 @@ public final class TarReader {
   private func readMetadata(size: Int64, at headerOffset: Int64) throws(CorpusIOError) -> [UInt8] {
     guard size <= Self.maxMetadataSize else {
       throw CorpusIOError(
-        .badArchive, "extension header of \(size) bytes exceeds \(Self.maxMetadataSize)", offset: headerOffset)
+        .badArchive, "extension header of \(size) bytes exceeds \(Self.maxMetadataSize)",
+        offset: headerOffset)
     }
     var body = [UInt8](repeating: 0, count: Int(size))
     var filled = 0
@@ -327,10 +330,13 @@ public final class TarReader {
 
   // MARK: - Bodies
 
-  fileprivate func readBody(into buffer: UnsafeMutableRawBufferPointer, generation: Int) throws(CorpusIOError)
+  fileprivate func readBody(into buffer: UnsafeMutableRawBufferPointer, generation: Int)
+    throws(CorpusIOError)
     -> Int
   {
-    guard state == .reading, generation == self.generation, remaining > 0, buffer.count > 0 else { return 0 }
+    guard state == .reading, generation == self.generation, remaining > 0, buffer.count > 0 else {
+      return 0
+    }
     let want = Int(min(Int64(buffer.count), remaining))
     let n: Int
     do {
@@ -342,7 +348,8 @@ public final class TarReader {
     if n == 0 {
       state = .failed
       let name = current?.name ?? ""
-      throw truncated("archive ends inside member '\(name)' after \(bodyRead) of \(bodyRead + remaining) bytes")
+      throw truncated(
+        "archive ends inside member '\(name)' after \(bodyRead) of \(bodyRead + remaining) bytes")
     }
     remaining -= Int64(n)
     bodyRead += Int64(n)
@@ -392,12 +399,14 @@ public final class TarReader {
     let bytes = UnsafeRawBufferPointer(rebasing: header[start..<(start + length)])
     if bytes[0] & 0x80 != 0 {
       if bytes[0] == 0xFF {
-        throw CorpusIOError(.badArchive, "negative base-256 \(name) in tar header", offset: headerOffset)
+        throw CorpusIOError(
+          .badArchive, "negative base-256 \(name) in tar header", offset: headerOffset)
       }
       var value = Int64(bytes[0] & 0x7F)
       for b in bytes.dropFirst() {
         guard value <= (Int64.max >> 8) else {
-          throw CorpusIOError(.badArchive, "base-256 \(name) overflows in tar header", offset: headerOffset)
+          throw CorpusIOError(
+            .badArchive, "base-256 \(name) overflows in tar header", offset: headerOffset)
         }
         value = value << 8 | Int64(b)
       }
@@ -410,7 +419,8 @@ public final class TarReader {
       let b = bytes[i]
       if b == 0 || b == 0x20 { break }
       guard b >= 0x30, b <= 0x37, value <= (Int64.max >> 3) else {
-        throw CorpusIOError(.badArchive, "invalid octal \(name) in tar header", offset: headerOffset)
+        throw CorpusIOError(
+          .badArchive, "invalid octal \(name) in tar header", offset: headerOffset)
       }
       value = value << 3 | Int64(b - 0x30)
       i += 1
@@ -429,7 +439,8 @@ public final class TarReader {
     }
     if stored != unsigned && stored != signed {
       throw CorpusIOError(
-        .badArchive, "tar header checksum mismatch (stored \(stored), computed \(unsigned))", offset: headerOffset)
+        .badArchive, "tar header checksum mismatch (stored \(stored), computed \(unsigned))",
+        offset: headerOffset)
     }
   }
 
@@ -462,7 +473,8 @@ public final class TarReader {
       guard j < body.count, body[j] == 0x20, length > j - i + 1, i + length <= body.count,
         body[i + length - 1] == 0x0A
       else {
-        throw CorpusIOError(.badArchive, "malformed pax extended header record", offset: headerOffset)
+        throw CorpusIOError(
+          .badArchive, "malformed pax extended header record", offset: headerOffset)
       }
       let record = body[(j + 1)..<(i + length - 1)]
       guard let equals = record.firstIndex(of: UInt8(ascii: "=")) else {

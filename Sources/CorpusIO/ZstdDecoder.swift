@@ -125,6 +125,7 @@ public final class ZstdDecoder: ByteSource {
 
   private func fail(_ kind: CorpusIOError.Kind, _ message: String) {
     state = .failed
-    pendingError = CorpusIOError(kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
+    pendingError = CorpusIOError(
+      kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
   }
 }

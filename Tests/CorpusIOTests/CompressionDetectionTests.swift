@@ -41,13 +41,16 @@ struct CompressionDetectionTests {
     #expect(String(decoding: result.bytes, as: UTF8.self) == "hej verden\nanden linje\n")
   }
 
-  @Test("sniffing loses no bytes, whatever the chunking", arguments: chunkSizes, [0, 1, 2, 3, 4, 5, 100])
+  @Test(
+    "sniffing loses no bytes, whatever the chunking", arguments: chunkSizes,
+    [0, 1, 2, 3, 4, 5, 100])
   func sniffKeepsBytes(chunkSize: Int, length: Int) throws {
     let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x42) }
     let (replay, compression) = try Compression.sniff(MemorySource(bytes, chunkSize: chunkSize))
     #expect(compression == .none)
     #expect(drain(replay, readSize: 3).bytes == bytes)
-    #expect(drain(try Compression.decoded(MemorySource(bytes, chunkSize: chunkSize))).bytes == bytes)
+    #expect(
+      drain(try Compression.decoded(MemorySource(bytes, chunkSize: chunkSize))).bytes == bytes)
   }
 
   @Test("decoded(_:) decodes a stream of each format", arguments: codecs, [1, 4096])

@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Decoders: gzip, zstd, bzip2")
 struct DecoderTests {
-  @Test("single stream decodes to the original at every input chunking", arguments: codecs, chunkSizes)
+  @Test(
+    "single stream decodes to the original at every input chunking", arguments: codecs, chunkSizes)
   func singleStream(codec: Compression, chunkSize: Int) throws {
     let compressed = try Fixture.bytes("lines.txt.\(codec.suffix)")
     let decoder = try codec.decoder(over: MemorySource(compressed, chunkSize: chunkSize))
@@ -25,7 +26,9 @@ struct DecoderTests {
     #expect(decoder.consumedBytes == Int64(compressed.count))
   }
 
-  @Test("output does not depend on the caller's read size", arguments: codecs, [1, 3, 100, 65536, 1 << 20])
+  @Test(
+    "output does not depend on the caller's read size", arguments: codecs,
+    [1, 3, 100, 65536, 1 << 20])
   func readSizes(codec: Compression, readSize: Int) throws {
     let compressed = try Fixture.bytes("multi.\(codec.suffix)")
     let decoder = try codec.decoder(over: MemorySource(compressed, chunkSize: 777))
@@ -59,7 +62,8 @@ struct DecoderTests {
   // MARK: - Truncation
 
   @Test(
-    "a cut stream delivers a prefix of the data, then throws truncated", arguments: codecs, [0.1, 0.5, 0.9, 0.999])
+    "a cut stream delivers a prefix of the data, then throws truncated", arguments: codecs,
+    [0.1, 0.5, 0.9, 0.999])
   func truncated(codec: Compression, fraction: Double) throws {
     let compressed = try Fixture.bytes("lines.txt.\(codec.suffix)")
     let original = try Fixture.lines()
@@ -72,7 +76,8 @@ struct DecoderTests {
       #expect(error.offset == Int64(result.bytes.count), "offset is the decoded bytes delivered")
       #expect(error.message.contains("compressed offset \(cut.count)"), "\(error.message)")
       #expect(result.bytes.count < original.count || fraction > 0.99)
-      #expect(Array(original.prefix(result.bytes.count)) == result.bytes, "delivered bytes are good data")
+      #expect(
+        Array(original.prefix(result.bytes.count)) == result.bytes, "delivered bytes are good data")
       if let reference {
         #expect(result.bytes == reference, "chunk size \(chunkSize) delivers the same prefix")
       } else {
@@ -90,10 +95,12 @@ struct DecoderTests {
     #expect(result.error?.offset == Int64(result.bytes.count))
   }
 
-  @Test("a cut second member of a multi-member stream is truncated after the first", arguments: codecs)
+  @Test(
+    "a cut second member of a multi-member stream is truncated after the first", arguments: codecs)
   func truncatedSecondMember(codec: Compression) throws {
     let compressed = try Fixture.bytes("multi.\(codec.suffix)")
-    let result = drain(try codec.decoder(over: MemorySource(Array(compressed.dropLast(40)), chunkSize: 5)))
+    let result = drain(
+      try codec.decoder(over: MemorySource(Array(compressed.dropLast(40)), chunkSize: 5)))
     #expect(result.error?.kind == .truncated)
     #expect(result.bytes.count >= 30000, "members before the cut are delivered whole")
     #expect(Array(try Fixture.lines().prefix(result.bytes.count)) == result.bytes)
@@ -184,12 +191,15 @@ struct DecoderTests {
 
   // MARK: - Errors from the inner source
 
-  @Test("a read error of the inner source is passed on after the data decoded so far", arguments: codecs)
+  @Test(
+    "a read error of the inner source is passed on after the data decoded so far", arguments: codecs
+  )
   func innerError(codec: Compression) throws {
     let compressed = try Fixture.bytes("lines.txt.\(codec.suffix)")
     let failure = CorpusIOError(.readFailed, "disk on fire", offset: 1234)
     // 95%: past the end of bzip2's first 100 kB block.
-    let source = FailingSource(Array(compressed.prefix(compressed.count * 95 / 100)), chunkSize: 100, error: failure)
+    let source = FailingSource(
+      Array(compressed.prefix(compressed.count * 95 / 100)), chunkSize: 100, error: failure)
     let result = drain(try codec.decoder(over: source))
     #expect(result.error == failure)
     #expect(!result.bytes.isEmpty)

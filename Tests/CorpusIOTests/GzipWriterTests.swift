@@ -102,7 +102,9 @@ struct GzipWriterTests {
   func atomicFile() throws {
     let dir = try TemporaryDirectory()
     let target = AtomicFile(path: dir.file("part-0001.jsonl.gz"))
-    #expect(target.temporaryPath == dir.file(".part-0001.jsonl.gz.tmp-\(ProcessInfo.processInfo.processIdentifier)"))
+    #expect(
+      target.temporaryPath
+        == dir.file(".part-0001.jsonl.gz.tmp-\(ProcessInfo.processInfo.processIdentifier)"))
     #expect(AtomicFile(path: "bare.gz").temporaryPath.hasPrefix(".bare.gz.tmp-"))
 
     let writer = try GzipWriter(path: target.temporaryPath)

@@ -4,14 +4,18 @@ import Testing
 
 /// Fixtures made by `scripts/make_io_fixtures.sh` with the reference tools.
 enum Fixture {
-  static func path(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+  static func path(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> String
+  {
     let directory = try #require(
       Bundle.module.url(forResource: "Fixtures", withExtension: nil), "Fixtures folder is missing",
       sourceLocation: sourceLocation)
     return directory.appendingPathComponent(name).path
   }
 
-  static func bytes(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
+  static func bytes(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> [UInt8]
+  {
     [UInt8](try Data(contentsOf: URL(fileURLWithPath: path(name, sourceLocation: sourceLocation))))
   }
 
@@ -48,7 +52,10 @@ struct Drained {
 
 /// Reads `source` to its end with reads of `readSize` bytes. Checks the contract that a source
 /// returns 0 (and does not throw again) after it has thrown.
-func drain(_ source: any ByteSource, readSize: Int = 1 << 16, sourceLocation: SourceLocation = #_sourceLocation)
+func drain(
+  _ source: any ByteSource, readSize: Int = 1 << 16,
+  sourceLocation: SourceLocation = #_sourceLocation
+)
   -> Drained
 {
   var out: [UInt8] = []
@@ -64,7 +71,9 @@ func drain(_ source: any ByteSource, readSize: Int = 1 << 16, sourceLocation: So
       out.append(contentsOf: buffer[0..<n])
     } catch {
       let again = Result { () throws(CorpusIOError) -> Int in try source.read(into: buffer) }
-      #expect((try? again.get()) == 0, "a read after a throw must return 0", sourceLocation: sourceLocation)
+      #expect(
+        (try? again.get()) == 0, "a read after a throw must return 0",
+        sourceLocation: sourceLocation)
       return Drained(bytes: out, error: error, reads: reads)
     }
   }
@@ -78,7 +87,9 @@ func oracleLines(_ bytes: [UInt8]) -> [[UInt8]] {
 }
 
 /// All lines of `source` through ``LineReader``, plus the error that ended them.
-func readLines(_ source: any ByteSource, chunkSize: Int = 1 << 18) -> (lines: [[UInt8]], error: CorpusIOError?) {
+func readLines(_ source: any ByteSource, chunkSize: Int = 1 << 18) -> (
+  lines: [[UInt8]], error: CorpusIOError?
+) {
   let reader = LineReader(source, chunkSize: chunkSize)
   var lines: [[UInt8]] = []
   do {
@@ -130,7 +141,8 @@ struct SplitMix64: RandomNumberGenerator {
 final class TemporaryDirectory {
   let path: String
   init() throws {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("corpusio-tests-\(UUID().uuidString)")
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "corpusio-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     path = base.path
   }

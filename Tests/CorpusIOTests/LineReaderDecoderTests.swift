@@ -6,7 +6,8 @@ struct LineReaderDecoderTests {
   @Test("lines are identical for every codec and input chunking", arguments: codecs, chunkSizes)
   func linesThroughDecoder(codec: Compression, chunkSize: Int) throws {
     let original = try Fixture.lines()
-    let decoder = try codec.decoder(over: MemorySource(try Fixture.bytes("multi.\(codec.suffix)"), chunkSize: chunkSize))
+    let decoder = try codec.decoder(
+      over: MemorySource(try Fixture.bytes("multi.\(codec.suffix)"), chunkSize: chunkSize))
     let (lines, error) = readLines(decoder, chunkSize: 4096)
     #expect(error == nil)
     #expect(lines == oracleLines(original))
@@ -31,7 +32,9 @@ struct LineReaderDecoderTests {
     #expect(reader.offset == Int64(try Fixture.lines().count))
   }
 
-  @Test("a truncated stream yields its complete lines, then the error", arguments: codecs, [1, 64, Int.max])
+  @Test(
+    "a truncated stream yields its complete lines, then the error", arguments: codecs,
+    [1, 64, Int.max])
   func truncatedLines(codec: Compression, chunkSize: Int) throws {
     let compressed = try Fixture.bytes("lines.txt.\(codec.suffix)")
     // 95%: past the end of bzip2's first 100 kB block.

@@ -41,7 +41,8 @@
 /// ``resynchronize(toStartTag:)`` skips to a known record boundary instead.
 /// DTDs are not processed and namespace prefixes are part of the name.
 public final class XMLScanner {
-  private var state: _XMLScanState
+  // Accessed once per call, never re-entrantly: skip the run-time exclusivity check.
+  @exclusivity(unchecked) private var state: _XMLScanState
 
   /// Creates a scanner over `source`, reading `chunkSize` bytes at a time. A single token
   /// (tag, comment, text run) larger than `maxTokenBytes` fails with ``XMLError/Kind/tooLarge``.
@@ -260,17 +261,13 @@ struct _XMLScanState {
 
   mutating func countLines(to index: Int) {
     guard index > linesCountedTo else { return }
-    var i = linesCountedTo
+    // Event regions are short and lines long: jumping from LF to LF with memchr beats
+    // looking at every byte.
     var count = 0
-    while i &+ 8 <= index {
-      let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) ^ 0x0A0A_0A0A_0A0A_0A0A
-      let nonzero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x
-      count &+= (~nonzero & 0x8080_8080_8080_8080).nonzeroBitCount
-      i &+= 8
-    }
-    while i < index {
-      if byte(i) == 0x0A { count &+= 1 }
-      i &+= 1
+    var i = linesCountedTo
+    while i < index, let hit = memchr(base + i, 0x0A, index - i) {
+      count &+= 1
+      i = base.distance(to: hit) + 1
     }
     lineAtCounted += Int64(count)
     linesCountedTo = index
@@ -313,7 +310,7 @@ struct _XMLScanState {
 
   // MARK: - Text
 
-  private enum FastText {
+  enum FastText {
     case emitted(XMLEvent)
     case consumed
     case notApplicable
@@ -788,16 +785,16 @@ private let equals = UInt8(ascii: "=")
 private let semicolon = UInt8(ascii: ";")
 private let hash = UInt8(ascii: "#")
 
-@inline(__always) mutating func isSpace(_ c: UInt8) -> Bool {
+@inline(__always) private func isSpace(_ c: UInt8) -> Bool {
   c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D
 }
 
 /// XML NameStartChar, approximated on bytes: ASCII letters, `_`, `:`, and any non-ASCII byte
 /// (the UTF-8 is validated when the name becomes a `String`).
-@inline(__always) mutating func isNameStartByte(_ c: UInt8) -> Bool {
+@inline(__always) private func isNameStartByte(_ c: UInt8) -> Bool {
   (c | 0x20) &- UInt8(ascii: "a") < 26 || c == UInt8(ascii: "_") || c == UInt8(ascii: ":") || c >= 0x80
 }
 
-@inline(__always) mutating func isNameByte(_ c: UInt8) -> Bool {
+@inline(__always) private func isNameByte(_ c: UInt8) -> Bool {
   isNameStartByte(c) || c &- UInt8(ascii: "0") < 10 || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
 }
