@@ -14,6 +14,7 @@ Only the standard library is used, plus the `zstd` command-line tool for .zst fi
 import argparse
 import bz2
 import gzip
+import html
 import io
 import json
 import os
@@ -242,6 +243,7 @@ class Filler:
             "år": lambda: str(r.randint(2008, 2022)),
             "år_frem": lambda: str(r.randint(2021, 2027)),
             "år_gl": lambda: str(r.randint(1180, 1890)),
+            "år_firma": lambda: str(r.randint(1921, 1995)),
             "dato": lambda: "%d. %s" % (r.randint(1, 28), r.choice(MAANEDER)),
             "antal_ord": ["to", "tre", "fire", "fem", "seks"],
             "score": ["2-1", "3-0", "1-0", "4-2", "3-1", "2-0", "5-3", "28-24", "31-27"],
@@ -255,11 +257,11 @@ class Filler:
                         "en ny daginstitution med plads til 120 børn", "nye fortove og gadelys i landsbyerne"],
             "ting": ["nyfødte", "solgte elbiler", "konkurser", "indbrud i private hjem", "udenlandske turister",
                      "studerende", "nystartede virksomheder", "tilflyttere", "cyklister i trafikken"],
-            "periode": ["første halvår", "tredje kvartal", "sidste år", "årets første ni måneder",
-                        "sommermånederne"],
+            "periode": ["i første halvår", "i tredje kvartal", "sidste år", "i årets første ni måneder",
+                        "i sommermånederne", "i løbet af foråret"],
             "rolle": ["borgmester", "rådmand for teknik og miljø", "formand for børne- og ungeudvalget",
-                      "direktør", "skoleleder", "overlæge", "vicepolitiinspektør", "centerchef",
-                      "projektleder", "kommunaldirektør"],
+                      "formand for teknik- og miljøudvalget", "centerchef", "projektleder", "kommunaldirektør",
+                      "viceborgmester"],
             "rolle2": ["formand", "næstformand", "kasserer", "daglig leder", "bestyrelsesmedlem"],
             "kilde": ["kommunen", "politiet", "regionen", "virksomheden", "Vejdirektoratet",
                       "Banedanmark", "forsyningsselskabet", "beredskabet"],
@@ -340,6 +342,12 @@ NEWS_TOPICS = {
             "Planen blev præsenteret på et borgermøde i {by}, hvor omkring {tal_med} mennesker var mødt op.",
             "Antallet af ledige i {kommune} Kommune faldt i {måned} til det laveste niveau i over ti år.",
             "{rolle} {navn} understreger, at ingen medarbejdere vil blive afskediget som følge af omlægningen.",
+            "Forslaget om at lukke to af kommunens mindste skoler blev trukket tilbage efter massive protester fra forældrene.",
+            "Ifølge {rolle} {navn} er der tale om den største investering i kommunens historie.",
+            "Kommunen forventer at spare omkring {mio} millioner kroner om året, når de nye lokaler er taget i brug.",
+            "Beslutningen blev truffet på et lukket møde i økonomiudvalget i sidste uge.",
+            "Der er afsat {mio} millioner kroner til projektet i årets anlægsbudget.",
+            "»Vi skal passe godt på pengene, men vi skal også turde investere i fremtiden,« siger {navn}.",
         ],
     },
     "politi": {
@@ -358,6 +366,12 @@ NEWS_TOPICS = {
             "Årsagen til branden er endnu ukendt, men politiet udelukker ikke, at den er påsat.",
             "Ifølge politiet er der i år anmeldt markant flere indbrud i sommerhuse end på samme tid sidste år.",
             "Den sigtede blev fremstillet i grundlovsforhør {ugedag} og varetægtsfængslet i fire uger.",
+            "En patruljevogn stoppede bilen på {vej} kort før midnat, efter at den var set køre i zigzag.",
+            "Ifølge vagtchefen var der ikke tale om et tilfældigt overfald, da parterne kendte hinanden.",
+            "Politiet har i løbet af weekenden skrevet {tal_med} fartbøder på strækningen mellem {by} og {by2}.",
+            "Ingen kom alvorligt til skade, men begge biler blev totalskadet.",
+            "Teknikere fra politiet har sikret spor på stedet, og sagen efterforskes nu som et groft tyveri.",
+            "Naboerne blev vækket af røg og ringede straks 112.",
         ],
     },
     "sport": {
@@ -375,6 +389,12 @@ NEWS_TOPICS = {
             "Næste kamp spilles på udebane {ugedag} klokken 14.",
             "Ungdomsafdelingen har aldrig haft så mange medlemmer som nu, oplyser formand {navn2}.",
             "Det var en skuffet træner, der efter kampen måtte erkende, at modstanderen var bedst.",
+            "Sejren betyder, at {hold} nu har fire point ned til nærmeste forfølger.",
+            "Hjemmeholdet kom bedst fra start og førte efter kun et kvarters spil.",
+            "Anføreren måtte udgå med en skade i anden halvleg, og det er endnu uvist, hvor længe han er ude.",
+            "{hold} skal i næste runde af pokalturneringen møde et hold fra en højere række.",
+            "Over {tal_lille} børn deltog i weekendens stævne, der blev afviklet på kunstgræsbanerne ved stadion.",
+            "»Det er en kæmpe oplevelse for drengene at spille foran så mange tilskuere,« siger holdleder {navn2}.",
         ],
     },
     "erhverv": {
@@ -389,9 +409,15 @@ NEWS_TOPICS = {
             "»Vi har haft et fantastisk år, og det skyldes først og fremmest vores dygtige medarbejdere,« siger {navn}.",
             "Handelsstandsforeningen frygter, at flere butikker i midtbyen vil dreje nøglen om.",
             "Det nye lager bliver på 12.000 kvadratmeter og skal stå færdigt i {år_frem}.",
-            "Ifølge en ny opgørelse steg antallet af {ting} med {pct} procent i {periode}.",
-            "Huspriserne i {landsdel} steg med {pct} procent i {periode}, viser nye tal.",
+            "Ifølge en ny opgørelse steg antallet af {ting} med {pct} procent {periode}.",
+            "Huspriserne i {landsdel} steg med {pct} procent {periode}, viser nye tal.",
             "Havnen i {by} har fået tilsagn om {mio} millioner kroner fra en pulje til grøn omstilling.",
+            "Ordrebogen er fuld et halvt år frem, og derfor overvejer ledelsen at indføre toholdsskift.",
+            "Virksomheden blev grundlagt i {år_firma} som et lille familieforetagende.",
+            "Den nye ejer vil bevare navnet og alle arbejdspladserne i {by}.",
+            "Salget i butikkerne faldt med {pct} procent, mens nethandlen steg markant.",
+            "Byens erhvervsråd vil tiltrække flere virksomheder til det nye erhvervsområde ved motorvejen.",
+            "Iværksætterne deler kontor, mødelokaler og en kaffemaskine, som ifølge dem selv er stedets vigtigste medarbejder.",
         ],
     },
     "vejr": {
@@ -407,6 +433,11 @@ NEWS_TOPICS = {
             "Ifølge meteorologen bliver det tørt og solrigt igen fra {ugedag}.",
             "Flere færgeafgange er aflyst på grund af den kraftige blæst.",
             "Landmændene har ventet længe på regnen, som nu endelig er kommet.",
+            "Nattens kraftige vindstød væltede flere træer ned over vejene i {landsdel}.",
+            "Ifølge DMI faldt der mere end 60 millimeter regn på under en time i den nordlige del af {by}.",
+            "Sommerens tørke har betydet, at høsten flere steder er op til en tredjedel mindre end normalt.",
+            "Badegæsterne strømmede til strandene, da temperaturen for første gang i år sneg sig over 25 grader.",
+            "Snerydningen har været i gang siden klokken fire i nat, og alle hovedveje er nu farbare.",
         ],
     },
     "kultur": {
@@ -422,6 +453,12 @@ NEWS_TOPICS = {
             "Teaterforeningen har fået støtte fra en lokal fond til at opsætte tre nye forestillinger.",
             "Byens kor fejrer i år sit 50-års jubilæum med en stor koncert i domkirken.",
             "Arrangørerne forventer omkring {tal3} gæster i løbet af de tre festivaldage.",
+            "Forestillingen handler om tre generationer af kvinder på en gård i Vestjylland.",
+            "Billetterne koster 150 kr., og der er gratis adgang for børn under 12 år.",
+            "Museet har fået en donation på {mio} millioner kroner til en ny udstillingsbygning.",
+            "Bandet spillede for fulde huse i aftes og fik publikum til at synge med på alle de gamle hits.",
+            "Forfatteren læser op af sin nye roman på biblioteket {ugedag} aften.",
+            "Byens gamle biograf genåbner efter en omfattende renovering.",
         ],
     },
     "sundhed": {
@@ -436,6 +473,11 @@ NEWS_TOPICS = {
             "Patientforeningen kalder situationen uholdbar og kræver handling fra politikerne.",
             "Vaccinationen foregår i den gamle sporthal, og man skal bestille tid på forhånd.",
             "Regionsrådet har afsat {mio} millioner kroner til at nedbringe ventelisterne.",
+            "Ifølge regionen er det især inden for ortopædkirurgi, at ventetiden har været lang.",
+            "Lægerne opfordrer alle over 65 år til at lade sig vaccinere mod influenza inden vinteren.",
+            "Den nye skadestue får åbent fra klokken 8 til 22 alle ugens dage.",
+            "Antallet af praktiserende læger i området er faldet, og flere borgere har nu over 20 kilometer til nærmeste læge.",
+            "Sundhedsplejerskerne tilbyder fremover hjemmebesøg til alle familier med nyfødte børn.",
         ],
     },
     "bolig": {
@@ -450,6 +492,11 @@ NEWS_TOPICS = {
             "»Vi har boet her i over tyve år, og vi har aldrig oplevet noget lignende,« siger {navn}.",
             "Kommunen har solgt grunden til en privat investor for {mio} millioner kroner.",
             "Den nye cykelsti skal forbinde de nye boligområder med byens skoler og idrætsanlæg.",
+            "Grunden har i mange år ligget øde hen og været brugt som parkeringsplads.",
+            "Lejlighederne bliver mellem 55 og 120 kvadratmeter, og de største får altan mod vandet.",
+            "Ifølge boligforeningen er der over {tal3} på ventelisten til en familiebolig.",
+            "Ejendommen er fra 1930'erne og trænger til en gennemgribende renovering.",
+            "Kommunen har givet byggetilladelse til de første {tal2} rækkehuse i det nye kvarter.",
         ],
     },
 }
@@ -458,7 +505,7 @@ NEWS_BYLINES = ["Af {navn} · {dato} {år} kl. {klok}", "Af {navn}, {navn2} · O
                 "{by} · Af {navn}"]
 
 BLOG_SENTENCES = [
-    "I weekenden var vi en tur i {sted}, og det var virkelig en dejlig oplevelse for hele familien.",
+    "I weekenden var vi en tur til {sted}, og det var virkelig en dejlig oplevelse for hele familien.",
     "Jeg har længe gået og overvejet at {aktivitet}, og nu er det endelig blevet til noget.",
     "Det er ikke altid lige nemt at få hverdagen til at hænge sammen, når man har små børn og fuldtidsarbejde.",
     "Vejret var ikke helt med os, men vi fik heldigvis et par timer med sol midt på eftermiddagen.",
@@ -680,7 +727,7 @@ class Web:
                 lines.append(ing)
             lines += self.paragraphs(RECIPE_SENTENCES, ctx, rng.randint(2, 4), (1, 2))
         else:
-            title = f.fill(rng.choice(["En weekend i {sted}", "Endelig færdig!", "Hverdagsglæder",
+            title = f.fill(rng.choice(["Weekendtur: {sted}", "Endelig færdig!", "Hverdagsglæder",
                                        "Tanker en søndag", "Forår i haven", "Sådan kom jeg i gang"]), ctx)
             lines.append(title)
             lines.append(f.fill(BLOG_BOILER[0], ctx))
@@ -1225,7 +1272,7 @@ def leipzig_sentences(rng, filler, n, extra, quirks):
 
 def build_leipzig(out: Path, rng, filler, stats):
     corpus = "dan_news_2020_10K"
-    sents = leipzig_sentences(rng, filler, 460, LEIPZIG_EXTRA_2020, LEIPZIG_QUIRKS_2020)
+    sents = leipzig_sentences(rng, filler, 400, LEIPZIG_EXTRA_2020, LEIPZIG_QUIRKS_2020)
     nsrc = 72
     sources = []
     for so in range(1, nsrc + 1):
@@ -1293,7 +1340,7 @@ LOAD DATA LOCAL INFILE '{corpus}-meta.txt' INTO TABLE `meta` FIELDS TERMINATED B
     # Old "text" archive: only the sentences, at the archive root, random order.
     corpus = "dan_newscrawl_2011_10K"
     extra = LEIPZIG_2011_BLOG + LEIPZIG_EXTRA_2020[2:5]
-    sents = leipzig_sentences(rng, filler, 260, extra, LEIPZIG_QUIRKS_2011)
+    sents = leipzig_sentences(rng, filler, 240, extra, LEIPZIG_QUIRKS_2011)
     rng.shuffle(sents)
     sent_lines = [f"{i}\t{s}" for i, s in enumerate(sents, 1)]
     write(out / f"leipzig/{corpus}-text.tar.gz",
@@ -1412,8 +1459,7 @@ PERSON_JOBS = {"forfatter": "Forfattere", "komponist": "Komponister", "arkitekt"
                "tegner": "Tegnere", "fotograf": "Fotografer"}
 
 
-def wiki_village(name, rng):
-    kommune = rng.choice(KOMMUNER)
+def wiki_village(name, rng, kommune):
     region = KOMMUNE_REGION[kommune]
     town = kommune.split("-")[0]
     indb = rng.randint(120, 1900)
@@ -1442,8 +1488,7 @@ def wiki_village(name, rng):
     return meta, content
 
 
-def wiki_church(village, rng):
-    kommune = rng.choice(KOMMUNER)
+def wiki_church(village, rng, kommune):
     return dict(categories=[f"Kirker i {kommune} Kommune", "Kirker i Danmark"]), [
         f"<p>{esc(village)} Kirke er sognekirke i {esc(village)} Sogn i {link(kommune + ' Kommune')}.</p>",
         f"<p>Kirken består af romansk kor og skib, et senmiddelalderligt tårn mod vest og et våbenhus mod {rng.choice(['syd', 'nord'])}.</p>",
@@ -1523,10 +1568,12 @@ def wiki_articles(rng, n_villages, n_lakes, n_people, older=False):
         if nm not in names:
             names.append(nm)
     vrng = random.Random(SEED + (7 if older else 0))
+    krng = random.Random(SEED)  # the same village lies in the same kommune in both dumps
+    kommuner = {nm: krng.choice(KOMMUNER) for nm in names}
     for nm in names:
-        arts.append((nm,) + wiki_village(nm, vrng))
+        arts.append((nm,) + wiki_village(nm, vrng, kommuner[nm]))
     for nm in names[: n_villages // 2]:
-        arts.append((nm + " Kirke",) + wiki_church(nm, vrng))
+        arts.append((nm + " Kirke",) + wiki_church(nm, vrng, kommuner[nm]))
     lakes = ["Gammel Højslev Sø", "Bøgeskov Sø", "Ravnsø ved Tornby", "Lille Lyngsø", "Kærby Mose og Sø",
              "Egelund Sø", "Store Havrum Sø", "Tjørring Sø"]
     for nm in lakes[:n_lakes]:
@@ -1573,7 +1620,8 @@ def build_wikipedia(out: Path, rng, stats):
     lines = ['<wikipedia lang="da">']
     for name, meta, content in arts:
         meta = dict(meta)
-        meta["links_out"] = [m for m in ("Danmark", "Region Midtjylland") if rng.random() < 0.6]
+        targets = re.findall(r'<link target="([^"]*)"', "\n".join(content))
+        meta["links_out"] = list(dict.fromkeys(html.unescape(t) for t in targets))
         lines += article_xml(name, meta, content, plural=True, links_as_counts=False, rng=rng)
     lines.append("</wikipedia>")
     data = ("\n".join(lines) + "\n").encode("utf-8")
@@ -1619,6 +1667,20 @@ SUB_LINES = [
     "Det var ikke sådan, det skulle gå.", "Vi har et problem.", "Hvor mange er de?", "Mindst ti.",
     "Jeg tager mig af det.", "Han kommer ikke tilbage.", "Det er for farligt.", "Jeg er ikke bange.",
 ]
+SUB_PAIRS = [
+    ("Hvor skal du hen?", "Hjem."), ("Er du okay?", "Jeg har det fint."), ("Hvad hedder du?", "{n}."),
+    ("Hvad er klokken?", "Den er over midnat."), ("Vil du have en kop kaffe?", "Nej tak."),
+    ("Hvorfor?", "Fordi jeg siger det."), ("Hvor er pengene?", "Jeg har dem ikke."),
+    ("Hvor længe har du vidst det?", "Siden i går."), ("Kan du høre mig?", "Ja."),
+    ("Hvad var det?", "Det var ingenting."), ("Det var rart at møde dig.", "I lige måde."),
+    ("Undskyld, jeg er forsinket.", "Det gør ikke noget."), ("Må jeg komme ind?", "Selvfølgelig."),
+    ("Jeg kan ikke.", "Jo, du kan."), ("Hvad har du gjort?", "Jeg havde ikke noget valg."),
+    ("Hvor mange er de?", "Mindst ti."), ("Er vi der snart?", "Nej, skat."), ("Hvad laver du?", "Ingenting."),
+    ("Hvor er du?", "Jeg er her."), ("Du lyver.", "Nej, jeg gør ej."), ("Jeg kommer tilbage.", "Lov mig det."),
+    ("Har du set {n}?", "Nej, ikke siden i morges."), ("Hvem er du?", "En ven af {n}."),
+    ("Hvad sker der?", "Jeg ved det ikke."), ("Tak for i aften.", "Selv tak."), ("Kommer du?", "Ja, ja, jeg kommer."),
+    ("Er der nogen?", "Hallo?"), ("Hvad mener du?", "Du ved godt, hvad jeg mener."),
+]
 SUB_SOUNDS = ["♪ ♪", "♪ Langt ude på landet, hvor vinden er fri ♪", "[telefonen ringer]", "[døren smækker]",
               "[dramatisk musik]", "[latter]", "..."]
 
@@ -1633,7 +1695,11 @@ def film(rng):
     n = rng.randint(45, 100)
     while len(lines) < n:
         r = rng.random()
-        a, b = sub_line(rng, names), sub_line(rng, names)
+        if r < 0.40:
+            a, b = rng.choice(SUB_PAIRS)
+            a, b = a.replace("{n}", rng.choice(names)), b.replace("{n}", rng.choice(names))
+        else:
+            a, b = sub_line(rng, names), sub_line(rng, names)
         if r < 0.33:
             lines += ["- " + a, "- " + b]
         elif r < 0.40:
@@ -2094,13 +2160,13 @@ OSCAR 2019 unshuffled (Hugging Face `unshuffled_original_da` style, §1.2b): gzi
 are runs of non-empty lines separated by one blank line; every line has at least 100 characters.
 {u19["documents"]} documents (0-based block index = id), {u19["lines"]} lines; {u19["merged_pages"]}
 documents are two consecutive pages merged (as goclassy does). Boilerplate lines (cookie banner,
-newsletter, "Har du et tip…", comment form) repeat across documents ({u19["repeated_lines"]}
+newsletter, "Har du et tip…", the forum log-in notice) repeat across documents ({u19["repeated_lines"]}
 distinct lines occur more than once). There are **two** blank lines after block
 {u19["double_blank_after_block"]}, and the file **ends without a final LF**. Lines with special
 bytes: {q0(u19["special"])}. Bare CR and U+2028 must stay inside their line; the CRLF line's
 text ends in CR.
 
-## oscar/2109/da_part_N.txt.gz + da_meta_part_N.jsonl.gz ({kb("oscar/2109/da_part_1.txt.gz")} + {kb("oscar/2109/da_meta_part_1.jsonl.gz")}, {kb("oscar/2109/da_part_2.txt.gz")} + {kb("oscar/2109/da_meta_part_2.jsonl.gz")})
+## oscar/2109/da_part_1.txt.gz, da_meta_part_1.jsonl.gz, da_part_2.txt.gz, da_meta_part_2.jsonl.gz ({kb("oscar/2109/da_part_1.txt.gz")}, {kb("oscar/2109/da_meta_part_1.jsonl.gz")}, {kb("oscar/2109/da_part_2.txt.gz")}, {kb("oscar/2109/da_meta_part_2.jsonl.gz")})
 
 OSCAR 21.09 (§1.3): text parts (documents separated by exactly one blank line, final LF) and
 metadata parts (compact serde-style JSONL, raw UTF-8; one object per document with `headers`,
@@ -2169,7 +2235,8 @@ Grundlov`, `Æble (flertydig)`). Single bzip2 stream.
 
 linguatools Wikipedia, **plural** variant: no XML declaration, `<categories name="A|B"/>` and
 `<redirects name="X|Y"/>` (pipe-joined), `<links_out name>` holding page titles. {w14["articles"]}
-articles, many with the same titles as the 2018 dump but older text (no tables). Written as **two
+articles, many with the same titles as the 2018 dump but other numbers, and shorter hand-written
+articles (e.g. no table in `Æbletræ`). Written as **two
 bzip2 streams** (like pbzip2), split at decompressed byte {w14["stream_split_at"]}, which is a space
 in the middle of a `<p>` paragraph: a reader must continue into the second stream.
 
@@ -2178,7 +2245,8 @@ in the middle of a `<p>` paragraph: a reader must continue into the second strea
 OPUS mono text (§4.2): one sentence per line, no document markers. {os_["lines"]} lines, only
 {os_["distinct_lines"]} distinct: {os_["films"]} synthetic films in {os_["subtitle_files"]} subtitle
 files (exact re-uploads and slightly edited versions follow each other, so there are long runs of
-exact duplicates). Dialogue dashes (`- Hvor skal du hen?`, `- Ja. - Nej.`), `♪` lines, sound
+exact duplicates). Dialogue dashes (`- Hvor skal du hen?` / `- Hjem.`, and two speakers on one
+line as `- A - B`), `♪` lines, sound
 captions, credits ("Tekster: …"), {os_["empty_lines"]} empty lines (empty `<s>`), and one line
 ending in CR (a CRLF line). Written as a **multi-member gzip** (two members; the boundary is
 after line {os_["member_boundary_after_line"]}).

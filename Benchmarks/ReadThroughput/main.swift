@@ -1,16 +1,16 @@
 // Read throughput and memory of the OSCAR 22.01 reader, next to `gzip -dc` on the same file.
 //
-//   swift run -c release read-throughput [--megabytes 120] [--dir /tmp/dacorpus-bench]
+//   swift run -c release read-throughput [--megabytes 100] [--dir /tmp/dacorpus-bench]
 //   swift run -c release read-throughput --memory          # peak RSS at 10 MB and 1 GB of input
 //
-// The input is OSCAR-22.01-style JSONL (gzip) made from seeded random Danish-like text, about
-// `--megabytes` MB uncompressed; it is created once and reused.
+// The input is OSCAR-22.01-style JSONL made from seeded random Danish-like text, written with
+// gzip -6 until the compressed file holds `--megabytes` MB; it is created once and reused.
 import CorpusIO
 import CorpusSources
 import Foundation
 
 struct Options {
-  var megabytes = 120
+  var megabytes = 100
   var directory = "/tmp/dacorpus-bench"
   var memory = false
   var readOnly: String?
@@ -53,15 +53,14 @@ let words = """
   løbet kommende skoleår haven perfekt glad rigtig hele året rundt også vinteren
   """.split(separator: " ").map(String.init)
 
-/// Writes an OSCAR 22.01-style `.jsonl.gz` of about `megabytes` MB of JSON.
+/// Writes an OSCAR 22.01-style `.jsonl.gz` of about `megabytes` MB (compressed).
 func makeInput(path: String, megabytes: Int) throws {
   var rng = SplitMix64(state: 2201)
   let target = AtomicFile(path: path)
   let gzip = try GzipWriter(path: target.temporaryPath, level: 6)
   var json = JSONWriter(capacity: 1 << 20)
-  var written = 0
   var record = 0
-  while written < megabytes * 1_000_000 {
+  while gzip.bytesOut < Int64(megabytes) * 1_000_000 {
     record += 1
     var lines: [String] = []
     for _ in 0..<Int.random(in: 3...40, using: &rng) {
@@ -92,7 +91,6 @@ func makeInput(path: String, megabytes: Int) throws {
     }
     json.endLine()
     if json.bytes.count >= 1 << 20 {
-      written += json.bytes.count
       try gzip.write(json.bytes)
       json.reset()
     }
@@ -138,7 +136,7 @@ func gzipDecompress(_ path: String) throws -> Double {
 
 func input(_ options: Options, megabytes: Int) throws -> String {
   try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
-  let path = "\(options.directory)/oscar2201-\(megabytes)MB.jsonl.gz"
+  let path = "\(options.directory)/oscar2201-\(megabytes)MB-gzip.jsonl.gz"
   if !FileManager.default.fileExists(atPath: path) {
     print("creating \(path) …")
     try makeInput(path: path, megabytes: megabytes)
@@ -149,14 +147,14 @@ func input(_ options: Options, megabytes: Int) throws -> String {
 let options = Options(CommandLine.arguments)
 if let path = options.readOnly {
   // Child mode for --memory: read, then print documents and peak RSS.
-  let (documents, _) = try readDocuments(path)
-  print("\(documents) \(peakRSSKilobytes())")
+  let (documents, textBytes) = try readDocuments(path)
+  print("\(documents) \(textBytes) \(peakRSSKilobytes())")
   exit(0)
 }
 
 if options.memory {
   print("peak RSS while reading OSCAR 22.01 JSONL (gzip):")
-  for megabytes in [10, 1000] {
+  for megabytes in [3, 300] {
     let path = try input(options, megabytes: megabytes)
     let process = Process()
     let pipe = Pipe()
@@ -167,7 +165,9 @@ if options.memory {
     process.waitUntilExit()
     let fields = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: " ")
     let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    print("  \(megabytes) MB JSON (\(size / 1_000_000) MB gzip): \(fields.first ?? "?") documents, peak RSS \((Int(fields.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0) / 1024) MiB")
+    let numbers = fields.map { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }
+    guard numbers.count == 3 else { print("  \(path): child failed"); continue }
+    print("  \(size / 1_000_000) MB gzip, \(numbers[1] / 1_000_000) MB of text in \(numbers[0]) documents: peak RSS \(numbers[2] / 1024) MiB")
   }
   exit(0)
 }

@@ -12,10 +12,12 @@ public struct ReadContext {
   public var options: ReaderOptions
   /// Where records and issues are counted.
   public let log: ReadLog
-  /// Opens a file as a stream of decoded bytes. Tests replace it to feed readers their input
-  /// in chunks of every size.
+  /// Opens a file as a stream of decoded bytes; a compressed file is decoded on a thread of
+  /// its own, ahead of the reader. Tests replace it to feed readers their input in chunks of
+  /// every size.
   public var openFile: (String) throws(CorpusIOError) -> any ByteSource = { path throws(CorpusIOError) in
-    try Compression.openDecoded(path: path).source
+    let input = try Compression.openDecoded(path: path)
+    return input.compression == .none ? input.source : ReadAheadSource(input.source)
   }
 
   /// Creates a context.

@@ -105,6 +105,49 @@ enum _ByteScan {
     }
   }
 
+  /// Validates `from..<end` as UTF-8 up to the first `stopByte` (an ASCII byte).
+  ///
+  /// - Returns: `stop`, the index of the first `stopByte` (or `end`); `invalid`, the first
+  ///   ill-formed sequence before `stop`, if any; `ascii`, whether all bytes before `stop` are ASCII.
+  @inline(__always)
+  static func validateUTF8(_ base: UnsafeRawPointer, from: Int, end: Int, stoppingAt stopByte: UInt8)
+    -> (stop: Int, invalid: Int?, ascii: Bool)
+  {
+    let pattern = ones &* UInt64(stopByte)
+    let stop16 = SIMD16<UInt8>(repeating: stopByte)
+    var i = from
+    var ascii = true
+    while true {
+      // 16 clean bytes at a time; the word loop below pinpoints the byte that stopped it.
+      while i &+ 16 <= end {
+        let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+        if any((v .>= 0x80) .| (v .== stop16)) { break }
+        i &+= 16
+      }
+      while i &+ 8 <= end {
+        let v = word(base, i)
+        let x = v ^ pattern
+        let mask = (v | ((x &- ones) & ~x)) & highBits
+        if mask != 0 {
+          i &+= mask.trailingZeroBitCount &>> 3
+          break
+        }
+        i &+= 8
+      }
+      guard i < end else { return (end, nil, ascii) }
+      let c = base.load(fromByteOffset: i, as: UInt8.self)
+      if c == stopByte { return (i, nil, ascii) }
+      if c < 0x80 {
+        i &+= 1
+        continue
+      }
+      let n = utf8SequenceLength(base, at: i, end: end)
+      if n == 0 { return (i, i, false) }
+      ascii = false
+      i &+= n
+    }
+  }
+
   /// Length of the well-formed UTF-8 sequence starting at `i` (Unicode Table 3-7), or 0 when it
   /// is ill-formed or truncated before `end`.
   @inline(__always)

@@ -212,11 +212,12 @@ struct _JSONParseState {
     }
     i += 1  // {
     skipWhitespace()
-    var members: [JSONObject.Member] = []
     if i < count && byte(i) == UInt8(ascii: "}") {
       i += 1
-      return .object(JSONObject(members))
+      return .object(JSONObject())
     }
+    var members: [JSONObject.Member] = []
+    members.reserveCapacity(4)
     while true {
       guard i < count && byte(i) == quote else { throw unexpected("a string key") }
       let key = try parseString()
@@ -246,11 +247,12 @@ struct _JSONParseState {
     }
     i += 1  // [
     skipWhitespace()
-    var elements: [JSONValue] = []
     if i < count && byte(i) == UInt8(ascii: "]") {
       i += 1
-      return .array(elements)
+      return .array([])
     }
+    var elements: [JSONValue] = []
+    elements.reserveCapacity(4)
     while true {
       elements.append(try parseValue(depth: depth))
       skipWhitespace()

@@ -321,22 +321,25 @@ struct _XMLScanState {
   mutating func fastText() throws(XMLError) -> FastText {
     guard let stop = find(lt, from: pos, to: end), stop + 1 < end else { return .notApplicable }
     let after = byte(stop + 1)
-    guard after != bang && after != question, find(amp, from: pos, to: stop) == nil else { return .notApplicable }
+    guard after != bang && after != question else { return .notApplicable }
     let start = pos
+    // One pass: look for '&' (then take the slow path) and validate the UTF-8.
+    let scan = _ByteScan.validateUTF8(base, from: start, end: stop, stoppingAt: amp)
+    guard scan.stop == stop || scan.invalid != nil else { return .notApplicable }
+    if let bad = scan.invalid {
+      let offset = bufferOffset + Int64(bad)
+      let line = lineNumber(at: bad)
+      pos = stop  // the whole run is dropped
+      throw XMLError(.invalidUTF8, "text holds invalid UTF-8", offset: offset, line: line)
+    }
     if openElements.isEmpty && isAllSpace(from: start, to: stop) {
       pos = stop
       return .consumed
     }
-    let offset = bufferOffset + Int64(start)
-    let line = lineNumber(at: start)
+    eventOffset = bufferOffset + Int64(start)
+    eventLine = lineNumber(at: start)
     pos = stop
-    guard let string = makeString(from: start, to: stop) else {
-      let bad = firstInvalidUTF8(base, from: start, to: stop)
-      throw XMLError(.invalidUTF8, "text holds invalid UTF-8", offset: bufferOffset + Int64(bad), line: lineNumber(at: bad))
-    }
-    eventOffset = offset
-    eventLine = line
-    return .emitted(.text(string))
+    return .emitted(.text(_ByteScan.stringFromValidatedUTF8(base, from: start, to: stop, isASCII: scan.ascii)))
   }
 
   mutating func beginPendingText() {
@@ -367,6 +370,11 @@ struct _XMLScanState {
       let next = find(amp, from: pos, to: stop) ?? stop
       appendRawText(from: pos, to: next)
       pos = next
+      if text.count > maxTokenBytes {
+        hasPendingText = false
+        text.removeAll(keepingCapacity: false)
+        throw error(.tooLarge, "a text run is larger than \(maxTokenBytes) bytes", at: pos)
+      }
       if pos == end { return }
       if pos == stop {
         if byte(pos) == lt { return }
@@ -594,7 +602,18 @@ struct _XMLScanState {
   /// Finds the `>` closing the tag at `pos`, skipping quoted attribute values; returns its
   /// index. Reads more input as needed.
   mutating func findTagEnd() throws(XMLError) -> Int {
+    // Fast path: the next '>' in the buffer, when no quote or '<' comes before it.
     var rel = 1
+    if let close = find(gt, from: pos + 1, to: end) {
+      var k = pos + 1
+      while k < close {
+        let c = byte(k)
+        if c == 0x22 || c == 0x27 || c == lt { break }
+        k += 1
+      }
+      if k == close { return close }
+      rel = k - pos  // nothing before `k` needs a second look
+    }
     var quoteByte: UInt8 = 0
     while true {
       while pos + rel < end {
@@ -653,20 +672,21 @@ struct _XMLScanState {
       var i = nameStop
       while i < close && isSpace(byte(i)) { i += 1 }
       guard i == close else { throw fail(.malformedTag, "junk after the end tag's name", at: i) }
+      // Usually the name matches the innermost open element, whose String is reused.
+      if let open = openElements.last, sameBytes(open, from: nameStart, to: nameStop) {
+        openElements.removeLast()
+        pos = close + 1
+        eventOffset = offset
+        eventLine = line
+        return .endElement(name: open)
+      }
       guard let name = makeString(from: nameStart, to: nameStop) else {
         throw fail(.invalidUTF8, "element name holds invalid UTF-8", at: firstInvalidUTF8(base, from: nameStart, to: nameStop))
       }
       guard let open = openElements.last else {
         throw fail(.mismatchedEndTag, "end tag </\(name)> with no element open", at: start)
       }
-      guard open == name else {
-        throw fail(.mismatchedEndTag, "end tag </\(name)> does not match <\(open)>", at: start)
-      }
-      openElements.removeLast()
-      pos = close + 1
-      eventOffset = offset
-      eventLine = line
-      return .endElement(name: name)
+      throw fail(.mismatchedEndTag, "end tag </\(name)> does not match <\(open)>", at: start)
     }
 
     let nameStart = start + 1
@@ -767,6 +787,17 @@ struct _XMLScanState {
   /// Offset of the first ill-formed UTF-8 sequence in `from..<to` (or `from` when none is found).
   func firstInvalidUTF8(_ pointer: UnsafeRawPointer, from: Int, to: Int) -> Int {
     _ByteScan.firstInvalidUTF8(pointer, from: from, to: to)
+  }
+
+  /// Whether `string`'s UTF-8 equals the bytes `from..<to`.
+  func sameBytes(_ string: String, from: Int, to: Int) -> Bool {
+    let length = to - from
+    var string = string
+    return string.withUTF8 { utf8 in
+      guard utf8.count == length else { return false }
+      guard length > 0, let p = utf8.baseAddress else { return true }
+      return memcmp(base + from, p, length) == 0
+    }
   }
 
   func isAllSpace(from: Int, to: Int) -> Bool {
