@@ -35,6 +35,6 @@ let package = Package(
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline"]),
-    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline"]),
+    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO"]),
   ]
 )

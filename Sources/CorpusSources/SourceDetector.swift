@@ -114,6 +114,15 @@ public enum SourceDetector {
     return rest.isEmpty
   }
 
+  /// The OSCAR 2019 release a text file belongs to. The shuffled release is named
+  /// `da.txt.gz`, `da_dedup.txt.gz` or `da_dedup_part_N.txt.gz`, the Hugging Face unshuffled
+  /// parts `da_part_N.txt.gz`; shuffled shards of the original corpus may also be named
+  /// `da_part_N`, so for that name blank lines (document separators) decide.
+  static func oscar2019Variant(name: String, hasBlankLine: Bool) -> SourceFormat {
+    if name.contains("_dedup") || !name.contains("_part_") { return .oscar2019Shuffled }
+    return hasBlankLine ? .oscar2019Unshuffled : .oscar2019Shuffled
+  }
+
   /// Whether a path looks like OPUS: under a `mono/` folder, or one side of a Moses bitext
   /// (`Europarl.da-en.da`).
   static func isOPUSPath(_ path: String) -> Bool {
@@ -139,7 +148,7 @@ public enum SourceDetector {
       case .jsonl: .jsonl
       case .lines(let hasBlank):
         if isOPUSPath(path) && type != .oscar && type != .text { .opus }
-        else if isOSCAR2019Name(name) || type == .oscar { hasBlank ? .oscar2019Unshuffled : .oscar2019Shuffled }
+        else if isOSCAR2019Name(name) || type == .oscar { oscar2019Variant(name: name, hasBlankLine: hasBlank) }
         else { .text }
       }
     if case .oscar2109Meta = sniffed {

@@ -114,16 +114,9 @@ enum _ByteScan {
     -> (stop: Int, invalid: Int?, ascii: Bool)
   {
     let pattern = ones &* UInt64(stopByte)
-    let stop16 = SIMD16<UInt8>(repeating: stopByte)
     var i = from
     var ascii = true
     while true {
-      // 16 clean bytes at a time; the word loop below pinpoints the byte that stopped it.
-      while i &+ 16 <= end {
-        let v = base.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
-        if any((v .>= 0x80) .| (v .== stop16)) { break }
-        i &+= 16
-      }
       while i &+ 8 <= end {
         let v = word(base, i)
         let x = v ^ pattern

@@ -37,9 +37,14 @@
 /// What it rejects, with an ``XMLError`` carrying the byte offset: unclosed tags, comments or
 /// elements at end of input, `<` inside a tag or an attribute value, bad attribute syntax,
 /// duplicate attributes, end tags that do not match the innermost open element, invalid UTF-8.
-/// Every error consumes at least one byte, so calling ``next()`` again continues after it;
-/// ``resynchronize(toStartTag:)`` skips to a known record boundary instead.
-/// DTDs are not processed and namespace prefixes are part of the name.
+/// Every error consumes at least one byte, so calling ``next()`` again continues after it
+/// (a mismatched end tag is consumed and the element stack left as it was);
+/// ``resynchronize(toStartTag:)`` skips to a known record boundary instead. A read error of the
+/// underlying source surfaces as ``XMLError/Kind/io(_:)``; the source is then at its end.
+///
+/// A self-closing tag gives one ``XMLEvent/startElement(name:attributes:selfClosing:)`` with
+/// `selfClosing` true and no end event. DTDs are not processed; namespace prefixes are part of
+/// the name; names are checked on ASCII bytes only (any non-ASCII UTF-8 is allowed in them).
 public final class XMLScanner {
   // Accessed once per call, never re-entrantly: skip the run-time exclusivity check.
   @exclusivity(unchecked) private var state: _XMLScanState
@@ -142,7 +147,6 @@ struct _XMLScanState {
   }
 
   func deallocate() { base.deallocate() }
-
 
   mutating func next() throws(XMLError) -> XMLEvent? {
     while true {
