@@ -26,6 +26,8 @@ let package = Package(
     .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
 
     .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2"]),
+    // MARK: normalization targets (issue 3)
+    // MARK: wordpiece targets (issue 5)
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", yams, crypto]),
     .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", argumentParser]),

@@ -7,5 +7,7 @@ struct Dacorpus: ParsableCommand {
     commandName: "dacorpus",
     abstract: "Build pretraining corpora for Danish ELECTRA models from raw dumps.",
     version: dacorpusVersion,
-    subcommands: [Build.self, Stats.self, Inspect.self])
+    subcommands: [
+      Build.self, Stats.self, Inspect.self,
+    ])
 }
