@@ -128,7 +128,6 @@ struct _JSONParseState {
   let maxDepth: Int
   var scratch: [UInt8]
   var replacedSurrogates = 0
-  var keyCache = [String?](repeating: nil, count: 64)
 
   // Any non-null pointer will do for an empty input: it is never read.
   nonisolated(unsafe) private static let emptyBase = UnsafeRawPointer(bitPattern: 0x10)!
@@ -221,7 +220,7 @@ struct _JSONParseState {
     members.reserveCapacity(4)
     while true {
       guard i < count && byte(i) == quote else { throw unexpected("a string key") }
-      let key = try parseKey()
+      let key = try parseString()
       skipWhitespace()
       guard i < count && byte(i) == UInt8(ascii: ":") else { throw unexpected("':'") }
       i += 1
@@ -301,32 +300,6 @@ struct _JSONParseState {
   func numberError(_ expected: String) -> JSONError {
     if i >= count { return JSONError(.unexpectedEnd, "input ended inside a number; expected \(expected)", offset: count) }
     return JSONError(.invalidNumber, "unexpected \(describe(byte(i))) in a number; expected \(expected)", offset: i)
-  }
-
-  /// Parses an object key. Records repeat the same few keys on every line, so short keys without
-  /// escapes are looked up in a small cache and their `String` reused instead of made again.
-  mutating func parseKey() throws(JSONError) -> String {
-    let start = i + 1
-    var j = start
-    let limit = min(count, start + 24)
-    while j < limit {
-      let c = byte(j)
-      if c == quote || c == backslash || c < 0x20 || c >= 0x80 { break }
-      j += 1
-    }
-    guard j < limit, byte(j) == quote else { return try parseString() }
-    let length = j - start
-    let slot = length == 0 ? 0 : (Int(byte(start)) &* 31 &+ Int(byte(j - 1)) &* 7 &+ length) & (keyCache.count - 1)
-    if let cached = keyCache[slot], cached.utf8.count == length,
-      cached.utf8.elementsEqual(UnsafeRawBufferPointer(start: base + start, count: length))
-    {
-      i = j + 1
-      return cached
-    }
-    let key = _ByteScan.stringFromValidatedUTF8(base, from: start, to: j, isASCII: true)
-    keyCache[slot] = key
-    i = j + 1
-    return key
   }
 
   /// Parses the string whose opening quote is at `i`; leaves `i` after the closing quote.
