@@ -2,7 +2,8 @@
 """Writes Tests/CorpusSourcesTests/Fixtures/: tiny, hand-checkable reader fixtures in the real
 on-disk formats of reference/formats.md, good and deliberately broken, plus EXPECTED.md, which
 states for every file the records a reader must produce (ids per formats.md §6) and the issues it
-must report (kind + line number or byte offset).
+must report (kind + line number or byte offset), and expected.json, the same expectations as
+machine-readable test cases (one per reading unit and option set).
 
 Deterministic: gzip mtime 0, fixed tar metadata, zstd/bzip2 at fixed levels. Standard library
 only, plus the `zstd` command-line tool (for .zst) which is also used to check what a real
@@ -95,6 +96,7 @@ class Fixtures:
     def __init__(self, out: Path):
         self.out = out
         self.sections = []
+        self.cases = []
 
     def write(self, rel: str, data: bytes):
         p = self.out / rel
@@ -104,6 +106,74 @@ class Fixtures:
 
     def section(self, title, files, body):
         self.sections.append((title, files, body))
+
+    def case(self, name, fmt, path, rows, issues=(), records="auto", companions=(), options=None,
+             prefix_only=False, known_bug=None):
+        """One reading unit for expected.json, built from the same rows/issues as EXPECTED.md.
+
+        records: "auto" = documents + issues marked rejected (README: records = documents +
+        rejected); None = not checked; an int = exactly that many."""
+        assert fmt in FORMATS, fmt
+        for k in (options or {}):
+            assert k in OPTION_KEYS, k
+        if records == "auto":
+            records = None if prefix_only else len(rows) + sum(1 for i in issues if i["rejected"] is True)
+        c = {"name": name, "format": fmt, "path": path, "companions": list(companions),
+             "options": dict(options or {}),
+             "documents": [case_document(r) for r in rows],
+             "issues": [{k: v for k, v in i.items() if not k.startswith("_")} for i in issues],
+             "records": records, "prefix_only": prefix_only}
+        if known_bug:
+            c["known_bug"] = known_bug
+        assert name not in {x["name"] for x in self.cases}, name
+        self.cases.append(c)
+
+
+FORMATS = ("oscar2019-shuffled", "oscar2019-unshuffled", "oscar2109", "oscar2201", "oscar2301", "leipzig",
+           "wikipedia", "opus", "danewsroom", "text", "jsonl")  # SourceFormat raw values
+OPTION_KEYS = ("group_by_source", "group_lines", "include_math", "include_tables", "include_disambiguation",
+               "invalid_utf8", "include_title")  # ReaderOptions coding keys
+
+
+def case_document(r):
+    d = {"id": r["id"], "text": r["text"]}
+    if r.get("created"):
+        d["created"] = r["created"]
+    d["metadata"] = dict(r.get("metadata") or {})
+    return d
+
+
+def issue(kind, file_suffix, location, rejected, note="", location_any=None, byte_range=None):
+    """An expected issue. file_suffix: the end of the issue's file path (for archives
+    `archive.tar.gz:member`). location: "line N" / "byte N" / "file", or None = not checked
+    (then location_any, a list of acceptable locations, or byte_range [lo, hi), when given).
+    rejected: True / False, or None = not checked. note: EXPECTED.md only."""
+    i = {"kind": kind, "file_suffix": file_suffix, "location": location, "rejected": rejected}
+    if location_any:
+        i["location_any"] = list(location_any)
+    if byte_range:
+        i["byte_range"] = list(byte_range)
+    i["_note"] = note
+    return i
+
+
+def issues_table(issues, none="Expected issues: none."):
+    if not issues:
+        return none
+    out = [f"Expected issues ({len(issues)}):", "", "| kind | file (suffix) | location | rejected | note |",
+           "|---|---|---|---|---|"]
+    for i in issues:
+        if i["location"] is not None:
+            loc = i["location"]
+        elif i.get("location_any"):
+            loc = " or ".join(i["location_any"])
+        elif i.get("byte_range"):
+            loc = f"a byte in [{i['byte_range'][0]}, {i['byte_range'][1]})"
+        else:
+            loc = "not checked"
+        rej = {True: "yes", False: "no", None: "not checked"}[i["rejected"]]
+        out.append(f"| `{i['kind']}` | `{i['file_suffix']}` | {loc} | {rej} | {i['_note']} |")
+    return "\n".join(out)
 
 
 def records_table(rows):
@@ -161,6 +231,7 @@ Expected records (3):
 
 Expected issues: none. In particular the unterminated last line is a normal line.
 """)
+    fx.case("OSCAR 2019 unshuffled", "oscar2019-unshuffled", "oscar2019/unshuffled/da_part_1.txt.gz", rows)
 
     S = O2019_SHUF
     data = "\n".join([S[0], S[1], "", S[2]]) + "\n"
@@ -179,6 +250,7 @@ Expected records (3):
 
 Expected issues: none.
 """)
+    fx.case("OSCAR 2019 shuffled", "oscar2019-shuffled", "oscar2019/shuffled/da_dedup.txt.gz", rows)
 
 
 O2109_TEXT = "Første linje i dokument et.\nAnden linje i dokument et.\n\nEneste linje i dokument to.\n"
@@ -213,6 +285,10 @@ Expected records (2):
 
 Expected issues: none.
 """)
+    fx.case("OSCAR 21.09 text + meta (good)", "oscar2109", "oscar2109/good/da_part_1.txt.gz", rows,
+            companions=["oscar2109/good/da_meta_part_1.jsonl.gz"])
+    issues = [issue("offset_mismatch", "oscar2109/bad_offsets/da_meta_part_1.jsonl.gz", "line 3", True,
+                    "1 document lost: `offset` 5 is past the end of the text part")]
     fx.section("OSCAR 21.09 text + meta (offsets disagree)",
                ["oscar2109/bad_offsets/da_part_1.txt.gz", "oscar2109/bad_offsets/da_meta_part_1.jsonl.gz"], f"""
 Same 4-line text part as `good/`; the meta part has a third record (meta line 3, id
@@ -221,14 +297,12 @@ past the end of the text part (which has line indexes 0–3).
 
 Expected records (2): the same two records as `good/` (same ids, texts, created).
 
-Expected issues (1):
-
-| kind | file | location | rejected |
-|---|---|---|---|
-| `offset_mismatch` | `da_meta_part_1.jsonl.gz` | line 3 | yes (1 document lost) |
+{issues_table(issues)}
 
 No issue for the text part: every text line is covered by meta records 1–2.
 """)
+    fx.case("OSCAR 21.09 text + meta (offsets disagree)", "oscar2109", "oscar2109/bad_offsets/da_part_1.txt.gz", rows,
+            issues, companions=["oscar2109/bad_offsets/da_meta_part_1.jsonl.gz"])
 
 
 O2201_FORMATS_MD = '{"content":"Velkommen til Cykelbutikken\\nVi sælger brugte cykler og reservedele.\\nÅbent alle hverdage 10-17","warc_headers":{"warc-target-uri":"https://www.eksempel.dk/om-os","warc-date":"2021-12-01T08:15:30Z","warc-record-id":"<urn:uuid:6f1d2c3b-8a9e-4b7c-9d0e-1f2a3b4c5d6e>","content-type":"text/plain","warc-type":"conversion","content-length":"2313","warc-refers-to":"<urn:uuid:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d>","warc-identified-content-language":"dan,eng","warc-block-digest":"sha1:QWERTYUIOPASDFGHJKLZXCVBNM234567"},"metadata":{"identification":{"label":"da","prob":0.9312467},"annotation":["tiny"],"sentence_identifications":[{"label":"da","prob":0.9512341},{"label":"da","prob":0.99871236},null]}}'
@@ -286,6 +360,7 @@ present as JSON null):
 
 Expected issues: none.
 """)
+    fx.case("OSCAR 22.01 (good)", "oscar2201", "oscar2201/good/da_meta_part_1.jsonl.gz", rows)
 
     rec_a = o2201_rec("Første gode dokument.\nDet har to linjer.", "<urn:uuid:a0000000-0000-4000-8000-000000000001>",
                       "https://www.eksempel.dk/1", "2021-11-27T01:00:00Z", ["tiny"], [0.99, 0.98])
@@ -307,11 +382,20 @@ Expected issues: none.
     st = line_starts(data)
     bad_at = data.index(b"\xf8")
     rows = [dict(id="<urn:uuid:a0000000-0000-4000-8000-000000000001>", text="Første gode dokument.\nDet har to linjer.",
-                 created="2021-11-27T01:00:00Z", metadata="`line`: 1"),
+                 created="2021-11-27T01:00:00Z", metadata={"line": 1}),
             dict(id="<urn:uuid:a0000000-0000-4000-8000-000000000003>", text="Andet gode dokument.",
-                 created="2021-11-27T03:00:00Z", metadata="`line`: 3"),
+                 created="2021-11-27T03:00:00Z", metadata={"line": 3}),
             dict(id="<urn:uuid:a0000000-0000-4000-8000-000000000006>", text="Sidste gode dokument.",
-                 created="2021-11-27T06:00:00Z", metadata="`line`: 6")]
+                 created="2021-11-27T06:00:00Z", metadata={"line": 6})]
+    bf = "oscar2201/broken/da_meta_part_1.jsonl.gz"
+    issues = [issue("malformed_json", bf, "line 2", True, f"line starts at decompressed byte {st[2]}"),
+              issue("invalid_utf8", bf, "line 4", True,
+                    f"line starts at decompressed byte {st[4]}; bad byte at decompressed offset {bad_at}"),
+              issue("missing_field", bf, "line 5", True, f"`content`; line starts at decompressed byte {st[5]}")]
+    row4 = dict(id="<urn:uuid:a0000000-0000-4000-8000-000000000004>", text="K\ufffdbenhavn er Danmarks hovedstad.",
+                created="2021-11-27T04:00:00Z", metadata={"line": 4})
+    rows_r = rows[:2] + [row4] + rows[2:]
+    issues_r = [issues[0], dict(issues[1], rejected=False), issues[2]]
     fx.section("OSCAR 22.01 (broken)", ["oscar2201/broken/da_meta_part_1.jsonl.gz"], f"""
 Six lines (final LF), gzip itself is intact. Line 2 is JSON cut off inside a string; line 4 is
 well-formed JSON except that `content` holds the Latin-1 byte 0xF8 (`K\\xF8benhavn`), which is
@@ -321,18 +405,21 @@ Expected records (3): lines 1, 3 and 6.
 
 {records_table(rows)}
 
-Expected issues (3), reading continues after each:
+{issues_table(issues)}
 
-| kind | location | line start (decompressed byte offset) | rejected |
-|---|---|---|---|
-| `malformed_json` | line 2 | byte {st[2]} | yes |
-| `invalid_utf8` | line 4 (bad byte at decompressed offset {bad_at}) | byte {st[4]} | yes |
-| `missing_field` (`content`) | line 5 | byte {st[5]} | yes |
+Reading continues after each issue.
 
 With `invalid_utf8: replace` the line-4 record is instead kept as id
-`<urn:uuid:a0000000-0000-4000-8000-000000000004>`, text `"K\\ufffdbenhavn er Danmarks hovedstad."`,
-and the `invalid_utf8` issue is reported with rejected = no (4 records, 2 rejections).
+`{row4['id']}`, text `{show(row4['text'])}`,
+and the `invalid_utf8` issue is reported with rejected = no (4 records, 2 rejections):
+
+{records_table(rows_r)}
+
+{issues_table(issues_r)}
 """)
+    fx.case("OSCAR 22.01 (broken)", "oscar2201", bf, rows, issues)
+    fx.case("OSCAR 22.01 (broken), invalid_utf8: replace", "oscar2201", bf, rows_r, issues_r,
+            options={"invalid_utf8": "replace"})
 
 
 O2301_FORMATS_MD = '{"content":"Nyt fra kommunen\\nByrådet har vedtaget budgettet for næste år.","warc_headers":{"warc-record-id":"<urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d>","content-type":"text/plain","warc-target-uri":"https://kommune.eksempel.dk/nyheder/budget","content-length":"1694","warc-date":"2022-11-30T14:05:09Z","warc-type":"conversion","warc-block-digest":"sha1:MNBVCXZLKJHGFDSAPOIUYTREWQ765432","warc-refers-to":"<urn:uuid:1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b>","warc-identified-content-language":"dan"},"metadata":{"identification":{"label":"da","prob":0.9771235},"harmful_pp":null,"tlsh":"tlsh:T1A2B3C4D5E6F70812","quality_warnings":["tiny","short_sentences"],"categories":null,"sentence_identifications":[{"label":"da","prob":0.9654321},{"label":"da","prob":0.9987654}]}}'
@@ -389,6 +476,7 @@ Expected records (3):
 
 Expected issues: none.
 """)
+    fx.case("OSCAR 23.01 (good, two zstd frames)", "oscar2301", "oscar2301/good/da_meta_part_1.jsonl.zst", rows)
 
     lines = [
         o2301_rec("Første dokument i første frame.", "<urn:uuid:c0000000-0000-4000-8000-000000000001>",
@@ -407,20 +495,28 @@ Expected issues: none.
     fx.write("oscar2301/truncated/da_meta_part_1.jsonl.zst", trunc)
     real = subprocess.run(["zstd", "-dc"], input=trunc, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert real.returncode != 0 and real.stdout == f1, (real.returncode, len(real.stdout), len(f1))
+    rows = [dict(id="<urn:uuid:c0000000-0000-4000-8000-000000000001>", text="Første dokument i første frame.",
+                 created="2022-12-03T01:00:00Z", metadata={"line": 1, "quality_warnings": ["tiny"]}),
+            dict(id="<urn:uuid:c0000000-0000-4000-8000-000000000002>", text="Andet dokument i første frame.",
+                 created="2022-12-03T02:00:00Z", metadata={"line": 2, "quality_warnings": ["tiny"]})]
+    issues = [issue("truncated_stream", "oscar2301/truncated/da_meta_part_1.jsonl.zst", f"byte {len(f1)}", None,
+                    "\"zstd stream ends inside a frame\"; records 3–4 are lost, but no partial record was read")]
     fx.section("OSCAR 23.01 (truncated zstd)", ["oscar2301/truncated/da_meta_part_1.jsonl.zst"], f"""
 Frame 1 ({len(z1)} bytes compressed) holds lines 1–2 completely ({len(f1)} bytes decompressed,
 ending in LF). Frame 2 (lines 3–4, {len(z2)} bytes) is cut after {len(z2) // 2} bytes, in the middle
 of its only block, so the file is {len(trunc)} bytes. `zstd -dc` on this file prints exactly lines 1–2
 and fails ("truncated input"); `zstd -t` fails.
 
-Expected records (2): `<urn:uuid:c0000000-0000-4000-8000-000000000001>` text
-`"Første dokument i første frame."`, `<urn:uuid:c0000000-0000-4000-8000-000000000002>` text
-`"Andet dokument i første frame."` (created `2022-12-03T01:00:00Z`, `2022-12-03T02:00:00Z`).
+Expected records (2):
 
-Expected issues (1): `truncated_stream` ("zstd stream ends inside a frame"), location: decoded
-byte {len(f1)} (= everything before it was delivered; no partial line is produced; records 3–4
-are lost). The compressed file offset where the data ends is {len(trunc)}.
+{records_table(rows)}
+
+{issues_table(issues)}
+
+The location is decoded byte {len(f1)} (= everything before it was delivered; no partial line is
+produced; records 3–4 are lost). The compressed file offset where the data ends is {len(trunc)}.
 """)
+    fx.case("OSCAR 23.01 (truncated zstd)", "oscar2301", "oscar2301/truncated/da_meta_part_1.jsonl.zst", rows, issues)
 
 
 # ------------------------------------------------------------------------------ Leipzig
@@ -439,6 +535,9 @@ def leipzig(fx: Fixtures):
     rows = [dict(id=f"{c}:1", text="\"Det er en stor dag for byen,\" siger borgmesteren.", created="2020-03-14", metadata=md(1, url)),
             dict(id=f"{c}:2", text="10 procent af de adspurgte svarede ja.", created=None, metadata=md(2, None)),
             dict(id=f"{c}:3", text="Benyt ogsÃ¥ lejligheden til at opdatere dine oplysninger.", created="2020-03-14", metadata=md(3, url))]
+    so1 = dict(id=f"{c}:so1", text=rows[0]["text"] + "\n" + rows[2]["text"], created="2020-03-14",
+               metadata={"corpus": c, "file": f"{c}/{c}-sentences.txt", "so_id": 1, "s_ids": [1, 3], "url": url})
+    rows_g = [so1, rows[1]]
     fx.section("Leipzig minimal archive", [f"leipzig/{c}.tar.gz"], f"""
 The formats.md §2.4 minimal fixture: a gzip'd USTAR archive with exactly three members under the
 directory prefix `{c}/` (no directory entry): `-sentences.txt`, `-sources.txt`, `-inv_so.txt`
@@ -449,12 +548,16 @@ Expected records (3):
 
 {records_table(rows)}
 
-With `group_by_source: true`: 2 documents — `{c}:so1` with text
-`"\\"Det er en stor dag for byen,\\" siger borgmesteren.\\nBenyt ogsÃ¥ lejligheden til at opdatere dine oplysninger."`
-(created `2020-03-14`, metadata `so_id` 1, `s_ids` [1, 3], url), and `{c}:2` as above.
+With `group_by_source: true`: 2 documents (3 records read) — sentences 1 and 3 share source 1 and
+become one document, in `s_id` order; sentence 2 has no source and stays a single document:
+
+{records_table(rows_g)}
 
 Expected issues: none.
 """)
+    fx.case("Leipzig minimal archive", "leipzig", f"leipzig/{c}.tar.gz", rows)
+    fx.case("Leipzig minimal archive, group_by_source: true", "leipzig", f"leipzig/{c}.tar.gz", rows_g, records=3,
+            options={"group_by_source": True})
 
     c = "dan_newscrawl_2011_10K"
     sents = ["1\tNu er det endelig blevet forår i haven.", "2\tConnection: close X-Powered-By: PleskLin",
@@ -475,6 +578,7 @@ Expected records (3):
 
 Expected issues: none.
 """)
+    fx.case("Leipzig old-style archive (no directory prefix)", "leipzig", f"leipzig/{c}-text.tar.gz", rows)
 
     # Truncated gzip: sources + inv_so first, then sentences cut in the middle.
     c = "dan_news_2019_10K"
@@ -504,6 +608,19 @@ Expected issues: none.
     k = readable.count(b"\n")
     partial_at = readable.rfind(b"\n") + 1
     fx.write(f"leipzig/broken/{c}.tar.gz", full[:cut])
+    source_of = {int(so): (u, d) for so, u, d in (l.split("\t") for l in srcs.decode().splitlines())}
+    links = {int(sid): source_of[int(so)] for so, sid in (l.split("\t") for l in inv.decode().splitlines())}
+    rows = []
+    for line in sents[:k]:
+        sid, text = line.split("\t", 1)
+        md = {"corpus": c, "file": f"{c}/{c}-sentences.txt", "s_id": int(sid)}
+        if int(sid) in links:
+            md["url"] = links[int(sid)][0]
+        rows.append(dict(id=f"{c}:{sid}", text=text, created=links[int(sid)][1] if int(sid) in links else None, metadata=md))
+    issues = [issue("truncated_stream", f"leipzig/broken/{c}.tar.gz", None, True,
+                    f"gzip layer (\"gzip stream ends inside member 1\") or tar layer (\"archive ends inside member "
+                    f"'{c}/{c}-sentences.txt'\"); the partial line {k + 1} is lost",
+                    location_any=[f"byte {len(avail)}", f"byte {len(readable)}"])]
     fx.section("Leipzig truncated archive", [f"leipzig/broken/{c}.tar.gz"], f"""
 A gzip'd tar cut after {cut} of {len(full)} compressed bytes. Members in order: `{c}/{c}-sources.txt`
 (2 sources), `{c}/{c}-inv_so.txt` (`1⇥1`, `1⇥2`, `2⇥5`, `2⇥59`), `{c}/{c}-sentences.txt` (60
@@ -520,40 +637,62 @@ url. The partial line {k + 1} must **not** be emitted (it has no LF: it was cut 
 A reader that decodes in larger steps may stop earlier; the robust assertion is: ≥ 1 record,
 records are a prefix of `{c}:1…{k}` with exactly these texts, and no record for line ≥ {k + 1}.
 
-Expected issues (1): `truncated_stream` for file `broken/{c}.tar.gz` (either the gzip layer,
-"gzip stream ends inside member 1", or the tar layer, "archive ends inside member
-'{c}/{c}-sentences.txt'"); location: decoded byte {len(avail)} of the tar stream (the tar layer may
-report the member body position instead: {len(readable)}).
+{issues_table(issues)}
+
+The location is decoded byte {len(avail)} of the tar stream (the tar layer may report the member
+body position instead: {len(readable)}).
 """)
+    fx.case("Leipzig truncated archive", "leipzig", f"leipzig/broken/{c}.tar.gz", rows, issues, prefix_only=True)
 
     c = "dan_mixed_2014_10K"
     sents = b"1\tF\xc3\xb8rste s\xc3\xa6tning er i orden.\n2 Denne linje mangler tabulatoren.\n3\tTredje s\xc3\xa6tning er ogs\xc3\xa5 i orden.\n"
     fx.write(f"leipzig/broken/{c}.tar.gz", gz(tar_bytes([(f"{c}/{c}-sentences.txt", sents)])))
+    md = lambda sid: {"corpus": c, "file": f"{c}/{c}-sentences.txt", "s_id": sid}
+    rows = [dict(id=f"{c}:1", text="Første sætning er i orden.", metadata=md(1)),
+            dict(id=f"{c}:3", text="Tredje sætning er også i orden.", metadata=md(3))]
+    issues = [issue("malformed_record", f"leipzig/broken/{c}.tar.gz:{c}/{c}-sentences.txt", "line 2", True,
+                    f"member line; byte {sents.index(b'2 Denne')} of the member")]
     fx.section("Leipzig sentence without TAB", [f"leipzig/broken/{c}.tar.gz"], f"""
 One member `{c}/{c}-sentences.txt` with 3 lines; line 2 is `2 Denne linje mangler tabulatoren.`
 (a space where the TAB should be).
 
-Expected records (2): `{c}:1` text `"Første sætning er i orden."`, `{c}:3` text
-`"Tredje sætning er også i orden."` (no url, no created).
+Expected records (2) (no url, no created):
 
-Expected issues (1): `malformed_record` in file `broken/{c}.tar.gz:{c}/{c}-sentences.txt`,
-location line 2 (member line; byte {sents.index(b'2 Denne')} of the member), rejected.
+{records_table(rows)}
+
+{issues_table(issues)}
 """)
+    fx.case("Leipzig sentence without TAB", "leipzig", f"leipzig/broken/{c}.tar.gz", rows, issues)
 
     c = "dan_web_2002_10K"
     sents = b"1\tVi har boet her i mange \xc3\xa5r.\n2\tVi bor p\xe5 landet og har tre b\xf8rn.\n3\tDet er en god by at bo i.\n"
     fx.write(f"leipzig/broken/{c}.tar.gz", gz(tar_bytes([(f"{c}/{c}-sentences.txt", sents)])))
+    md = lambda sid: {"corpus": c, "file": f"{c}/{c}-sentences.txt", "s_id": sid}
+    rows = [dict(id=f"{c}:1", text="Vi har boet her i mange år.", metadata=md(1)),
+            dict(id=f"{c}:3", text="Det er en god by at bo i.", metadata=md(3))]
+    rows_r = [rows[0], dict(id=f"{c}:2", text="Vi bor p\ufffd landet og har tre b\ufffdrn.", metadata=md(2)), rows[1]]
+    assert rows_r[1]["text"] == sents.split(b"\n")[1].split(b"\t", 1)[1].decode("utf-8", "replace")
+    issues = [issue("invalid_utf8", f"leipzig/broken/{c}.tar.gz:{c}/{c}-sentences.txt", "line 2", True)]
+    issues_r = [dict(issues[0], rejected=False)]
     fx.section("Leipzig sentence with invalid UTF-8", [f"leipzig/broken/{c}.tar.gz"], f"""
 One member `{c}/{c}-sentences.txt` with 3 lines; line 2 is Latin-1, not UTF-8:
 `2⇥Vi bor p\\xE5 landet og har tre b\\xF8rn.`
 
-Expected records (2) with the default `invalid_utf8: reject`: `{c}:1` text
-`"Vi har boet her i mange år."`, `{c}:3` text `"Det er en god by at bo i."`.
+Expected records (2) with the default `invalid_utf8: reject`:
 
-Expected issues (1): `invalid_utf8` in `broken/{c}.tar.gz:{c}/{c}-sentences.txt`, line 2,
-rejected. With `invalid_utf8: replace`: 3 records, `{c}:2` text
-`"Vi bor p\\ufffd landet og har tre b\\ufffdrn."`, and the issue is not a rejection.
+{records_table(rows)}
+
+{issues_table(issues)}
+
+With `invalid_utf8: replace`: 3 records, and the issue is not a rejection:
+
+{records_table(rows_r)}
+
+{issues_table(issues_r)}
 """)
+    fx.case("Leipzig sentence with invalid UTF-8", "leipzig", f"leipzig/broken/{c}.tar.gz", rows, issues)
+    fx.case("Leipzig sentence with invalid UTF-8, invalid_utf8: replace", "leipzig", f"leipzig/broken/{c}.tar.gz",
+            rows_r, issues_r, options={"invalid_utf8": "replace"})
 
 
 # ------------------------------------------------------------------------------ Wikipedia
@@ -650,6 +789,8 @@ def wikipedia(fx: Fixtures):
             dict(id="dawiki-20181001:Æble (flertydig)", text="Æble kan henvise til flere ting.", created="2018-10-01",
                  metadata={"title": "Æble (flertydig)", "url": "https://da.wikipedia.org/wiki/%C3%86ble_(flertydig)",
                            "disambiguation": True, "categories": [], "redirects": []})]
+    rows_t = [dict(rows[0], text=rows[0]["text"].removesuffix("\nSort Høst")), rows[1]]
+    assert rows_t[0]["text"] != rows[0]["text"]
     fx.section("linguatools Wikipedia, singular variant", ["wikipedia/dawiki-20181001-corpus.xml.bz2"], f"""
 The exact formats.md §3.2 minimal fixture (no XML declaration), one bzip2 stream. Text
 extraction: one line per `<p>`/`<h>`, one line per `<table>` with its cells separated by a
@@ -661,11 +802,19 @@ Expected records (2):
 {records_table(rows)}
 
 With `include_disambiguation: false`, only record 1 (the second is skipped, counted as skipped
-`disambiguation`, not as an issue). With `include_tables: false`, record 1's text has no
-`Sort Høst` line.
+`disambiguation`, not as an issue; 2 records read). With `include_tables: false`, record 1's text
+has no `Sort Høst` line:
+
+{records_table(rows_t[:1])}
 
 Expected issues: none.
 """)
+    wf = "wikipedia/dawiki-20181001-corpus.xml.bz2"
+    fx.case("linguatools Wikipedia, singular variant", "wikipedia", wf, rows)
+    fx.case("linguatools Wikipedia, singular variant, include_disambiguation: false", "wikipedia", wf, rows[:1],
+            records=2, options={"include_disambiguation": False})
+    fx.case("linguatools Wikipedia, singular variant, include_tables: false", "wikipedia", wf, rows_t,
+            options={"include_tables": False})
 
     fx.write("wikipedia/dawiki-20140707-corpus.xml.bz2", bz2.compress(WIKI_PLURAL.encode(), 9))
     rows = [dict(id="dawiki-20140707:Rugbrød",
@@ -678,6 +827,8 @@ Expected issues: none.
                  created="2014-07-07",
                  metadata={"title": "Cirkel", "url": "https://da.wikipedia.org/wiki/Cirkel", "disambiguation": False,
                            "categories": ["Geometri"], "redirects": []})]
+    # xml2txt -nomath drops the <math> subtrees and collapses each run of spaces (formats.md §3.2).
+    rows_m = [rows[0], dict(rows[1], text="Arealet af en cirkel er , hvor er radius.")]
     fx.section("linguatools Wikipedia, plural variant", ["wikipedia/dawiki-20140707-corpus.xml.bz2"], f"""
 Plural pipe-joined metadata (`<redirects name="Rugbrod|Rugbrødet"/>`,
 `<categories name="Brød|Mad fra Danmark"/>`) **with** an `<?xml …?>` declaration, plus
@@ -688,29 +839,48 @@ Expected records (2):
 
 {records_table(rows)}
 
-With `include_math: false` the Cirkel text contains neither `\\pi` nor `r > 0`.
+With `include_math: false` the Cirkel text contains neither `\\pi` nor `r > 0` (the `<math>`
+elements are dropped and the run of spaces they leave is collapsed to one, as `xml2txt.pl -nomath`
+does, formats.md §3.2):
+
+{records_table(rows_m[1:])}
 
 Expected issues: none.
 """)
+    wf = "wikipedia/dawiki-20140707-corpus.xml.bz2"
+    fx.case("linguatools Wikipedia, plural variant", "wikipedia", wf, rows)
+    fx.case("linguatools Wikipedia, plural variant, include_math: false", "wikipedia", wf, rows_m,
+            options={"include_math": False})
 
     data = WIKI_MALFORMED.encode()
     fx.write("wikipedia/broken/dawiki-20160111-corpus.xml.bz2", bz2.compress(data, 9))
     a2 = data.index(b'<article name="Anden">')
     bad = data.index(b"</p>", a2)
     a3 = data.index(b'<article name="Tredje">')
+    wf = "wikipedia/broken/dawiki-20160111-corpus.xml.bz2"
+    rows = [dict(id="dawiki-20160111:Første", text="Den første artikel er i orden.", created="2016-01-11",
+                 metadata={"title": "Første", "url": "https://da.wikipedia.org/wiki/F%C3%B8rste"}),
+            dict(id="dawiki-20160111:Tredje", text="Den tredje artikel er også i orden.", created="2016-01-11",
+                 metadata={"title": "Tredje", "url": "https://da.wikipedia.org/wiki/Tredje"})]
+    issues = [issue("malformed_xml", wf, None, True,
+                    f"article `Anden` lost; preferably byte {bad} (the `<` of the mismatched `</p>`)",
+                    byte_range=(a2, a3))]
     fx.section("linguatools Wikipedia, malformed article", ["wikipedia/broken/dawiki-20160111-corpus.xml.bz2"], f"""
 Three articles; the second (`Anden`) has `<link …>` opened and closed by `</p>` (mismatched
 end tag). Decompressed offsets: article 2 starts at byte {a2}, the offending `</p>` at byte {bad},
 article 3 starts at byte {a3}.
 
-Expected records (2): `dawiki-20160111:Første` text `"Den første artikel er i orden."` and
-`dawiki-20160111:Tredje` text `"Den tredje artikel er også i orden."` (created `2016-01-11`).
+Expected records (2):
 
-Expected issues (1): `malformed_xml`, rejected (article `Anden` lost), location byte {bad} (the
-`<` of the mismatched `</p>`); a parser that reports the end of the tag or the article start is
-acceptable if the offset lies in [{a2}, {a3}). The reader must resynchronise at the next
-`<article` and read `Tredje`.
+{records_table(rows)}
+
+{issues_table(issues)}
+
+The location is best byte {bad} (the `<` of the mismatched `</p>`); a parser that reports the end
+of the tag or the article start is acceptable if the offset lies in [{a2}, {a3}). The reader must
+resynchronise at the next `<article` and read `Tredje`.
 """)
+    fx.case("linguatools Wikipedia, malformed article", "wikipedia", wf, rows, issues)
 
     s1, s2 = WIKI_TRUNC_1.encode(), WIKI_TRUNC_2.encode()
     z2 = bz2.compress(s2, 9)
@@ -718,20 +888,27 @@ acceptable if the offset lies in [{a2}, {a3}). The reader must resynchronise at 
     fx.write("wikipedia/broken/dawiki-20170101-corpus.xml.bz2", trunc)
     real = subprocess.run(["bzip2", "-dc"], input=trunc, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert real.returncode != 0 and real.stdout == s1, (real.returncode, real.stdout[:80])
+    wf = "wikipedia/broken/dawiki-20170101-corpus.xml.bz2"
+    rows = [dict(id="dawiki-20170101:Hel artikel", text="Denne artikel ligger helt i den første bzip2-strøm.",
+                 created="2017-01-01", metadata={"categories": ["Test"], "url": "https://da.wikipedia.org/wiki/Hel_artikel"})]
+    issues = [issue("truncated_stream", wf, f"byte {len(s1)}", None,
+                    "\"bzip2 stream 2 ends before its end marker\"; no article was open")]
     fx.section("linguatools Wikipedia, truncated bzip2", ["wikipedia/broken/dawiki-20170101-corpus.xml.bz2"], f"""
 Two bzip2 streams: stream 1 ({len(s1)} bytes decompressed) holds `<wikipedia lang="da">` and the
 complete article `Hel artikel`; stream 2 (two more articles and `</wikipedia>`, {len(z2)} bytes
 compressed) is cut after {len(z2) // 2} bytes. bzip2 decodes whole blocks only, so nothing of
 stream 2 is readable: `bzip2 -dc` prints exactly stream 1 and fails; `bzip2 -t` fails.
 
-Expected records (1): `dawiki-20170101:Hel artikel`, text
-`"Denne artikel ligger helt i den første bzip2-strøm."`, categories `["Test"]`, url
-`https://da.wikipedia.org/wiki/Hel_artikel`, created `2017-01-01`.
+Expected records (1):
 
-Expected issues (1): `truncated_stream` ("bzip2 stream 2 ends before its end marker"), location
-decoded byte {len(s1)}. No `malformed_xml` issue: no article was open when the stream broke
-(the missing `</wikipedia>` is a consequence of the truncation, not a second issue).
+{records_table(rows)}
+
+{issues_table(issues)}
+
+The location is decoded byte {len(s1)}. No `malformed_xml` issue: no article was open when the
+stream broke (the missing `</wikipedia>` is a consequence of the truncation, not a second issue).
 """)
+    fx.case("linguatools Wikipedia, truncated bzip2", "wikipedia", wf, rows, issues)
 
 
 # ------------------------------------------------------------------------------ OPUS
@@ -744,6 +921,7 @@ def opus(fx: Fixtures):
     rows = [dict(id=f"{pre}#L1", text="- Hvor skal du hen?", metadata=md(1)),
             dict(id=f"{pre}#L2", text="- Hjem.", metadata=md(2)),
             dict(id=f"{pre}#L4", text="Vi ses i morgen.", metadata=md(4))]
+    rows_g = [dict(id=f"{pre}#L1-L2", text="- Hvor skal du hen?\n- Hjem.", metadata=md(1)), rows[2]]
     fx.section("OPUS mono (OpenSubtitles)", ["opus/OpenSubtitles/v2018/mono/da.txt.gz"], f"""
 The formats.md §4.2 minimal fixture (4 lines, line 3 empty, final LF), written as a
 **two-member gzip** (member 1 = lines 1–2, member 2 = the empty line 3 and line 4). Corpus and
@@ -754,16 +932,22 @@ Expected records (3):
 
 {records_table(rows)}
 
-With `group_lines: 2`: `{pre}#L1-L2` (`"- Hvor skal du hen?\\n- Hjem."`) and `{pre}#L4`.
+With `group_lines: 2` (3 records read; metadata `line` = the group's first line):
+
+{records_table(rows_g)}
 
 Expected issues: none (empty lines are skipped silently).
 """)
+    of = "opus/OpenSubtitles/v2018/mono/da.txt.gz"
+    fx.case("OPUS mono (OpenSubtitles)", "opus", of, rows)
+    fx.case("OPUS mono (OpenSubtitles), group_lines: 2", "opus", of, rows_g, records=3, options={"group_lines": 2})
 
     data = "Genoptagelse af sessionen\nJeg erklærer Europa-Parlamentets session for genoptaget.\n\n(Bifald)\n".encode()
     fx.write("opus/Europarl.da-en.da", data)
-    rows = [dict(id="opus/Europarl.da-en.da#L1", text="Genoptagelse af sessionen"),
-            dict(id="opus/Europarl.da-en.da#L2", text="Jeg erklærer Europa-Parlamentets session for genoptaget."),
-            dict(id="opus/Europarl.da-en.da#L4", text="(Bifald)")]
+    md = lambda n: {"file": "Europarl.da-en.da", "line": n}
+    rows = [dict(id="opus/Europarl.da-en.da#L1", text="Genoptagelse af sessionen", metadata=md(1)),
+            dict(id="opus/Europarl.da-en.da#L2", text="Jeg erklærer Europa-Parlamentets session for genoptaget.", metadata=md(2)),
+            dict(id="opus/Europarl.da-en.da#L4", text="(Bifald)", metadata=md(4))]
     fx.section("OPUS Moses single side (uncompressed)", ["opus/Europarl.da-en.da"], f"""
 One side of a Moses bitext as extracted from `moses/da-en.txt.zip`: plain UTF-8, **not
 compressed**, one sentence per line, line 3 empty (an empty alignment side). The path has no
@@ -775,6 +959,7 @@ Expected records (3):
 
 Expected issues: none.
 """)
+    fx.case("OPUS Moses single side (uncompressed)", "opus", "opus/Europarl.da-en.da", rows)
 
 
 # ------------------------------------------------------------------------------ DaNewsroom
@@ -805,6 +990,10 @@ def danewsroom(fx: Fixtures):
                  created="2016-07-01T00:00:00Z",
                  metadata={"url": "http://www.eksempel.dk/kultur/article123.ece", "site": "eksempel.dk", "title": "Festival i regnvejr",
                            "density_bin": "abstractive", "coverage_bin": "low", "compression_bin": "low", "line": 3})]
+    bodies = [json.loads(l)["text"] for l in (DNR_FORMATS_MD, DNR_2, DNR_3)]
+    for r, b in zip(rows, bodies):
+        assert r["text"] == r["metadata"]["title"] + "\n\n" + b
+    rows_nt = [dict(r, text=b) for r, b in zip(rows, bodies)]
     fx.section("DaNewsroom (good)", ["danewsroom/good/danewsroom.jsonl.gz"], f"""
 Three ujson-style lines (pure ASCII: `\\uXXXX` lowercase, `\\/`), final LF. Line 1 = the exact
 formats.md §5.2 line (url has `:80`). Line 2's title has an emoji as a surrogate pair
@@ -817,27 +1006,36 @@ archive timestamp as ISO 8601 UTC; metadata `url` = the part after `id_/` (`:80`
 
 {records_table(rows)}
 
+With `include_title: false`, the same records with these texts:
+
+{chr(10).join(f"{i}. `{show(r['text'])}`" for i, r in enumerate(rows_nt, 1))}
+
 Expected issues: none.
 """)
+    df = "danewsroom/good/danewsroom.jsonl.gz"
+    fx.case("DaNewsroom (good)", "danewsroom", df, rows)
+    fx.case("DaNewsroom (good), include_title: false", "danewsroom", df, rows_nt, options={"include_title": False})
 
     malformed = DNR_3[: len(DNR_3) // 2]
     lines = [DNR_FORMATS_MD, malformed, DNR_THIN, DNR_2]
     data = ("\n".join(lines) + "\n").encode()
     st = line_starts(data)
     fx.write("danewsroom/broken/danewsroom.jsonl.gz", gz(data))
+    df = "danewsroom/broken/danewsroom.jsonl.gz"
+    rows = [dict(rows[0], metadata=dict(rows[0]["metadata"], line=1)), dict(rows[1], metadata=dict(rows[1]["metadata"], line=4))]
+    issues = [issue("malformed_json", df, "line 2", True, f"line starts at decompressed byte {st[2]}"),
+              issue("missing_field", df, "line 3", True, f"`text`; a thin-file record; line starts at decompressed byte {st[3]}")]
     fx.section("DaNewsroom (broken)", ["danewsroom/broken/danewsroom.jsonl.gz"], f"""
 Four lines: 1 = formats.md line, 2 = line 3 of `good/` cut in half (malformed JSON), 3 = a
 "thin" record (formats.md §5.2: no `text`, `title`, `summary`, `url`), 4 = line 2 of `good/`.
 
 Expected records (2): ids `{a1}` (line 1) and `{a2}` (line 4), texts as in `good/`.
 
-Expected issues (2):
+{records_table(rows)}
 
-| kind | location | line start (decompressed byte) | rejected |
-|---|---|---|---|
-| `malformed_json` | line 2 | byte {st[2]} | yes |
-| `missing_field` (`text`; a thin-file record) | line 3 | byte {st[3]} | yes |
+{issues_table(issues)}
 """)
+    fx.case("DaNewsroom (broken)", "danewsroom", df, rows, issues)
 
 
 # ------------------------------------------------------------------------------ generic
@@ -859,6 +1057,7 @@ Expected records (3):
 
 Expected issues: none.
 """)
+    fx.case("Plain text", "text", "generic/notes.txt", rows)
 
     lines = [
         js({"id": "a1", "text": "Første tekst.", "source": "noter", "created": "2021-05-01", "metadata": {"forfatter": "Anne"}}),
@@ -871,6 +1070,7 @@ Expected issues: none.
             dict(id="own.jsonl#L2", text="Tekst uden id.", created=None, metadata={"original_source": "noter"}),
             dict(id="a4", text="Sidste tekst med en ekstra nøgle.", created=None,
                  metadata={"url": "https://eksempel.dk/a4", "original_source": "web"})]
+    issues = [issue("missing_field", "generic/own.jsonl", "line 3", True, "`text`")]
     fx.section("Dolma-style JSONL", ["generic/own.jsonl"], f"""
 Four Dolma-style lines (uncompressed, final LF). Line 2 has no `id` (the id defaults to
 `{{file}}#L{{line}}`), line 3 has no `text`, line 4 has an unknown top-level key `url` (goes into
@@ -881,25 +1081,36 @@ Expected records (3):
 
 {records_table(rows)}
 
-Expected issues (1): `missing_field` (`text`) at line 3, rejected.
+{issues_table(issues)}
 """)
+    fx.case("Dolma-style JSONL", "jsonl", "generic/own.jsonl", rows, issues)
 
     data = b"- Kom nu!\n- Jeg kommer.\n\nHvad er klokken?\n"
     fx.write("magic/opus_lines.txt", gz(data))
+    md = lambda n: {"file": "opus_lines.txt", "line": n}
+    rows_o = [dict(id="opus/opus_lines.txt#L1", text="- Kom nu!", metadata=md(1)),
+              dict(id="opus/opus_lines.txt#L2", text="- Jeg kommer.", metadata=md(2)),
+              dict(id="opus/opus_lines.txt#L4", text="Hvad er klokken?", metadata=md(4))]
+    rows_t = [dict(id="opus_lines.txt#0", text="- Kom nu!\n- Jeg kommer.", metadata=md(1)),
+              dict(id="opus_lines.txt#1", text="Hvad er klokken?", metadata=md(4))]
     fx.section("gzip data behind a .txt name", ["magic/opus_lines.txt"], f"""
 Gzip data (magic `1f 8b`) in a file named `.txt`: compression must be detected from the magic
 bytes, not the extension. Decompressed (4 lines, line 3 empty, final LF):
 `{show(data.decode())}`.
 
-Read as `type: opus`: `opus/opus_lines.txt#L1` `"- Kom nu!"`, `opus/opus_lines.txt#L2`
-`"- Jeg kommer."`, `opus/opus_lines.txt#L4` `"Hvad er klokken?"`.
+Read as `type: opus`:
 
-Read as `type: text`: `opus_lines.txt#0` `"- Kom nu!\\n- Jeg kommer."`, `opus_lines.txt#1`
-`"Hvad er klokken?"`.
+{records_table(rows_o)}
+
+Read as `type: text`:
+
+{records_table(rows_t)}
 
 Expected issues: none (in particular no `unknown_format` and no invalid UTF-8 from reading the
 compressed bytes as text).
 """)
+    fx.case("gzip data behind a .txt name, read as opus", "opus", "magic/opus_lines.txt", rows_o)
+    fx.case("gzip data behind a .txt name, read as text", "text", "magic/opus_lines.txt", rows_t)
 
 
 # ------------------------------------------------------------------------------ EXPECTED.md
@@ -931,6 +1142,10 @@ Conventions used below:
 - **Metadata** lists the keys a test should check (values as JSON); readers may add more
   (e.g. `file`, `line`). Options (`group_by_source`, `include_title`, …) are at their defaults
   unless stated.
+- **`expected.json`** holds the same expectations, one case per reading unit (format, path,
+  options, documents, issues, records read), generated from the same values as this file and
+  checked by `FixtureExpectationTests`. "Records read" is documents + rejected issues unless
+  stated. A location or rejected flag marked "not checked" is left open by this file.
 
 | file | bytes | sha256 |
 |---|---|---|
@@ -961,6 +1176,11 @@ def main():
     for title, fs, body in fx.sections:
         md.append(f"\n## {title}\n\nFiles: " + ", ".join(f"`{f}`" for f in fs) + "\n" + body)
     (out / "EXPECTED.md").write_text("".join(md), encoding="utf-8")
+    listed = set(files)
+    for c in fx.cases:
+        for f in [c["path"]] + c["companions"]:
+            assert f in listed and (out / f).is_file(), f
+    (out / "expected.json").write_text(json.dumps(fx.cases, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for f in files:
         print(f"{f}: {(out / f).stat().st_size} bytes")
 
