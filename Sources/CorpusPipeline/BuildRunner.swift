@@ -82,9 +82,12 @@ public struct BuildRunner: Sendable {
     defer { meter?.stop() }
     let config = self.config
     let onIssue = self.onIssue
-    let results = try ParallelExecutor.run(tasks: tasks.count, workers: config.workers ?? ProcessInfo.processInfo.activeProcessorCount) {
+    let results = try ParallelExecutor.run(
+      tasks: tasks.count, workers: config.workers ?? ProcessInfo.processInfo.activeProcessorCount
+    ) {
       index in
-      try Self.execute(tasks[index], config: config, textDirectory: write ? textDirectory : nil, meter: meter, onIssue: onIssue)
+      try Self.execute(
+        tasks[index], config: config, textDirectory: write ? textDirectory : nil, meter: meter, onIssue: onIssue)
     }
 
     var parts: [PartRecord] = []
@@ -106,7 +109,8 @@ public struct BuildRunner: Sendable {
     let manager = FileManager.default
     do {
       try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      for name in try manager.contentsOfDirectory(atPath: directory) where name.hasSuffix(".jsonl.gz") || name.contains(".tmp-") {
+      for name in try manager.contentsOfDirectory(atPath: directory)
+      where name.hasSuffix(".jsonl.gz") || name.contains(".tmp-") {
         try manager.removeItem(atPath: directory + "/" + name)
       }
     } catch {
@@ -122,8 +126,11 @@ public struct BuildRunner: Sendable {
     let log = ReadLog(keepIssues: 100, strict: config.strict) { issue in onIssue?(source.name, issue) }
     log.onProgress = { meter?.add(bytes: $0) }
     let context = ReadContext(source: source.name, options: source.options, log: log)
-    let name = "\(source.name)-\(String(repeating: "0", count: max(0, 5 - String(task.ordinal).count)))\(task.ordinal).jsonl.gz"
-    let writer = try textDirectory.map { directory throws(CorpusIOError) in try TextPartWriter(path: directory + "/" + name) }
+    let name =
+      "\(source.name)-\(String(repeating: "0", count: max(0, 5 - String(task.ordinal).count)))\(task.ordinal).jsonl.gz"
+    let writer = try textDirectory.map { directory throws(CorpusIOError) in
+      try TextPartWriter(path: directory + "/" + name)
+    }
     var documents = 0
     var characters = 0
     do {

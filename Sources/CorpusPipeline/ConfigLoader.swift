@@ -64,17 +64,25 @@ extension ConfigError {
     func path(_ keys: [any CodingKey]) -> String {
       var result = ""
       for key in keys {
-        if let index = key.intValue { result += "[\(index)]" } else { result += result.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+        if let index = key.intValue {
+          result += "[\(index)]"
+        } else {
+          result += result.isEmpty ? key.stringValue : ".\(key.stringValue)"
+        }
       }
       return result
     }
     switch error {
     case .typeMismatch(let type, let context):
-      self.init(file: file, keyPath: path(context.codingPath), message: "expected \(Self.describe(type)); \(context.debugDescription)")
+      self.init(
+        file: file, keyPath: path(context.codingPath),
+        message: "expected \(Self.describe(type)); \(context.debugDescription)")
     case .valueNotFound(let type, let context):
-      self.init(file: file, keyPath: path(context.codingPath), message: "a value is required here (\(Self.describe(type)))")
+      self.init(
+        file: file, keyPath: path(context.codingPath), message: "a value is required here (\(Self.describe(type)))")
     case .keyNotFound(let key, let context):
-      self.init(file: file, keyPath: path(context.codingPath + [key]), message: "required key '\(key.stringValue)' is missing")
+      self.init(
+        file: file, keyPath: path(context.codingPath + [key]), message: "required key '\(key.stringValue)' is missing")
     case .dataCorrupted(let context):
       self.init(file: file, keyPath: path(context.codingPath), message: context.debugDescription)
     @unknown default:

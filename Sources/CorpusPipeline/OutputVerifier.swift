@@ -25,7 +25,9 @@ public enum OutputVerifier {
       }
       do {
         let digest = try TextPartWriter.sha256(path: path)
-        if digest != part.sha256 { mismatches.append(Mismatch(path: part.path, problem: "sha256 differs from the report")) }
+        if digest != part.sha256 {
+          mismatches.append(Mismatch(path: part.path, problem: "sha256 differs from the report"))
+        }
       } catch {
         mismatches.append(Mismatch(path: part.path, problem: "unreadable: \(error)"))
       }

@@ -34,8 +34,11 @@ public enum PathExpander {
   private static func match(directory: String, display: String, segments: ArraySlice<String>) -> [String] {
     guard let segment = segments.first else { return [] }
     let rest = segments.dropFirst()
-    func join(_ name: String) -> String { display.isEmpty ? name : (display == "/" ? "/" + name : display + "/" + name) }
-    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !isIgnored($0) }.sorted()
+    func join(_ name: String) -> String {
+      display.isEmpty ? name : (display == "/" ? "/" + name : display + "/" + name)
+    }
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !isIgnored($0) }
+      .sorted()
     var result: [String] = []
     if segment == "**" {
       if rest.isEmpty { return allFiles(under: directory, display: display) }
@@ -59,7 +62,8 @@ public enum PathExpander {
   private static func allFiles(under directory: String, display: String? = nil) -> [String] {
     let shown = display ?? directory
     var result: [String] = []
-    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !isIgnored($0) }.sorted()
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !isIgnored($0) }
+      .sorted()
     for name in entries {
       let full = directory + "/" + name
       let path = shown.isEmpty ? name : shown + "/" + name

@@ -34,7 +34,8 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     version = try c.decodeIfPresent(Int.self, forKey: .version) ?? Self.currentVersion
     guard version == Self.currentVersion else {
       throw DecodingError.dataCorruptedError(
-        forKey: .version, in: c, debugDescription: "version \(version) is not supported; this dacorpus reads version \(Self.currentVersion)")
+        forKey: .version, in: c,
+        debugDescription: "version \(version) is not supported; this dacorpus reads version \(Self.currentVersion)")
     }
     output = try c.decodeIfPresent(String.self, forKey: .output) ?? output
     workers = try c.decodeIfPresent(Workers.self, forKey: .workers)?.count
@@ -96,7 +97,9 @@ public struct SourceConfig: Sendable, Equatable, Codable {
   public var options = ReaderOptions()
 
   /// Creates a source.
-  public init(name: String, type: SourceType = .auto, paths: [String], web: Bool = false, options: ReaderOptions = ReaderOptions()) {
+  public init(
+    name: String, type: SourceType = .auto, paths: [String], web: Bool = false, options: ReaderOptions = ReaderOptions()
+  ) {
     self.name = name
     self.type = type
     self.paths = paths
@@ -112,7 +115,8 @@ public struct SourceConfig: Sendable, Equatable, Codable {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let c = try decoder.container(keyedBy: CodingKeys.self)
     name = try c.decode(String.self, forKey: .name)
-    guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+    guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+    else {
       throw DecodingError.dataCorruptedError(
         forKey: .name, in: c, debugDescription: "'\(name)' is not a valid name; use letters, digits, '_' or '-'")
     }
@@ -120,7 +124,8 @@ public struct SourceConfig: Sendable, Equatable, Codable {
       guard let type = SourceType(rawValue: raw) else {
         throw DecodingError.dataCorruptedError(
           forKey: .type, in: c,
-          debugDescription: "unknown type '\(raw)'; expected one of: \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
+          debugDescription:
+            "unknown type '\(raw)'; expected one of: \(SourceType.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       self.type = type
     }
@@ -130,7 +135,8 @@ public struct SourceConfig: Sendable, Equatable, Codable {
       paths = try c.decode([String].self, forKey: .paths)
     }
     if paths.isEmpty {
-      throw DecodingError.dataCorruptedError(forKey: .paths, in: c, debugDescription: "give at least one file, folder or glob")
+      throw DecodingError.dataCorruptedError(
+        forKey: .paths, in: c, debugDescription: "give at least one file, folder or glob")
     }
     web = try c.decodeIfPresent(Bool.self, forKey: .web) ?? false
     options = try c.decodeIfPresent(ReaderOptions.self, forKey: .options) ?? ReaderOptions()

@@ -14,7 +14,8 @@ struct DaNewsroomReader {
       let location = DataIssue.Location.line(lines.lineNumber)
       guard let record = try context.jsonObject(line, file: path, at: location) else { return }
       guard let body = record["text"]?.stringValue else {
-        return try context.log.reject(DataIssue(.missingField, file: path, at: location, "record has no string 'text' (a thin file?)"))
+        return try context.log.reject(
+          DataIssue(.missingField, file: path, at: location, "record has no string 'text' (a thin file?)"))
       }
       guard let archive = record["archive"]?.stringValue ?? record["url"]?.stringValue else {
         return try context.log.reject(DataIssue(.missingField, file: path, at: location, "record has no 'archive' URL"))
@@ -48,7 +49,8 @@ struct DaNewsroomReader {
     let url = afterDigits.hasPrefix("/") ? String(afterDigits.dropFirst()) : nil
     guard digits.count == 14 else { return (nil, url) }
     let d = Array(digits)
-    let time = "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))T\(String(d[8..<10])):\(String(d[10..<12])):\(String(d[12..<14]))Z"
+    let time =
+      "\(String(d[0..<4]))-\(String(d[4..<6]))-\(String(d[6..<8]))T\(String(d[8..<10])):\(String(d[10..<12])):\(String(d[12..<14]))Z"
     return (time, url)
   }
 

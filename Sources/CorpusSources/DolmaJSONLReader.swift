@@ -26,7 +26,8 @@ struct DolmaJSONLReader {
       default: id = "\(file)#L\(lines.lineNumber)"
       }
       try context.deliver(
-        Document(id: id, source: context.source, text: text, created: record["created"]?.stringValue, metadata: metadata),
+        Document(
+          id: id, source: context.source, text: text, created: record["created"]?.stringValue, metadata: metadata),
         to: emit)
     }
   }

@@ -40,11 +40,17 @@ struct LeipzigReader {
 
     init(_ name: String) {
       let base = fileName(name)
-      if base.hasPrefix("._") { self = .other }
-      else if base.hasSuffix("-sentences.txt") { self = .sentences }
-      else if base.hasSuffix("-sources.txt") { self = .sources }
-      else if base.hasSuffix("-inv_so.txt") { self = .invSo }
-      else { self = .other }
+      if base.hasPrefix("._") {
+        self = .other
+      } else if base.hasSuffix("-sentences.txt") {
+        self = .sentences
+      } else if base.hasSuffix("-sources.txt") {
+        self = .sources
+      } else if base.hasSuffix("-inv_so.txt") {
+        self = .invSo
+      } else {
+        self = .other
+      }
     }
   }
 
@@ -88,13 +94,16 @@ struct LeipzigReader {
     _ = try scan(path: path, countBytes: false) { member, kind, body in
       guard kind == .sentences, !sentencesDone.contains(member) else { return }
       let corpus = Self.corpusID(member)
-      try readSentences(body, member: member, archive: path, corpus: corpus, links: links[corpus] ?? Links(), emit: emit)
+      try readSentences(
+        body, member: member, archive: path, corpus: corpus, links: links[corpus] ?? Links(), emit: emit)
     }
   }
 
   /// Calls `body` for every regular member; reports archive errors. Returns false when the
   /// archive could not be read to its end.
-  private func scan(path: String, countBytes: Bool, _ body: (String, Member, any ByteSource) throws -> Void) throws -> Bool {
+  private func scan(path: String, countBytes: Bool, _ body: (String, Member, any ByteSource) throws -> Void) throws
+    -> Bool
+  {
     guard let input = try context.open(path) else { return false }
     let tar = TarReader(input)
     defer { if countBytes { context.log.finishFile(consumed: input.consumedBytes) } }
@@ -138,7 +147,10 @@ struct LeipzigReader {
     _ body: any ByteSource, member: String, archive: String, corpus: String, links: Links, emit: DocumentSink
   ) throws {
     let file = "\(archive):\(member)"
+    let grouping = context.options.groupBySource
+    // Grouping holds the archive's documents, to emit them in order of their first s_id.
     var groups: [Int: [(sentence: Int, text: String)]] = [:]
+    var held: [(firstSentence: Int, document: Document)] = []
     let lines = LineReader(body)
     while let line = try lines.next() {
       if line.isEmpty { continue }
@@ -152,7 +164,7 @@ struct LeipzigReader {
       guard let text = try context.text(UnsafeRawBufferPointer(rebasing: line[(tab + 1)...]), file: file, at: location)
       else { continue }
       let source = links.sourceOfSentence[sentence]
-      if context.options.groupBySource, let source {
+      if grouping, let source {
         context.log.recordsRead += 1
         groups[source, default: []].append((sentence, text))
         continue
@@ -161,20 +173,29 @@ struct LeipzigReader {
       metadata.append("s_id", .number(String(sentence)))
       let link = source.flatMap { links.sources[$0] }
       if let link { metadata.append("url", .string(link.url)) }
-      try context.deliver(
-        Document(id: "\(corpus):\(sentence)", source: context.source, text: text, created: created(link), metadata: metadata),
-        to: emit)
+      let document = Document(
+        id: "\(corpus):\(sentence)", source: context.source, text: text, created: created(link), metadata: metadata)
+      if grouping {
+        context.log.recordsRead += 1
+        held.append((sentence, document))
+      } else {
+        try context.deliver(document, to: emit)
+      }
     }
-    for source in groups.keys.sorted() {
-      guard let sentences = groups[source]?.sorted(by: { $0.sentence < $1.sentence }) else { continue }
+    guard grouping else { return }
+    for (source, unsorted) in groups {
+      let sentences = unsorted.sorted { $0.sentence < $1.sentence }
       var metadata = baseMetadata(corpus: corpus, member: member)
       metadata.append("so_id", .number(String(source)))
       metadata.append("s_ids", .array(sentences.map { .number(String($0.sentence)) }))
       let link = links.sources[source]
       if let link { metadata.append("url", .string(link.url)) }
-      let text = sentences.map(\.text).joined(separator: "\n")
-      try emit(Document(id: "\(corpus):so\(source)", source: context.source, text: text, created: created(link), metadata: metadata))
+      let document = Document(
+        id: "\(corpus):so\(source)", source: context.source, text: sentences.map(\.text).joined(separator: "\n"),
+        created: created(link), metadata: metadata)
+      held.append((sentences[0].sentence, document))
     }
+    for (_, document) in held.sorted(by: { $0.firstSentence < $1.firstSentence }) { try emit(document) }
   }
 
   private func baseMetadata(corpus: String, member: String) -> JSONObject {

@@ -18,7 +18,8 @@ struct OSCAR2019Reader {
       metadata.append("release", .string("2019"))
       metadata.append("variant", .string(variant))
       metadata.append("file", .string(file))
-      return Document(id: "oscar2019/\(variant)/\(file)#\(suffix)", source: context.source, text: text, metadata: metadata)
+      return Document(
+        id: "oscar2019/\(variant)/\(file)#\(suffix)", source: context.source, text: text, metadata: metadata)
     }
 
     if shuffled {

@@ -43,14 +43,17 @@ struct OSCAR2109Reader {
       if isBlank(line) { return }
       let location = DataIssue.Location.line(lines.lineNumber)
       guard let record = try context.jsonObject(line, file: metaPath, at: location) else { return }
-      guard let offset = record["offset"]?.intValue, let count = record["nb_sentences"]?.intValue, offset >= 0, count > 0
+      guard let offset = record["offset"]?.intValue, let count = record["nb_sentences"]?.intValue, offset >= 0,
+        count > 0
       else {
         return try context.log.reject(
-          DataIssue(.missingField, file: metaPath, at: location, "meta record needs integer 'offset' and 'nb_sentences'"))
+          DataIssue(
+            .missingField, file: metaPath, at: location, "meta record needs integer 'offset' and 'nb_sentences'"))
       }
       if Int64(offset) < nextIndex {
         return try context.log.reject(
-          DataIssue(.offsetMismatch, file: metaPath, at: location,
+          DataIssue(
+            .offsetMismatch, file: metaPath, at: location,
             "offset \(offset) overlaps the previous document (text is at line index \(nextIndex))"))
       }
       while nextIndex < Int64(offset), let skipped = try nextTextLine() {
@@ -67,7 +70,8 @@ struct OSCAR2109Reader {
       }
       if read < count {
         return try context.log.reject(
-          DataIssue(.offsetMismatch, file: metaPath, at: location,
+          DataIssue(
+            .offsetMismatch, file: metaPath, at: location,
             "document at offset \(offset) needs \(count) lines, the text part has \(read)"))
       }
       let textLocation = DataIssue.Location.line(Int64(offset) + 1)
@@ -84,7 +88,8 @@ struct OSCAR2109Reader {
       }
       let id = headers["warc-record-id"]?.stringValue ?? "oscar2109/\(file)#\(offset)"
       try context.deliver(
-        Document(id: id, source: context.source, text: string, created: headers["warc-date"]?.stringValue, metadata: metadata),
+        Document(
+          id: id, source: context.source, text: string, created: headers["warc-date"]?.stringValue, metadata: metadata),
         to: emit)
     }
     while let rest = try nextTextLine() {
@@ -92,7 +97,8 @@ struct OSCAR2109Reader {
     }
     if uncovered > 0 {
       try context.log.reject(
-        DataIssue(.offsetMismatch, file: textPath, at: .file, "\(uncovered) text lines are not covered by any meta record"))
+        DataIssue(
+          .offsetMismatch, file: textPath, at: .file, "\(uncovered) text lines are not covered by any meta record"))
     }
   }
 }

@@ -32,9 +32,11 @@ struct OSCARDocumentReader {
       for key in ["annotation", "quality_warnings", "categories", "harmful_pp", "tlsh"] {
         if let value = meta[key] { metadata.append(key, value) }
       }
-      let id = headers["warc-record-id"]?.stringValue ?? "oscar\(release.filter { $0 != "." })/\(file)#L\(lines.lineNumber)"
+      let id =
+        headers["warc-record-id"]?.stringValue ?? "oscar\(release.filter { $0 != "." })/\(file)#L\(lines.lineNumber)"
       try context.deliver(
-        Document(id: id, source: context.source, text: content, created: headers["warc-date"]?.stringValue, metadata: metadata),
+        Document(
+          id: id, source: context.source, text: content, created: headers["warc-date"]?.stringValue, metadata: metadata),
         to: emit)
     }
   }
@@ -47,6 +49,17 @@ extension ReadContext {
     let value: JSONValue
     do {
       value = try JSONParser.parse(line)
+    } catch where error.kind == .invalidUTF8 && options.invalidUTF8 == .replace {
+      // Repair the bytes, then parse again; the record is kept and the repair counted.
+      let repaired = Array(String(repairingUTF8Bytes: line).utf8)
+      do {
+        value = try repaired.withUnsafeBytes { (bytes) throws(JSONError) in try JSONParser.parse(bytes) }
+      } catch {
+        try log.reject(DataIssue(.malformedJSON, file: file, at: location, "\(error)"))
+        return nil
+      }
+      try log.report(
+        DataIssue(.invalidUTF8, file: file, at: location, "invalid UTF-8 replaced by U+FFFD", rejected: false))
     } catch {
       let kind: DataIssue.Kind = error.kind == .invalidUTF8 ? .invalidUTF8 : .malformedJSON
       try log.reject(DataIssue(kind, file: file, at: location, "\(error)"))

@@ -16,11 +16,14 @@ struct PlainTextReader {
         block.removeAll(keepingCapacity: true)
         blockIndex += 1
       }
-      guard let text = try block.withUnsafeBytes({ try context.text($0, file: path, at: .line(blockLine)) }) else { return }
+      guard let text = try block.withUnsafeBytes({ try context.text($0, file: path, at: .line(blockLine)) }) else {
+        return
+      }
       var metadata = JSONObject()
       metadata.append("file", .string(file))
       metadata.append("line", .number(String(blockLine)))
-      try context.deliver(Document(id: "\(file)#\(blockIndex)", source: context.source, text: text, metadata: metadata), to: emit)
+      try context.deliver(
+        Document(id: "\(file)#\(blockIndex)", source: context.source, text: text, metadata: metadata), to: emit)
     }
     try context.forEachLine(of: path) { line, lines in
       if isBlank(line) { return try flush() }

@@ -72,7 +72,10 @@ public enum SourceDetector {
     var prefix = [UInt8](repeating: 0, count: sniffBytes)
     var count = 0
     while count < prefix.count {
-      let n = (try? prefix.withUnsafeMutableBytes { try input.source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }) ?? 0
+      let n =
+        (try? prefix.withUnsafeMutableBytes {
+          try input.source.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...]))
+        }) ?? 0
       if n == 0 { break }
       count += n
     }
@@ -80,7 +83,9 @@ public enum SourceDetector {
     if count >= 262, prefix[257..<262].elementsEqual("ustar".utf8) { return .tar }
     var body = prefix[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-    while let first = body.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 { body = body.dropFirst() }
+    while let first = body.first, first == 0x20 || first == 0x0A || first == 0x0D || first == 0x09 {
+      body = body.dropFirst()
+    }
     if body.first == UInt8(ascii: "<") { return .xml }
     if body.first == UInt8(ascii: "{") {
       let head = body.prefix { $0 != 0x0A }
@@ -147,16 +152,26 @@ public enum SourceDetector {
       case .danewsroom: .danewsroom
       case .jsonl: .jsonl
       case .lines(let hasBlank):
-        if isOPUSPath(path) && type != .oscar && type != .text { .opus }
-        else if isOSCAR2019Name(name) || type == .oscar { oscar2019Variant(name: name, hasBlankLine: hasBlank) }
-        else { .text }
+        if isOPUSPath(path) && type != .oscar && type != .text {
+          .opus
+        } else if isOSCAR2019Name(name) || type == .oscar {
+          oscar2019Variant(name: name, hasBlankLine: hasBlank)
+        } else {
+          .text
+        }
       }
     if case .oscar2109Meta = sniffed {
-      return .failure(DetectionFailure(issue:
-        DataIssue(.unknownFormat, file: path, at: .file, "OSCAR 21.09 meta part without its text part (\(name))", rejected: false)))
+      return .failure(
+        DetectionFailure(
+          issue:
+            DataIssue(
+              .unknownFormat, file: path, at: .file, "OSCAR 21.09 meta part without its text part (\(name))",
+              rejected: false)))
     }
     guard let format = detected else {
-      return .failure(DetectionFailure(issue: DataIssue(.unknownFormat, file: path, at: .file, "format not recognized", rejected: false)))
+      return .failure(
+        DetectionFailure(
+          issue: DataIssue(.unknownFormat, file: path, at: .file, "format not recognized", rejected: false)))
     }
     switch type {
     case .auto: return .success(format)
@@ -168,10 +183,13 @@ public enum SourceDetector {
     default:
       if format.family == type { return .success(format) }
     }
-    return .failure(DetectionFailure(issue:
-      DataIssue(.unknownFormat, file: path, at: .file,
-        "declared as type '\(type.rawValue)' but looks like \(format.rawValue); fix the source's 'type' or its paths",
-        rejected: false)))
+    return .failure(
+      DetectionFailure(
+        issue:
+          DataIssue(
+            .unknownFormat, file: path, at: .file,
+            "declared as type '\(type.rawValue)' but looks like \(format.rawValue); fix the source's 'type' or its paths",
+            rejected: false)))
   }
 
   /// Why a file cannot be read as the declared type.

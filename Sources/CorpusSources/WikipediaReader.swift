@@ -55,7 +55,8 @@ struct WikipediaReader {
       }
       let kind: DataIssue.Kind = error.kind == .invalidUTF8 ? .invalidUTF8 : .malformedXML
       let at = article.map { " in article '\($0.name)' starting at byte \($0.offset)" } ?? ""
-      let issue = DataIssue(kind, file: path, at: .byte(error.offset), "\(error.message)\(at)", rejected: article != nil)
+      let issue = DataIssue(
+        kind, file: path, at: .byte(error.offset), "\(error.message)\(at)", rejected: article != nil)
       if article != nil { try context.log.reject(issue) } else { try context.log.report(issue) }
       article = nil
       do { return try scanner.resynchronize(toStartTag: "article") } catch { return false }
@@ -93,7 +94,8 @@ struct WikipediaReader {
     }
     if let open = article {
       try context.log.reject(
-        DataIssue(.malformedXML, file: path, at: .byte(open.offset), "article '\(open.name)' is not closed at end of file"))
+        DataIssue(
+          .malformedXML, file: path, at: .byte(open.offset), "article '\(open.name)' is not closed at end of file"))
     }
   }
 
@@ -140,7 +142,9 @@ struct WikipediaReader {
     }
   }
 
-  private func finish(_ article: inout Article?, dump: String, file: String, created: String?, emit: DocumentSink) throws {
+  private func finish(_ article: inout Article?, dump: String, file: String, created: String?, emit: DocumentSink)
+    throws
+  {
     guard var done = article else { return }
     article = nil
     done.endLine()

@@ -62,7 +62,10 @@ import Testing
     ("sources:\n  - {paths: [x]}", "sources[0].name", "required key 'name' is missing"),
     ("sources:\n  - {name: a, paths: []}", "sources[0].paths", "at least one"),
     ("sources:\n  - {name: a, paths: [x], options: {group_lines: 0}}", "sources[0].options.group_lines", "at least 1"),
-    ("sources:\n  - {name: a, paths: [x], options: {group_by: 1}}", "sources[0].options.group_by", "unknown key 'group_by'"),
+    (
+      "sources:\n  - {name: a, paths: [x], options: {group_by: 1}}", "sources[0].options.group_by",
+      "unknown key 'group_by'"
+    ),
     ("sources:\n  - {name: a, paths: [x]}\n  - {name: a, paths: [y]}", "sources[1].name", "used twice"),
     ("sources:\n  - {name: 'a b', paths: [x]}", "sources[0].name", "not a valid name"),
   ])

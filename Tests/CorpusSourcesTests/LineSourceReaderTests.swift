@@ -6,12 +6,14 @@ import Testing
 @Suite struct LineSourceReaderTests {
   @Test func opusMonoLinesWithProvenance() throws {
     let folder = try TemporaryFolder()
-    let path = try folder.write("OpenSubtitles/v2018/mono/da.txt.gz", "- Hvor skal du hen?\n- Hjem.\n\nVi ses i morgen.\n", gzip: true)
+    let path = try folder.write(
+      "OpenSubtitles/v2018/mono/da.txt.gz", "- Hvor skal du hen?\n- Hjem.\n\nVi ses i morgen.\n", gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .opus, path: path))
-    #expect(outcome.ids == [
-      "OpenSubtitles/v2018/mono/da.txt.gz#L1", "OpenSubtitles/v2018/mono/da.txt.gz#L2",
-      "OpenSubtitles/v2018/mono/da.txt.gz#L4",
-    ])
+    #expect(
+      outcome.ids == [
+        "OpenSubtitles/v2018/mono/da.txt.gz#L1", "OpenSubtitles/v2018/mono/da.txt.gz#L2",
+        "OpenSubtitles/v2018/mono/da.txt.gz#L4",
+      ])
     #expect(outcome.texts == ["- Hvor skal du hen?", "- Hjem.", "Vi ses i morgen."])
     #expect(outcome.documents[0].metadata["corpus"] == .string("OpenSubtitles"))
     #expect(outcome.documents[0].metadata["version"] == .string("v2018"))
@@ -23,7 +25,8 @@ import Testing
     var options = ReaderOptions()
     options.groupLines = 2
     let outcome = try readAtEveryChunking(InputUnit(format: .opus, path: path), options: options)
-    #expect(outcome.ids == ["opus/Europarl.da-en.da#L1-L2", "opus/Europarl.da-en.da#L4-L5", "opus/Europarl.da-en.da#L6"])
+    #expect(
+      outcome.ids == ["opus/Europarl.da-en.da#L1-L2", "opus/Europarl.da-en.da#L4-L5", "opus/Europarl.da-en.da#L6"])
     #expect(outcome.texts == ["En.\nTo.", "Tre.\nFire.", "Fem."])
     #expect(outcome.log.recordsRead == 5)
   }
@@ -34,13 +37,18 @@ import Testing
 
   @Test func daNewsroomRecord() throws {
     let folder = try TemporaryFolder()
-    let thin = #"{"density_bin":"mixed","archive":"https:\/\/web.archive.org\/web\/20170105083000id_\/http:\/\/x.dk\/","coverage":0.8,"date":null}"#
+    let thin =
+      #"{"density_bin":"mixed","archive":"https:\/\/web.archive.org\/web\/20170105083000id_\/http:\/\/x.dk\/","coverage":0.8,"date":null}"#
     let path = try folder.write("danewsroom.jsonl.gz", Self.newsroom + "\n" + thin + "\n{\"url\":\n", gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .danewsroom, path: path))
     let document = try #require(outcome.documents.first)
     #expect(outcome.documents.count == 1)
-    #expect(document.id == "https://web.archive.org/web/20170105083000id_/http://www.eksempel.dk:80/nyheder/ny-bro-aabner")
-    #expect(document.text == "Ny bro åbner i år\n\nDen nye bro over havnen åbner allerede til sommer, oplyser kommunen.\n\nBroen har været undervejs i fem år og har kostet 300 millioner kroner.")
+    #expect(
+      document.id == "https://web.archive.org/web/20170105083000id_/http://www.eksempel.dk:80/nyheder/ny-bro-aabner")
+    #expect(
+      document.text
+        == "Ny bro åbner i år\n\nDen nye bro over havnen åbner allerede til sommer, oplyser kommunen.\n\nBroen har været undervejs i fem år og har kostet 300 millioner kroner."
+    )
     #expect(document.created == "2017-01-05T08:30:00Z")
     #expect(document.metadata["url"] == .string("http://www.eksempel.dk:80/nyheder/ny-bro-aabner"))
     #expect(document.metadata["site"] == .string("eksempel.dk"))
@@ -85,7 +93,9 @@ import Testing
     let outcome = try readAtEveryChunking(InputUnit(format: .jsonl, path: path))
     #expect(outcome.ids == ["a1", "own.jsonl#L2"])
     #expect(outcome.documents[0].created == "2024-01-01")
-    #expect(outcome.documents[0].metadata == JSONObject([("k", .number("1")), ("extra", .bool(true)), ("original_source", .string("mine"))]))
+    #expect(
+      outcome.documents[0].metadata
+        == JSONObject([("k", .number("1")), ("extra", .bool(true)), ("original_source", .string("mine"))]))
     #expect(outcome.issues(.missingField) == 1)
   }
 
@@ -101,7 +111,9 @@ import Testing
     let log = ReadLog(strict: true)
     var documents: [Document] = []
     #expect(throws: StrictModeError.self) {
-      try SourceReader.read(InputUnit(format: .jsonl, path: path), context: ReadContext(source: "s", log: log)) { documents.append($0) }
+      try SourceReader.read(InputUnit(format: .jsonl, path: path), context: ReadContext(source: "s", log: log)) {
+        documents.append($0)
+      }
     }
     #expect(documents.map(\.text) == ["a"])
   }

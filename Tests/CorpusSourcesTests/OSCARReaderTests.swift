@@ -12,10 +12,11 @@ import Testing
     let text = "\(long)A\r\n\(long)B\u{2028}C\n\n\n\(long)\u{FEFF}D\n \n\(long)E"
     let path = try folder.write("da_part_1.txt.gz", text, gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .oscar2019Unshuffled, path: path))
-    #expect(outcome.ids == [
-      "oscar2019/unshuffled/da_part_1.txt.gz#0", "oscar2019/unshuffled/da_part_1.txt.gz#1",
-      "oscar2019/unshuffled/da_part_1.txt.gz#2",
-    ])
+    #expect(
+      outcome.ids == [
+        "oscar2019/unshuffled/da_part_1.txt.gz#0", "oscar2019/unshuffled/da_part_1.txt.gz#1",
+        "oscar2019/unshuffled/da_part_1.txt.gz#2",
+      ])
     #expect(outcome.texts == ["\(long)A\r\n\(long)B\u{2028}C", "\(long)\u{FEFF}D", "\(long)E"])
     #expect(outcome.documents[0].metadata["variant"] == .string("unshuffled"))
     #expect(outcome.log.recordsRead == 3)
@@ -26,10 +27,11 @@ import Testing
     let folder = try TemporaryFolder()
     let path = try folder.write("da_dedup.txt.gz", "første\n\nanden\r\ntredje", gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .oscar2019Shuffled, path: path))
-    #expect(outcome.ids == [
-      "oscar2019/shuffled/da_dedup.txt.gz#L1", "oscar2019/shuffled/da_dedup.txt.gz#L3",
-      "oscar2019/shuffled/da_dedup.txt.gz#L4",
-    ])
+    #expect(
+      outcome.ids == [
+        "oscar2019/shuffled/da_dedup.txt.gz#L1", "oscar2019/shuffled/da_dedup.txt.gz#L3",
+        "oscar2019/shuffled/da_dedup.txt.gz#L4",
+      ])
     #expect(outcome.texts == ["første", "anden\r", "tredje"])
   }
 
@@ -42,11 +44,16 @@ import Testing
   @Test func release2109JoinsTextAndMeta() throws {
     let folder = try TemporaryFolder()
     let text = try folder.write(
-      "da_part_1.txt.gz", "Første linje i dokument et.\nAnden linje i dokument et.\n\nEneste linje i dokument to.\n", gzip: true)
+      "da_part_1.txt.gz", "Første linje i dokument et.\nAnden linje i dokument et.\n\nEneste linje i dokument to.\n",
+      gzip: true)
     let meta = try folder.write("da_meta_part_1.jsonl.gz", Self.meta2109, gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .oscar2109, path: text, companions: [meta]))
-    #expect(outcome.ids == ["<urn:uuid:0b1c2d3e-1111-4a2b-9c3d-4e5f60718293>", "<urn:uuid:2d3e4f50-3333-4c4d-9e5f-607182930415>"])
-    #expect(outcome.texts == ["Første linje i dokument et.\nAnden linje i dokument et.", "Eneste linje i dokument to."])
+    #expect(
+      outcome.ids == [
+        "<urn:uuid:0b1c2d3e-1111-4a2b-9c3d-4e5f60718293>", "<urn:uuid:2d3e4f50-3333-4c4d-9e5f-607182930415>",
+      ])
+    #expect(
+      outcome.texts == ["Første linje i dokument et.\nAnden linje i dokument et.", "Eneste linje i dokument to."])
     #expect(outcome.documents[0].created == "2021-03-01T12:34:56Z")
     #expect(outcome.documents[0].metadata["url"] == .string("https://www.eksempel.dk/a"))
     #expect(outcome.documents[0].metadata["warc_languages"] == .string("dan,eng"))
@@ -87,7 +94,9 @@ import Testing
     bytes += Array(#"{"content":"halv"#.utf8) + [0x0A]  // malformed JSON
     bytes += Array(#"{"content":"bad "#.utf8) + [0xC3, 0x28] + Array(#"","warc_headers":{}}"#.utf8) + [0x0A]
     bytes += Array(#"{"warc_headers":{"warc-record-id":"<x>"},"metadata":{}}"#.utf8) + [0x0A]
-    bytes += Array(#"{"content":"\ufeffNyt\u2028med BOM","warc_headers":{"warc-record-id":"<y>"},"metadata":{"identification":{"label":"da","prob":0.9},"annotation":null,"sentence_identifications":[null]}}"#.utf8)
+    bytes += Array(
+      #"{"content":"\ufeffNyt\u2028med BOM","warc_headers":{"warc-record-id":"<y>"},"metadata":{"identification":{"label":"da","prob":0.9},"annotation":null,"sentence_identifications":[null]}}"#
+        .utf8)
     let path = try folder.write("da_meta_part_1.jsonl.gz", bytes, gzip: true)
     let outcome = try readAtEveryChunking(InputUnit(format: .oscar2201, path: path))
     #expect(outcome.ids == ["<urn:uuid:6f1d2c3b-8a9e-4b7c-9d0e-1f2a3b4c5d6e>", "<y>"])
@@ -105,7 +114,9 @@ import Testing
   @Test func truncatedStreamKeepsWhatCameBefore() throws {
     let folder = try TemporaryFolder()
     var text = ""
-    for i in 0..<2000 { text += #"{"content":"dokument \#(i) med noget tekst","warc_headers":{"warc-record-id":"<\#(i)>"}}"# + "\n" }
+    for i in 0..<2000 {
+      text += #"{"content":"dokument \#(i) med noget tekst","warc_headers":{"warc-record-id":"<\#(i)>"}}"# + "\n"
+    }
     let path = try folder.write("whole.jsonl.gz", text, gzip: true)
     let compressed = try FileSource(path: path).readAll()
     let cut = try folder.write("cut.jsonl.gz", Array(compressed.prefix(compressed.count / 2)))

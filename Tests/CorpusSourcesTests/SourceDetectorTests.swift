@@ -11,13 +11,20 @@ import Testing
       try folder.write("oscar/shards/da_part_2.txt.gz", "\(long)\n\(long)\n", gzip: true),
       try folder.write("oscar/hf/da_part_1.txt.gz", "\(long)\n\n\(long)\n", gzip: true),
       try folder.write("oscar/2109/da_part_1.txt.gz", "a\n", gzip: true),
-      try folder.write("oscar/2109/da_meta_part_1.jsonl.gz", #"{"headers":{},"offset":0,"nb_sentences":1}"# + "\n", gzip: true),
-      try folder.write("oscar/2201/da_meta_part_1.jsonl.gz", #"{"content":"a","warc_headers":{},"metadata":{"annotation":null}}"#, gzip: true),
-      try folder.write("oscar/2301/da_meta_part_1.jsonl", #"{"content":"a","warc_headers":{},"metadata":{"quality_warnings":null}}"#),
-      try folder.write("wiki/dawiki-20181001-corpus.xml", "<?xml version=\"1.0\"?>\n<wikipedia lang=\"da\"></wikipedia>"),
+      try folder.write(
+        "oscar/2109/da_meta_part_1.jsonl.gz", #"{"headers":{},"offset":0,"nb_sentences":1}"# + "\n", gzip: true),
+      try folder.write(
+        "oscar/2201/da_meta_part_1.jsonl.gz", #"{"content":"a","warc_headers":{},"metadata":{"annotation":null}}"#,
+        gzip: true),
+      try folder.write(
+        "oscar/2301/da_meta_part_1.jsonl", #"{"content":"a","warc_headers":{},"metadata":{"quality_warnings":null}}"#),
+      try folder.write(
+        "wiki/dawiki-20181001-corpus.xml", "<?xml version=\"1.0\"?>\n<wikipedia lang=\"da\"></wikipedia>"),
       try folder.write("opus/Europarl/v8/mono/da.txt", "Sætning.\n", gzip: true),  // gzip named .txt
       try folder.write("opus/Europarl.da-en.da", "Sætning.\n"),
-      try folder.write("news/danewsroom.jsonl.gz", #"{"url":"u","archive":"a","title":"t","text":"x","density_bin":"mixed"}"#, gzip: true),
+      try folder.write(
+        "news/danewsroom.jsonl.gz", #"{"url":"u","archive":"a","title":"t","text":"x","density_bin":"mixed"}"#,
+        gzip: true),
       try folder.write("mine/notes.txt", "Hej\n\nverden\n"),
       try folder.write("mine/own.jsonl", #"{"id":"1","text":"x"}"#),
     ]

@@ -32,13 +32,14 @@ import Testing
     let path = try folder.write("dawiki-20181001-corpus.xml", Self.singular)
     let outcome = try readAtEveryChunking(InputUnit(format: .wikipedia, path: path))
     #expect(outcome.ids == ["dawiki-20181001:Æbletræ", "dawiki-20181001:Æble (flertydig)"])
-    #expect(outcome.texts[0] == """
-      Et æbletræ er et træ i rosenfamilien.
-      Dyrkning
-      Æbletræer dyrkes i hele Danmark & Skåne.
-      Sort Høst
-      Formlen a < b gælder.
-      """)
+    #expect(
+      outcome.texts[0] == """
+        Et æbletræ er et træ i rosenfamilien.
+        Dyrkning
+        Æbletræer dyrkes i hele Danmark & Skåne.
+        Sort Høst
+        Formlen a < b gælder.
+        """)
     let first = outcome.documents[0]
     #expect(first.created == "2018-10-01")
     #expect(first.metadata["categories"] == .array([.string("Frugttræer")]))
@@ -66,7 +67,8 @@ import Testing
     #expect(outcome.ids == ["dawiki-20140707:Roskilde"])
     #expect(outcome.texts == ["Roskilde ligger ved fjorden.\nSe ."])
     #expect(outcome.documents[0].metadata["categories"] == .array([.string("Byer"), .string("Sjælland")]))
-    #expect(outcome.documents[0].metadata["redirects"] == .array([.string("Roskilde By"), .string("Roskilde Kommune")]))
+    #expect(
+      outcome.documents[0].metadata["redirects"] == .array([.string("Roskilde By"), .string("Roskilde Kommune")]))
     #expect(outcome.log.skipCounts == ["disambiguation": 1])
     #expect(outcome.log.recordsRead == 2)
   }
@@ -94,7 +96,8 @@ import Testing
   @Test func unclosedArticleAtEndOfFileIsRejected() throws {
     let folder = try TemporaryFolder()
     let path = try folder.write(
-      "dawiki-20181001-corpus.xml", "<wikipedia><article name=\"A\"><content><p>Et.</p></content></article><article name=\"B\"><content><p>To")
+      "dawiki-20181001-corpus.xml",
+      "<wikipedia><article name=\"A\"><content><p>Et.</p></content></article><article name=\"B\"><content><p>To")
     let outcome = try readAtEveryChunking(InputUnit(format: .wikipedia, path: path))
     #expect(outcome.ids == ["dawiki-20181001:A"])
     #expect(outcome.log.recordsRejected == 1)

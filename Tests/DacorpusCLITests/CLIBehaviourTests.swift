@@ -52,7 +52,8 @@ import Testing
   @Test func statsChecksPartsAgainstTheReport() throws {
     let directory = try CLIRunner.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    try "Første dokument.\n\nAndet dokument.\n".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
+    try "Første dokument.\n\nAndet dokument.\n".write(
+      toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
     #expect(try CLIRunner.run(["build", "--source", "notes.txt", "-o", "out", "-q"], in: directory).status == 0)
     let good = try CLIRunner.run(["stats", "out"], in: directory)
     #expect(good.status == 0)
@@ -75,10 +76,11 @@ import Testing
     try "En.\n\nTo.\n\nTre.\n".write(toFile: directory + "/notes.txt", atomically: true, encoding: .utf8)
     let result = try CLIRunner.run(["inspect", "notes.txt", "--limit", "2"], in: directory)
     #expect(result.status == 0)
-    #expect(result.stdout == """
-      {"id":"notes.txt#0","source":"text","text":"En.","metadata":{"file":"notes.txt","line":1}}
-      {"id":"notes.txt#1","source":"text","text":"To.","metadata":{"file":"notes.txt","line":3}}
+    #expect(
+      result.stdout == """
+        {"id":"notes.txt#0","source":"text","text":"En.","metadata":{"file":"notes.txt","line":1}}
+        {"id":"notes.txt#1","source":"text","text":"To.","metadata":{"file":"notes.txt","line":3}}
 
-      """)
+        """)
   }
 }

@@ -47,9 +47,10 @@ import Testing
       #expect(stats.issues.isEmpty, "\(stats.name)")
       #expect(stats.bytesRead > 0, "\(stats.name)")
     }
-    #expect(report.sources[0].formats == [
-      "oscar2019-shuffled": 1, "oscar2019-unshuffled": 1, "oscar2109": 2, "oscar2201": 1, "oscar2301": 1,
-    ])
+    #expect(
+      report.sources[0].formats == [
+        "oscar2019-shuffled": 1, "oscar2019-unshuffled": 1, "oscar2109": 2, "oscar2201": 1, "oscar2301": 1,
+      ])
     #expect(report.totals.documents == Self.expected.map(\.documents).reduce(0, +))
     #expect(report.parts.map(\.documents).reduce(0, +) == report.totals.documents)
     #expect(OutputVerifier.verify(report, in: directory).isEmpty)
@@ -70,11 +71,15 @@ import Testing
       }
     }
     // formats.md exact fixture lines are in the samples.
-    let newsroom = try #require(byID["https://web.archive.org/web/20170105083000id_/http://www.eksempel.dk:80/nyheder/ny-bro-aabner"])
-    #expect(newsroom["text"]?.stringValue?.hasPrefix("Ny bro åbner i år\n\nDen nye bro over havnen åbner allerede til sommer") == true)
+    let newsroom = try #require(
+      byID["https://web.archive.org/web/20170105083000id_/http://www.eksempel.dk:80/nyheder/ny-bro-aabner"])
+    #expect(
+      newsroom["text"]?.stringValue?.hasPrefix("Ny bro åbner i år\n\nDen nye bro over havnen åbner allerede til sommer")
+        == true)
     #expect(newsroom["created"]?.stringValue == "2017-01-05T08:30:00Z")
     let oscar = try #require(byID["<urn:uuid:82f02929-6b8a-4f2b-a34e-eeefc4586922>"])
-    #expect(oscar["text"]?.stringValue?.hasPrefix("Denne hjemmeside bruger cookies til statistik og markedsføring.") == true)
+    #expect(
+      oscar["text"]?.stringValue?.hasPrefix("Denne hjemmeside bruger cookies til statistik og markedsføring.") == true)
     #expect(oscar["metadata"]?["release"]?.stringValue == "22.01")
     let leipzig = try #require(byID["dan_news_2020_10K:1"])
     #expect(leipzig["metadata"]?["corpus"]?.stringValue == "dan_news_2020_10K")
