@@ -1029,7 +1029,7 @@ Expected issues: none.
 Four lines: 1 = formats.md line, 2 = line 3 of `good/` cut in half (malformed JSON), 3 = a
 "thin" record (formats.md §5.2: no `text`, `title`, `summary`, `url`), 4 = line 2 of `good/`.
 
-Expected records (2): ids `{a1}` (line 1) and `{a2}` (line 4), texts as in `good/`.
+Expected records (2): lines 1 and 4, as records 1 and 2 of `good/`:
 
 {records_table(rows)}
 

@@ -30,6 +30,9 @@ public final class LineReader {
   /// Byte offset of the next unread byte in the decoded stream.
   public private(set) var offset: Int64 = 0
 
+  /// Bytes of a cut-off line dropped because the stream broke after them (0 when none).
+  public private(set) var droppedPartialBytes = 0
+
   /// The most recent line ended at end of stream without a LF.
   public private(set) var lastLineUnterminated = false
 
@@ -66,6 +69,7 @@ public final class LineReader {
           var reported = error
           if start < end {
             reported.message += " (a partial line of \(end - start) bytes at byte \(offset) was dropped)"
+            droppedPartialBytes = end - start
             offset += Int64(end - start)
             start = end
           }

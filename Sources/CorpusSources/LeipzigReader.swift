@@ -63,48 +63,71 @@ struct LeipzigReader {
 
   func read(path: String, emit: DocumentSink) throws {
     var links: [String: Links] = [:]
-    var sentencesDone: Set<String> = []
-    var sawSentences = false
+    var sentencesSeen: Set<String> = []
+    var sentencesRead: Set<String> = []
 
     // Pass 1: link tables; sentences too when their tables are already complete.
-    let complete = try scan(path: path, countBytes: true) { member, kind, body in
+    let first = try scan(path: path, countBytes: true) { member, kind, body in
       let corpus = Self.corpusID(member)
       switch kind {
       case .sources: try readSources(body, member: "\(path):\(member)", into: &links[corpus, default: Links()])
       case .invSo: try readInvSo(body, member: "\(path):\(member)", into: &links[corpus, default: Links()])
       case .sentences:
-        sawSentences = true
+        sentencesSeen.insert(member)
         if var table = links[corpus], !table.sources.isEmpty, !table.pairs.isEmpty || !table.sourceOfSentence.isEmpty {
           table.resolve()
           links[corpus] = table
+          sentencesRead.insert(member)
           try readSentences(body, member: member, archive: path, corpus: corpus, links: table, emit: emit)
-          sentencesDone.insert(member)
         }
       case .other: break
       }
     }
-    guard complete else { return }
-    if !sawSentences {
-      try context.log.report(
+    if case .reported = first { return }
+    if case .complete = first, sentencesSeen.isEmpty {
+      return try context.log.report(
         DataIssue(.unknownFormat, file: path, at: .file, "archive has no '-sentences.txt' member", rejected: false))
-      return
     }
-    for key in links.keys { links[key]?.resolve() }
-    // Pass 2: the sentences not read yet.
-    _ = try scan(path: path, countBytes: false) { member, kind, body in
-      guard kind == .sentences, !sentencesDone.contains(member) else { return }
-      let corpus = Self.corpusID(member)
-      try readSentences(
-        body, member: member, archive: path, corpus: corpus, links: links[corpus] ?? Links(), emit: emit)
+    var end = first
+    if case .broken = first, sentencesSeen.isEmpty || sentencesSeen != sentencesRead {
+      // The archive broke, but the sentences before the break are still records: read them.
+      end = try secondPass()
+    } else if sentencesSeen != sentencesRead {
+      end = try secondPass()
+    }
+    if case .broken(let error) = end { try context.streamBroke(error, file: path, partialRecord: false) }
+
+    /// Pass 2: the sentences not read yet, joined with the complete link tables.
+    func secondPass() throws -> ScanEnd {
+      for key in links.keys { links[key]?.resolve() }
+      return try scan(path: path, countBytes: false) { member, kind, body in
+        guard kind == .sentences, !sentencesRead.contains(member) else { return }
+        sentencesRead.insert(member)
+        let corpus = Self.corpusID(member)
+        try readSentences(
+          body, member: member, archive: path, corpus: corpus, links: links[corpus] ?? Links(), emit: emit)
+      }
     }
   }
 
-  /// Calls `body` for every regular member; reports archive errors. Returns false when the
-  /// archive could not be read to its end.
+  /// How a scan of the archive ended.
+  enum ScanEnd {
+    /// Every member was read.
+    case complete
+    /// The archive broke with this error, not yet reported.
+    case broken(CorpusIOError)
+    /// The archive broke inside a sentences member, which reported it.
+    case reported
+  }
+
+  /// Thrown by ``readSentences`` after it reported a break inside the sentences member.
+  struct BreakReported: Error {}
+
+  /// Calls `body` for every regular member and says how the archive ended.
   private func scan(path: String, countBytes: Bool, _ body: (String, Member, any ByteSource) throws -> Void) throws
-    -> Bool
+    -> ScanEnd
   {
-    guard let input = try context.open(path) else { return false }
+    guard let input = try context.open(path) else { return .reported }
     let tar = TarReader(input)
     defer { if countBytes { context.log.finishFile(consumed: input.consumedBytes) } }
     do {
@@ -112,10 +135,11 @@ struct LeipzigReader {
         guard entry.kind == .file else { continue }
         try body(entry.name, Member(entry.name), tar.currentBody())
       }
-      return true
+      return .complete
     } catch let error as CorpusIOError {
-      try context.streamBroke(error, file: path)
-      return false
+      return .broken(error)
+    } catch is BreakReported {
+      return .reported
     }
   }
 
@@ -152,7 +176,17 @@ struct LeipzigReader {
     var groups: [Int: [(sentence: Int, text: String)]] = [:]
     var held: [(firstSentence: Int, document: Document)] = []
     let lines = LineReader(body)
-    while let line = try lines.next() {
+    while true {
+      let next: UnsafeRawBufferPointer?
+      do {
+        next = try lines.next()
+      } catch {
+        // The archive broke inside this member: keep what was read, count a cut-off sentence.
+        try context.streamBroke(error, file: archive, partialRecord: lines.droppedPartialBytes > 0)
+        try emitHeld()
+        throw BreakReported()
+      }
+      guard let line = next else { break }
       if line.isEmpty { continue }
       let location = DataIssue.Location.line(lines.lineNumber)
       guard let tab = line.firstIndex(of: 0x09),
@@ -182,20 +216,27 @@ struct LeipzigReader {
         try context.deliver(document, to: emit)
       }
     }
-    guard grouping else { return }
-    for (source, unsorted) in groups {
-      let sentences = unsorted.sorted { $0.sentence < $1.sentence }
-      var metadata = baseMetadata(corpus: corpus, member: member)
-      metadata.append("so_id", .number(String(source)))
-      metadata.append("s_ids", .array(sentences.map { .number(String($0.sentence)) }))
-      let link = links.sources[source]
-      if let link { metadata.append("url", .string(link.url)) }
-      let document = Document(
-        id: "\(corpus):so\(source)", source: context.source, text: sentences.map(\.text).joined(separator: "\n"),
-        created: created(link), metadata: metadata)
-      held.append((sentences[0].sentence, document))
+    try emitHeld()
+
+    /// With grouping: builds the source documents and emits everything held, by first s_id.
+    func emitHeld() throws {
+      guard grouping else { return }
+      for (source, unsorted) in groups {
+        let sentences = unsorted.sorted { $0.sentence < $1.sentence }
+        var metadata = baseMetadata(corpus: corpus, member: member)
+        metadata.append("so_id", .number(String(source)))
+        metadata.append("s_ids", .array(sentences.map { .number(String($0.sentence)) }))
+        let link = links.sources[source]
+        if let link { metadata.append("url", .string(link.url)) }
+        let document = Document(
+          id: "\(corpus):so\(source)", source: context.source, text: sentences.map(\.text).joined(separator: "\n"),
+          created: created(link), metadata: metadata)
+        held.append((sentences[0].sentence, document))
+      }
+      for (_, document) in held.sorted(by: { $0.firstSentence < $1.firstSentence }) { try emit(document) }
+      groups = [:]
+      held = []
     }
-    for (_, document) in held.sorted(by: { $0.firstSentence < $1.firstSentence }) { try emit(document) }
   }
 
   private func baseMetadata(corpus: String, member: String) -> JSONObject {

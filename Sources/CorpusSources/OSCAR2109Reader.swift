@@ -31,7 +31,9 @@ struct OSCAR2109Reader {
         return try text.next()
       } catch {
         textBroken = true
-        try context.streamBroke(error, file: textPath)
+        // A cut inside the text part loses the document being assembled: its meta record
+        // then reports the missing lines as an offset mismatch.
+        try context.streamBroke(error, file: textPath, partialRecord: false)
         return nil
       }
     }

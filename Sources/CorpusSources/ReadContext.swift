@@ -38,9 +38,12 @@ public struct ReadContext {
     }
   }
 
-  /// Reports a read error that ended a stream early. Everything before it was delivered.
-  func streamBroke(_ error: CorpusIOError, file: String) throws {
-    try log.report(DataIssue(error, file: file))
+  /// Reports a read error that ended a stream early. Everything before it was delivered;
+  /// when the cut fell inside a record (`partialRecord`), that record is counted as rejected.
+  func streamBroke(_ error: CorpusIOError, file: String, partialRecord: Bool) throws {
+    var issue = DataIssue(error, file: file)
+    issue.rejected = partialRecord
+    if partialRecord { try log.reject(issue) } else { try log.report(issue) }
   }
 
   /// Decodes a record's bytes as UTF-8 under the configured policy.
@@ -79,7 +82,7 @@ public struct ReadContext {
         if lines.lineNumber & 4095 == 0 { log.advance(to: lines.consumedBytes) }
       }
     } catch let error as CorpusIOError {
-      try streamBroke(error, file: path)
+      try streamBroke(error, file: path, partialRecord: lines.droppedPartialBytes > 0)
     }
   }
 }

@@ -24,6 +24,8 @@ struct WikipediaReader {
     var inContent = false
     /// Depth of elements whose text is skipped (`math`/`table` when disabled).
     var skipDepth = 0
+    /// A skipped element just ended: the spaces around it must not double.
+    var afterSkip = false
     /// Depth of `<table>` elements, to lay cells out on one line.
     var tableDepth = 0
 
@@ -87,9 +89,12 @@ struct WikipediaReader {
         } else if article != nil {
           end(name, in: &article!)
         }
-      case .text(let text):
+      case .text(var text):
         guard article != nil, article!.inContent, article!.skipDepth == 0 else { continue }
-        article!.line += text.contains("\n") ? String(text.map { $0 == "\n" ? " " : $0 }) : text
+        if text.contains("\n") { text = String(text.map { $0 == "\n" ? " " : $0 }) }
+        if article!.afterSkip, article!.line.last == " ", text.first == " " { text.removeFirst() }
+        article!.afterSkip = false
+        article!.line += text
       }
     }
     if let open = article {
@@ -131,9 +136,15 @@ struct WikipediaReader {
     case "p", "h":
       if article.tableDepth == 0 { article.endLine() }
     case "math":
-      if !context.options.includeMath { article.skipDepth = max(0, article.skipDepth - 1) }
+      if !context.options.includeMath {
+        article.skipDepth = max(0, article.skipDepth - 1)
+        article.afterSkip = true
+      }
     case "table":
-      if !context.options.includeTables { article.skipDepth = max(0, article.skipDepth - 1) }
+      if !context.options.includeTables {
+        article.skipDepth = max(0, article.skipDepth - 1)
+        article.afterSkip = true
+      }
       article.tableDepth = max(0, article.tableDepth - 1)
       if article.tableDepth == 0 { article.endLine() }
     case "cell":
