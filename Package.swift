@@ -27,10 +27,27 @@ let package = Package(
 
     .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2"]),
     // MARK: normalization targets (issue 3)
+    // ICU: CICU only carries the flags; no Swift file imports it (reference/aesthetics.md §3.2).
+    .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+    .target(name: "CICUShim", dependencies: ["CICU"]),
+    .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO"]),
+    .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "normalize-throughput", dependencies: ["CorpusText", "CorpusIO"], path: "Benchmarks/NormalizeThroughput"),
     // MARK: wordpiece targets (issue 5)
+    .target(name: "WordPiece", dependencies: ["CorpusIO", crypto]),
+    .testTarget(name: "WordPieceTests", dependencies: ["WordPiece", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "wordpiece-throughput", dependencies: ["WordPiece", "CorpusIO"], path: "Benchmarks/WordPieceThroughput"),
+    // MARK: shards targets (issue 6)
+    .target(name: "Shards", dependencies: ["CorpusIO", crypto]),
+    .testTarget(name: "ShardsTests", dependencies: ["Shards"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "shard-throughput", dependencies: ["Shards"], path: "Benchmarks/ShardThroughput"),
+    // MARK: filters targets (issue 4)
+    .target(name: "CorpusFilters", dependencies: ["CorpusIO", "CorpusSources"]),
+    .testTarget(name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
-    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", argumentParser]),
+    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", "CorpusText", yams, crypto]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser, yams]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

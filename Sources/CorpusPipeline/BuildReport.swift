@@ -1,4 +1,5 @@
 import CorpusSources
+import CorpusText
 
 /// `out/report.json`: what went in, what came out, and what was rejected, per source.
 ///
@@ -45,9 +46,9 @@ public struct SourceStats: Codable, Sendable, Equatable {
   public var files = 0
   /// Input bytes read (compressed sizes).
   public var bytesRead: Int64 = 0
-  /// Records the inputs held: documents plus rejected records.
+  /// Records the inputs held: documents read plus rejected records.
   public var records = 0
-  /// Documents written.
+  /// Documents written (read, less those removed by later stages).
   public var documents = 0
   /// Unicode scalars in the documents' text.
   public var characters = 0
@@ -59,6 +60,10 @@ public struct SourceStats: Codable, Sendable, Equatable {
   public var skipped: [String: Int] = [:]
   /// Input units by detected format.
   public var formats: [String: Int] = [:]
+  /// Documents removed after reading, by stage and reason (`normalize.empty`, …).
+  public var removed: [String: Int] = [:]
+  /// What normalization repaired, transliterated and dropped.
+  public var normalize = NormalizationStats()
 
   /// Empty counts for `name`.
   public init(name: String) { self.name = name }
@@ -74,10 +79,12 @@ public struct SourceStats: Codable, Sendable, Equatable {
     issues.merge(other.issues, uniquingKeysWith: +)
     skipped.merge(other.skipped, uniquingKeysWith: +)
     formats.merge(other.formats, uniquingKeysWith: +)
+    removed.merge(other.removed, uniquingKeysWith: +)
+    normalize.merge(other.normalize)
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, files, records, documents, characters, rejected, issues, skipped, formats
+    case name, files, records, documents, characters, rejected, issues, skipped, formats, removed, normalize
     case bytesRead = "bytes_read"
   }
 }

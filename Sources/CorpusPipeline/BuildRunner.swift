@@ -1,5 +1,6 @@
 import CorpusIO
 import CorpusSources
+import CorpusText
 import Foundation
 
 /// The ingest phase of `dacorpus build` (DESIGN.md §2): every input unit is a task that reads
@@ -131,10 +132,18 @@ public struct BuildRunner: Sendable {
     let writer = try textDirectory.map { directory throws(CorpusIOError) in
       try TextPartWriter(path: directory + "/" + name)
     }
+    var normalizer = try TextNormalizer(config: config.normalize)
     var documents = 0
     var characters = 0
+    var removed: [String: Int] = [:]
     do {
-      try SourceReader.read(task.unit, context: context) { document in
+      try SourceReader.read(task.unit, context: context) { read in
+        var document = read
+        document.text = normalizer.normalize(document.text)
+        if document.text.isEmpty && !read.text.isEmpty {
+          removed["normalize.empty", default: 0] += 1
+          return
+        }
         documents += 1
         if let writer { try writer.write(document) } else { characters += document.text.unicodeScalars.count }
         if documents & 255 == 0 { meter?.add(documents: 256) }
@@ -153,6 +162,8 @@ public struct BuildRunner: Sendable {
     stats.issues = Dictionary(uniqueKeysWithValues: log.issueCounts.map { ($0.key.rawValue, $0.value) })
     stats.skipped = log.skipCounts
     stats.formats = [task.unit.format.rawValue: 1]
+    stats.removed = removed
+    stats.normalize = normalizer.takeStats()
     var part: PartRecord?
     if let writer {
       let (bytes, sha256) = try writer.finish()

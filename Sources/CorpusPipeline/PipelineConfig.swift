@@ -1,4 +1,6 @@
+import CorpusIO
 import CorpusSources
+import CorpusText
 
 /// The typed contents of `pipeline.yaml` (DESIGN.md §6), version 1.
 ///
@@ -20,12 +22,14 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
   public var strict = false
   /// The inputs.
   public var sources: [SourceConfig] = []
+  /// Text repair and transliteration, applied to every document as it is read.
+  public var normalize = NormalizeConfig()
 
   /// The defaults, with no sources.
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case version, output, workers, seed, strict, sources
+    case version, output, workers, seed, strict, sources, normalize
   }
 
   public init(from decoder: any Decoder) throws {
@@ -42,6 +46,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? seed
     strict = try c.decodeIfPresent(Bool.self, forKey: .strict) ?? strict
     sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
+    normalize = try c.decodeIfPresent(NormalizeConfig.self, forKey: .normalize) ?? normalize
     var names: Set<String> = []
     for (index, source) in sources.enumerated() where !names.insert(source.name).inserted {
       throw DecodingError.dataCorrupted(
@@ -59,6 +64,7 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     try c.encode(seed, forKey: .seed)
     try c.encode(strict, forKey: .strict)
     try c.encode(sources, forKey: .sources)
+    try c.encode(normalize, forKey: .normalize)
   }
 
   /// `workers: auto` or a positive number.

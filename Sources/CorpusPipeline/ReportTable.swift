@@ -2,11 +2,11 @@
 public enum ReportTable {
   /// Per-source counts, a total row, then issues by kind.
   public static func render(_ report: BuildReport) -> String {
-    var rows = [["source", "files", "MB read", "records", "documents", "characters", "rejected"]]
+    var rows = [["source", "files", "MB read", "records", "rejected", "removed", "documents", "characters"]]
     for stats in report.sources + [report.totals] {
       rows.append([
-        stats.name, "\(stats.files)", megabytes(stats.bytesRead), "\(stats.records)", "\(stats.documents)",
-        "\(stats.characters)", "\(stats.rejected)",
+        stats.name, "\(stats.files)", megabytes(stats.bytesRead), "\(stats.records)", "\(stats.rejected)",
+        "\(stats.removed.values.reduce(0, +))", "\(stats.documents)", "\(stats.characters)",
       ])
     }
     var text = layout(rows, separatorBeforeLast: true)
@@ -18,13 +18,50 @@ public enum ReportTable {
       }
       text += "\n" + layout(issueRows, separatorBeforeLast: false)
     }
-    let skips = Set(report.sources.flatMap(\.skipped.keys)).sorted()
-    if !skips.isEmpty {
-      var skipRows = [["skipped"] + report.sources.map(\.name)]
-      for reason in skips { skipRows.append([reason] + report.sources.map { "\($0.skipped[reason] ?? 0)" }) }
-      text += "\n" + layout(skipRows, separatorBeforeLast: false)
+    for (title, keyPath) in [("removed", \SourceStats.removed), ("skipped", \SourceStats.skipped)] {
+      let reasons = Set(report.sources.flatMap { $0[keyPath: keyPath].keys }).sorted()
+      guard !reasons.isEmpty else { continue }
+      var reasonRows = [[title] + report.sources.map(\.name)]
+      for reason in reasons { reasonRows.append([reason] + report.sources.map { "\($0[keyPath: keyPath][reason] ?? 0)" }) }
+      text += "\n" + layout(reasonRows, separatorBeforeLast: false)
+    }
+    text += "\n" + normalization(report)
+    return text
+  }
+
+  /// Documents changed, repairs by kind, and transliterated and dropped characters per source.
+  static func normalization(_ report: BuildReport) -> String {
+    let sources = report.sources + [report.totals]
+    func row(_ name: String, _ value: (SourceStats) -> Int) -> [String] { [name] + sources.map { "\(value($0))" } }
+    let rows: [[String]] = [
+      ["normalize"] + sources.map(\.name),
+      row("changed documents") { $0.normalize.changedDocuments },
+      row("entities") { $0.normalize.repairs.entities },
+      row("mojibake") { $0.normalize.repairs.mojibake },
+      row("replacement chars") { $0.normalize.repairs.replacementCharacters },
+      row("controls") { $0.normalize.repairs.controls },
+      row("invisible") { $0.normalize.repairs.invisible },
+      row("unicode spaces") { $0.normalize.repairs.unicodeSpaces },
+      row("whitespace") { $0.normalize.repairs.whitespace },
+      row("nfc") { $0.normalize.repairs.nfc },
+      row("transliterated") { $0.normalize.transliterated.total },
+      row("dropped") { $0.normalize.dropped.total },
+    ]
+    var text = layout(rows, separatorBeforeLast: false)
+    let totals = report.totals.normalize
+    for (title, counts) in [("transliterated", totals.transliterated), ("dropped", totals.dropped)] where counts.total > 0 {
+      let top = counts.top(10).map { "\(Self.show($0.value)) \($0.count)" }.joined(separator: ", ")
+      text += "top \(title): \(top)\n"
     }
     return text
+  }
+
+  /// `U+201C “` for a code point.
+  static func show(_ value: UInt32) -> String {
+    let hex = String(value, radix: 16, uppercase: true)
+    let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .control else { return code }
+    return code + " " + String(Character(scalar))
   }
 
   static func megabytes(_ bytes: Int64) -> String {

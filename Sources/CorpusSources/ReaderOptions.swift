@@ -1,3 +1,5 @@
+import CorpusIO
+
 /// Options that change how readers turn records into documents (`sources[].options` in
 /// `pipeline.yaml`). Defaults follow `reference/formats.md`.
 public struct ReaderOptions: Sendable, Equatable, Codable {

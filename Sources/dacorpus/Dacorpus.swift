@@ -9,5 +9,7 @@ struct Dacorpus: ParsableCommand {
     version: dacorpusVersion,
     subcommands: [
       Build.self, Stats.self, Inspect.self,
+      Tokenize.self, Vocab.self,
+      Normalize.self,
     ])
 }

@@ -1,0 +1,2 @@
+import CorpusFilters
+print("filter-throughput: not yet")

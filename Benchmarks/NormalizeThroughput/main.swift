@@ -1,0 +1,220 @@
+// Throughput of `dacorpus normalize` next to `uconv` with the same transliteration rules, on
+// the same Danish web-like text, measured in the same run.
+//
+//   swift build -c release && .build/release/normalize-throughput [--megabytes 60] [--dir /tmp/dacorpus-bench] [--runs 3]
+//
+// The input is seeded random Danish text with what real web text has: typographic quotes and
+// dashes, foreign names, currency and units, emoji, a little Greek and Cyrillic, character
+// references, NBSPs and stray spaces. It is created once and reused. Both tools run as
+// processes reading the file on stdin and writing to /dev/null; `dacorpus normalize
+// --no-repair` does exactly what uconv does plus the kept-set filter, and its output is
+// checked against uconv's (filtered) byte for byte. The library is also timed in-process.
+import CorpusText
+import Foundation
+
+struct Options {
+  var megabytes = 60
+  var directory = "/tmp/dacorpus-bench"
+  var runs = 3
+
+  init(_ arguments: [String]) {
+    var i = 1
+    while i < arguments.count {
+      switch arguments[i] {
+      case "--megabytes": i += 1; megabytes = Int(arguments[i]) ?? megabytes
+      case "--dir": i += 1; directory = arguments[i]
+      case "--runs": i += 1; runs = max(1, Int(arguments[i]) ?? runs)
+      default: break
+      }
+      i += 1
+    }
+  }
+}
+
+/// SplitMix64: a seeded generator, so the input is the same on every machine.
+struct SplitMix64: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+let rules = "::[^æøåÆØÅ§] Any-Latin; ::[^æøåÆØÅ§] Latin-ASCII;"
+
+let words = """
+  og i at det er en til på som de med han af for ikke der var jeg sig men et har om vi min \
+  havde hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil \
+  blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også \
+  under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive \
+  mange ad bliver hendes været kommunen byrådet vedtaget budgettet næste år cykler reservedele \
+  åbent hverdage tilbud fragt købe butikken nyheder vejret sommer vinter københavn aarhus odense \
+  aalborg skolerne forvaltningen udgifterne anlæg brug løbet kommende skoleår haven perfekt glad \
+  rigtig hele året rundt vinteren regeringen statsministeren folketinget valget borgerne \
+  sundhed hospitalet patienterne lægerne sygeplejerskerne uddannelse universitetet studerende \
+  forskning klimaet energien vindmøller grøn omstilling virksomhederne medarbejdere økonomien \
+  kroner millioner procent stigning fald prisen markedet aktierne banken renten boligen \
+  kampen holdet spillerne træneren sæsonen målet sejren nederlaget publikum stadion \
+  opskrift smør sukker mel æg mælk ovnen minutter grader skål server velbekomme
+  """.split(separator: " ").map(String.init)
+
+let extras: [(probability: Double, pieces: [String])] = [
+  (0.10, ["“citat”", "„sagde hun“", "»Det er rigtigt«", "‘ja’", "\"ok\""]),
+  (0.08, ["–", "—", "-"]),
+  (0.04, ["…", "..."]),
+  (0.04, ["Peters’", "it’s", "don’t"]),
+  (0.03, ["1.299,95 €", "€ 45", "£ 12", "$ 9,99", "25 °C", "½ kg", "5 m²", "± 2"]),
+  (0.03, ["José", "Müller", "Škoda", "café", "Zürich", "Kraków", "Ibrahimović", "Nguyễn", "Françoise", "Ångström"]),
+  (0.01, ["😀", "👍", "❤️", "🇩🇰", "😂", "🎉"]),
+  (0.005, ["Москва", "Αθήνα", "Зеленський", "東京", "北京", "서울", "القاهرة"]),
+  (0.01, ["&amp;", "&nbsp;", "&quot;", "&#8211;"]),
+  (0.01, ["\u{A0}", "  ", "\u{200B}"]),
+  (0.01, ["©", "®", "™", "•", "§ 3", "nr. 5"]),
+]
+
+/// Writes about `megabytes` MB of Danish web-like text to `path`: paragraphs of 1–8
+/// sentences, one paragraph per line, a blank line now and then.
+func makeInput(path: String, megabytes: Int) throws {
+  var rng = SplitMix64(state: 2023)
+  var text: [UInt8] = []
+  text.reserveCapacity(megabytes * 1_000_000 + 10_000)
+  while text.count < megabytes * 1_000_000 {
+    var paragraph = ""
+    for s in 0..<Int.random(in: 1...8, using: &rng) {
+      if s > 0 { paragraph += " " }
+      var sentence: [String] = []
+      for _ in 0..<Int.random(in: 5...25, using: &rng) {
+        sentence.append(words[Int.random(in: 0..<words.count, using: &rng)])
+      }
+      for extra in extras where Double.random(in: 0..<1, using: &rng) < extra.probability {
+        sentence.insert(
+          extra.pieces[Int.random(in: 0..<extra.pieces.count, using: &rng)],
+          at: Int.random(in: 0...sentence.count, using: &rng))
+      }
+      let joined = sentence.joined(separator: " ")
+      paragraph += joined.prefix(1).uppercased() + joined.dropFirst() + "."
+    }
+    if Double.random(in: 0..<1, using: &rng) < 0.05 { paragraph += " " }
+    text.append(contentsOf: paragraph.utf8)
+    text.append(0x0A)
+    if Double.random(in: 0..<1, using: &rng) < 0.2 { text.append(0x0A) }
+  }
+  let temporary = path + ".tmp"
+  try Data(text).write(to: URL(fileURLWithPath: temporary))
+  try FileManager.default.moveItem(atPath: temporary, toPath: path)
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Runs `command` with `input` on stdin and stdout to `output`; returns the wall time.
+func timeProcess(_ executable: String, _ arguments: [String], input: String, output: String = "/dev/null") throws -> Double {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: executable)
+  process.arguments = arguments
+  process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+  _ = FileManager.default.createFile(atPath: output, contents: nil)
+  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+  return try seconds {
+    try process.run()
+    process.waitUntilExit()
+    if process.terminationStatus != 0 {
+      print("warning: \(executable) \(arguments) exited with \(process.terminationStatus)")
+    }
+  }
+}
+
+func which(_ name: String) -> String? {
+  for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+    let path = "\(directory)/\(name)"
+    if FileManager.default.isExecutableFile(atPath: path) { return path }
+  }
+  return nil
+}
+
+let options = Options(CommandLine.arguments)
+try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
+let input = "\(options.directory)/danish-web-\(options.megabytes)MB.txt"
+if !FileManager.default.fileExists(atPath: input) {
+  print("creating \(input) …")
+  try makeInput(path: input, megabytes: options.megabytes)
+}
+let bytes = try Data(contentsOf: URL(fileURLWithPath: input))
+let mb = Double(bytes.count) / 1_000_000
+let lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+print(String(format: "input: %@, %.1f MB, %d lines, ICU %@", input, mb, lines, ICU.version))
+
+let dacorpus = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dacorpus").path
+guard FileManager.default.isExecutableFile(atPath: dacorpus) else {
+  print("error: \(dacorpus) not found; build the package first (swift build -c release)")
+  exit(1)
+}
+guard let uconv = which("uconv") else {
+  print("error: uconv not found; apt-get install icu-devtools")
+  exit(1)
+}
+
+func best(_ body: () throws -> Double) rethrows -> Double {
+  var times: [Double] = []
+  for _ in 0..<options.runs { times.append(try body()) }
+  return times.min() ?? 0
+}
+
+// uconv is slow: one run (its time varies little), output kept for the exactness check.
+let uconvOutput = "\(options.directory)/uconv-output.txt"
+_ = try timeProcess("/bin/cat", [], input: input)  // warm the page cache
+let uconvTime = try timeProcess(uconv, ["-f", "utf-8", "-t", "utf-8", "-x", rules], input: input, output: uconvOutput)
+let noRepairOutput = "\(options.directory)/dacorpus-no-repair-output.txt"
+let noRepairTime = try best { try timeProcess(dacorpus, ["normalize", "--no-repair"], input: input, output: noRepairOutput) }
+let fullTime = try best { try timeProcess(dacorpus, ["normalize"], input: input) }
+
+// Exactness on the whole input: dacorpus --no-repair == uconv + kept-set filter.
+let keep = KeepSet.danish
+var filtered: [UInt8] = []
+let uconvText = try String(contentsOfFile: uconvOutput, encoding: .utf8)
+filtered.reserveCapacity(uconvText.utf8.count)
+for scalar in uconvText.unicodeScalars where keep.contains(scalar) { filtered.append(contentsOf: String(scalar).utf8) }
+let ours = try Data(contentsOf: URL(fileURLWithPath: noRepairOutput))
+let identical = Data(filtered) == ours
+
+// In-process, one core: the library on each line, transliteration only and everything.
+func inProcess(_ config: NormalizeConfig) throws -> Double {
+  var normalizer = try TextNormalizer(config: config)
+  var output: [UInt8] = []
+  output.reserveCapacity(bytes.count + 1024)
+  return bytes.withUnsafeBytes { raw in
+    let p = raw.bindMemory(to: UInt8.self)
+    return seconds {
+      var start = 0
+      let base = p.baseAddress!
+      while start < p.count {
+        var end = start
+        while end < p.count && base[end] != 0x0A { end += 1 }
+        normalizer.normalize(UnsafeBufferPointer(start: base + start, count: end - start), into: &output)
+        output.append(0x0A)
+        start = end + 1
+      }
+    }
+  }
+}
+var translitOnly = NormalizeConfig()
+translitOnly.repair.enabled = false
+let libraryTranslit = try best { try inProcess(translitOnly) }
+let libraryFull = try best { try inProcess(NormalizeConfig()) }
+
+func row(_ name: String, _ time: Double) -> String {
+  String(format: "%-44@ %7.3f s  %8.1f MB/s  %7.1fx uconv", name as NSString, time, mb / time, uconvTime / time)
+}
+print(String(format: "%-44@ %7.3f s  %8.1f MB/s  %7.1fx", "uconv -x '\(rules.prefix(14))…'" as NSString, uconvTime, mb / uconvTime, 1.0))
+print(row("dacorpus normalize --no-repair (process)", noRepairTime))
+print(row("dacorpus normalize (process, all repairs)", fullTime))
+print(row("TextNormalizer, transliteration (1 core)", libraryTranslit))
+print(row("TextNormalizer, repair + translit (1 core)", libraryFull))
+print("output of dacorpus normalize --no-repair == uconv + kept-set filter: \(identical ? "yes, byte for byte" : "NO")")
+print(String(format: "ratio (dacorpus normalize speed / uconv speed): %.1fx  (target >= 100x; >= 150 MB/s)", uconvTime / fullTime))

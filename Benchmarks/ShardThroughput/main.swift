@@ -1,0 +1,2 @@
+import Shards
+print("shard-throughput: work in progress")

@@ -1,0 +1,234 @@
+/// Multi-phrase matching in one pass (Aho–Corasick automaton compiled to a dense transition
+/// table over byte classes), on text folded by ``MatchText``: lower-case, white space runs as
+/// one space, punctuation outside ASCII as a space.
+///
+/// Each phrase has a category (0–7). A match counts only on word boundaries: the bytes before
+/// its start and after its end are not word bytes (ASCII letters and digits, and every byte of
+/// a non-ASCII letter); a phrase written with a trailing `*` needs no boundary at its end.
+///
+/// - Complexity: building O(total phrase bytes × classes); matching O(n + matches).
+struct PhraseMatcher: Sendable {
+  struct Output: Sendable {
+    var length: Int32
+    var category: UInt8
+    var prefix: Bool
+  }
+
+  /// Per category: hits, and whether one hit starts or ends the line's words.
+  struct Hits {
+    var count: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+    var atEdge: UInt8 = 0
+    var any: UInt8 = 0
+
+    @inline(__always) func count(_ category: UInt8) -> Int {
+      withUnsafeBytes(of: count) { Int($0[Int(category)]) }
+    }
+
+    @inline(__always) func touchesEdge(_ category: UInt8) -> Bool { atEdge & (1 << category) != 0 }
+
+    @inline(__always) mutating func add(_ category: UInt8, edge: Bool) {
+      withUnsafeMutableBytes(of: &count) { $0[Int(category)] = $0[Int(category)] &+ ($0[Int(category)] < 255 ? 1 : 0) }
+      any |= 1 << category
+      if edge { atEdge |= 1 << category }
+    }
+  }
+
+  private let byteClass: [UInt8]
+  private let classCount: Int
+  private let delta: [UInt16]
+  private let outputStart: [Int32]
+  private let outputs: [Output]
+
+  /// Compiles `phrases` (text, category). Phrases are folded like the text; empty ones are skipped.
+  init(phrases: [(String, UInt8)]) {
+    var folded: [([UInt8], UInt8, Bool)] = []
+    var text = MatchText()
+    for (phrase, category) in phrases {
+      var p = phrase
+      var prefix = false
+      if p.hasSuffix("*") {
+        prefix = true
+        p.removeLast()
+      }
+      let bytes = text.fold(p)
+      if !bytes.isEmpty { folded.append((bytes, category, prefix)) }
+    }
+    // Byte classes: each byte used by a phrase gets its own class; all others share class 0.
+    var byteClass = [UInt8](repeating: 0, count: 256)
+    var classes = 1
+    for (bytes, _, _) in folded {
+      for b in bytes where byteClass[Int(b)] == 0 && classes < 255 {
+        byteClass[Int(b)] = UInt8(classes)
+        classes += 1
+      }
+    }
+    // Trie.
+    var children: [[UInt8: Int]] = [[:]]
+    var own: [[Output]] = [[]]
+    for (bytes, category, prefix) in folded {
+      var state = 0
+      for b in bytes {
+        let c = byteClass[Int(b)]
+        if let next = children[state][c] {
+          state = next
+        } else {
+          children.append([:])
+          own.append([])
+          children[state][c] = children.count - 1
+          state = children.count - 1
+        }
+      }
+      own[state].append(Output(length: Int32(bytes.count), category: category, prefix: prefix))
+    }
+    let stateCount = min(children.count, Int(UInt16.max))
+    // Failure links and the dense table, breadth first.
+    var delta = [UInt16](repeating: 0, count: stateCount * classes)
+    var fail = [Int](repeating: 0, count: stateCount)
+    var merged = own
+    var queue: [Int] = []
+    for (c, next) in children[0] where next < stateCount {
+      delta[Int(c)] = UInt16(next)
+      queue.append(next)
+    }
+    var head = 0
+    while head < queue.count {
+      let state = queue[head]
+      head += 1
+      merged[state] += merged[fail[state]].filter { _ in fail[state] != state }
+      for c in 0..<classes {
+        if let next = children[state][UInt8(c)], next < stateCount {
+          fail[next] = Int(delta[fail[state] * classes + c])
+          delta[state * classes + c] = UInt16(next)
+          queue.append(next)
+        } else {
+          delta[state * classes + c] = delta[fail[state] * classes + c]
+        }
+      }
+    }
+    for c in 0..<classes where children[0][UInt8(c)] == nil { delta[c] = 0 }
+    var outputStart: [Int32] = [0]
+    var outputs: [Output] = []
+    for state in 0..<stateCount {
+      outputs += merged[state]
+      outputStart.append(Int32(outputs.count))
+    }
+    self.byteClass = byteClass
+    self.classCount = classes
+    self.delta = delta
+    self.outputStart = outputStart
+    self.outputs = outputs
+  }
+
+  @inline(__always)
+  static func isWordByte(_ b: UInt8) -> Bool {
+    b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+  }
+
+  /// The hits in folded text `text`. `firstWord`/`lastWord` are the offsets of the first and
+  /// last word bytes (a hit starting at or before the first, or ending after the last, is at
+  /// the line's edge).
+  func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
+    var hits = Hits()
+    let n = text.count
+    guard n > 0 else { return hits }
+    var firstWord = n
+    var lastWord = -1
+    for i in 0..<n where Self.isWordByte(text[i]) {
+      firstWord = i
+      break
+    }
+    var j = n - 1
+    while j >= 0 {
+      if Self.isWordByte(text[j]) {
+        lastWord = j
+        break
+      }
+      j -= 1
+    }
+    byteClass.withUnsafeBufferPointer { classOf in
+      delta.withUnsafeBufferPointer { delta in
+        outputStart.withUnsafeBufferPointer { starts in
+          outputs.withUnsafeBufferPointer { outputs in
+            var state = 0
+            for i in 0..<n {
+              state = Int(delta[state * classCount + Int(classOf[Int(text[i])])])
+              let from = Int(starts[state])
+              let to = Int(starts[state + 1])
+              if from == to { continue }
+              for k in from..<to {
+                let o = outputs[k]
+                let start = i + 1 - Int(o.length)
+                if start > 0 && Self.isWordByte(text[start - 1]) { continue }
+                if !o.prefix && i + 1 < n && Self.isWordByte(text[i + 1]) { continue }
+                hits.add(o.category, edge: start <= firstWord || i >= lastWord)
+              }
+            }
+          }
+        }
+      }
+    }
+    return hits
+  }
+}
+
+/// Text folded for phrase matching: ASCII and Latin-1 letters lower-cased (other letters via
+/// Unicode), every run of white space and every non-ASCII punctuation or symbol as one space,
+/// leading space dropped; ASCII punctuation and digits kept.
+struct MatchText: Sendable {
+  private(set) var buffer: [UInt8] = Array(repeating: 0, count: 1024)
+
+  /// Folds `bytes` into the buffer and calls `body` with the result.
+  @inline(__always)
+  mutating func withFolded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    let needed = bytes.count * 3 + 16
+    if buffer.count < needed { buffer = Array(repeating: 0, count: needed) }
+    return buffer.withUnsafeMutableBufferPointer { out in
+      guard let o = out.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+      var w = 0
+      var space = true  // drops leading space
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          i += 1
+          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            if !space {
+              o[w] = 0x20
+              w += 1
+              space = true
+            }
+            continue
+          }
+          o[w] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+          w += 1
+          space = false
+          continue
+        }
+        let (value, length) = UTF8Scalar.decode(bytes, at: i)
+        i += length
+        let cls = UnicodeClass.classify(value)
+        if cls.contains(.letter) || cls.contains(.digit) {
+          if cls.contains(.changesWhenLowercased) {
+            _ = UnicodeClass.appendLowercased(value, to: o, at: &w)
+          } else {
+            UnicodeClass.encode(value, to: o, at: &w)
+          }
+          space = false
+        } else if !space {
+          o[w] = 0x20
+          w += 1
+          space = true
+        }
+      }
+      return body(UnsafeBufferPointer(start: o, count: w))
+    }
+  }
+
+  /// The folded bytes of `text`, trailing space removed.
+  mutating func fold(_ text: String) -> [UInt8] {
+    var copy = text
+    var result = copy.withUTF8 { bytes in withFolded(bytes) { Array($0) } }
+    while result.last == 0x20 { result.removeLast() }
+    return result
+  }
+}

@@ -1,0 +1,215 @@
+/// MinHash signatures of documents over word shingles (FineWeb: word 5-grams, 14 bands × 8 rows).
+///
+/// Words are the white-space-separated tokens of the text, each normalized like a line key
+/// (lower-case, digits → `0`, punctuation and symbols removed; `æøå` kept); tokens that
+/// normalize to nothing are skipped. A shingle is `shingle` consecutive words; a document with
+/// fewer words has one shingle of all its words, and one without words has no signature.
+///
+/// Each shingle is hashed to 32 bits (xxHash64 of the words, seeded, combined and folded);
+/// minhash i is the minimum over the shingles of π_i(x), where π_i is a seeded bijection of the
+/// 32-bit integers: x ↦ a_i·x + b_i (a_i odd), then a xor-shift–multiply mixer. The a_i, b_i
+/// come from SplitMix64(seed), so signatures are identical across runs and machines.
+///
+/// - Complexity: O(words × bands × rows / 8) — eight minhashes per SIMD step.
+public struct MinHasher: Sendable {
+  /// The parameters.
+  public let config: MinHashConfig
+  /// The permutation seed.
+  public let seed: UInt64
+  private let multipliers: [SIMD8<UInt32>]
+  private let addends: [SIMD8<UInt32>]
+  private var words: [UInt64] = []
+  private var minimums: [SIMD8<UInt32>] = []
+  private var wordBuffer: [UInt8] = Array(repeating: 0, count: 256)
+
+  /// A hasher for `config`, with permutations from `seed`.
+  public init(config: MinHashConfig, seed: UInt64) {
+    self.config = config
+    self.seed = seed
+    var state = seed
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    let vectors = (config.hashes + 7) / 8
+    var multipliers: [SIMD8<UInt32>] = []
+    var addends: [SIMD8<UInt32>] = []
+    for _ in 0..<vectors {
+      var a = SIMD8<UInt32>()
+      var b = SIMD8<UInt32>()
+      for lane in 0..<8 {
+        let r = next()
+        a[lane] = UInt32(truncatingIfNeeded: r) | 1
+        b[lane] = UInt32(truncatingIfNeeded: r >> 32)
+      }
+      multipliers.append(a)
+      addends.append(b)
+    }
+    self.multipliers = multipliers
+    self.addends = addends
+  }
+
+  /// The signature of `text` (`bands × rows` values), or `nil` when it has no words.
+  public mutating func signature(_ text: String) -> [UInt32]? {
+    text.withUTF8Bytes { signature($0) }
+  }
+
+  /// The signature of UTF-8 `bytes`, or `nil` when they have no words.
+  public mutating func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
+    collectWords(bytes)
+    guard !words.isEmpty else { return nil }
+    let vectors = multipliers.count
+    minimums.removeAll(keepingCapacity: true)
+    minimums.append(contentsOf: repeatElement(SIMD8<UInt32>(repeating: .max), count: vectors))
+    let n = min(config.shingle, words.count)
+    let shingles = words.count - n + 1
+    let shingleSeed = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
+    multipliers.withUnsafeBufferPointer { a in
+      addends.withUnsafeBufferPointer { b in
+        minimums.withUnsafeMutableBufferPointer { mins in
+          words.withUnsafeBufferPointer { w in
+            for i in 0..<shingles {
+              var h = shingleSeed
+              for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i + k]) }
+              let x = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: h ^ (h >> 32)))
+              for v in 0..<vectors {
+                var y = x &* a[v] &+ b[v]
+                y ^= y &>> 16
+                y = y &* 0x7FEB_352D
+                y ^= y &>> 15
+                y = y &* 0x846C_A68B
+                y ^= y &>> 16
+                mins[v] = pointwiseMin(mins[v], y)
+              }
+            }
+          }
+        }
+      }
+    }
+    var result = [UInt32](repeating: 0, count: config.hashes)
+    for i in 0..<config.hashes { result[i] = minimums[i / 8][i % 8] }
+    return result
+  }
+
+  /// Fills `words` with the seeded hashes of the normalized words of `bytes`.
+  private mutating func collectWords(_ bytes: UnsafeBufferPointer<UInt8>) {
+    words.removeAll(keepingCapacity: true)
+    let wordSeed = seed
+    let latin1 = UnicodeClass.latin1
+    if wordBuffer.count < bytes.count * 3 + 16 { wordBuffer = Array(repeating: 0, count: bytes.count * 3 + 16) }
+    wordBuffer.withUnsafeMutableBufferPointer { out in
+      latin1.withUnsafeBufferPointer { table in
+        guard let o = out.baseAddress else { return }
+        var w = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+          let b = bytes[i]
+          var cls: ScalarClass
+          var value: UInt32
+          if b < 0x80 {
+            cls = table[Int(b)]
+            value = UInt32(b)
+            i += 1
+          } else {
+            let decoded = UTF8Scalar.decode(bytes, at: i)
+            value = decoded.value
+            i += decoded.length
+            cls = UnicodeClass.classify(value)
+          }
+          if cls.contains(.whitespace) {
+            if w > 0 {
+              words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o, count: w), seed: wordSeed))
+              w = 0
+            }
+          } else if cls.contains(.digit) {
+            o[w] = 0x30
+            w += 1
+          } else if !cls.isDisjoint(with: .removedByNormalization) {
+            continue
+          } else if cls.contains(.changesWhenLowercased) {
+            _ = UnicodeClass.appendLowercased(value, to: o, at: &w)
+          } else {
+            UnicodeClass.encode(value, to: o, at: &w)
+          }
+        }
+        if w > 0 { words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o, count: w), seed: wordSeed)) }
+      }
+    }
+  }
+
+  /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
+  public static func bandHash(_ signature: UnsafeBufferPointer<UInt32>, band: Int, rows: Int) -> UInt64 {
+    var h = MurmurHash3.fmix64(UInt64(band) &+ 0x6261_6E64)  // "band"
+    for r in 0..<rows { h = MurmurHash3.fmix64(h ^ UInt64(signature[band * rows + r])) }
+    return h
+  }
+
+  /// The share of equal positions of two signatures: the estimate of their Jaccard similarity.
+  public static func similarity(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Double {
+    let n = min(a.count, b.count)
+    guard n > 0 else { return 0 }
+    var equal = 0
+    for i in 0..<n where a[i] == b[i] { equal += 1 }
+    return Double(equal) / Double(n)
+  }
+
+  /// ``similarity(_:_:)`` of two arrays.
+  public static func similarity(_ a: [UInt32], _ b: [UInt32]) -> Double {
+    a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in similarity(x, y) } }
+  }
+
+  /// The probability that two documents of Jaccard similarity `s` share a band: 1 − (1 − s^r)^b.
+  public static func candidateProbability(similarity s: Double, bands: Int, rows: Int) -> Double {
+    var sr = 1.0
+    for _ in 0..<rows { sr *= s }
+    var miss = 1.0
+    for _ in 0..<bands { miss *= 1 - sr }
+    return 1 - miss
+  }
+}
+
+/// What the ingest phase keeps of a document for deduplication.
+public struct DocumentSignature: Sendable, Equatable {
+  /// MurmurHash3-128 of the normalized text (``LineNormalizer/exactKey(_:)``), when exact dedup is on.
+  public var exact: Hash128?
+  /// The MinHash signature, when near-duplicate dedup is on and the text has words.
+  public var minhash: [UInt32]?
+
+  /// Creates a signature.
+  public init(exact: Hash128?, minhash: [UInt32]?) {
+    self.exact = exact
+    self.minhash = minhash
+  }
+}
+
+/// Computes ``DocumentSignature``s under a ``DedupConfig`` (one per worker).
+public struct DedupSigner: Sendable {
+  /// The config.
+  public let config: DedupConfig
+  private var normalizer = LineNormalizer()
+  private var hasher: MinHasher
+
+  /// A signer; the MinHash seed is `config.minhash.seed` or else `pipelineSeed`.
+  public init(config: DedupConfig, pipelineSeed: UInt64) {
+    self.config = config
+    hasher = MinHasher(config: config.minhash, seed: config.minhash.effectiveSeed(pipelineSeed: pipelineSeed))
+  }
+
+  /// The seed of the permutations.
+  public var seed: UInt64 { hasher.seed }
+
+  /// The signature of `text`.
+  ///
+  /// - Complexity: O(n) for the exact key, plus ``MinHasher``'s cost.
+  public mutating func sign(_ text: String) -> DocumentSignature {
+    text.withUTF8Bytes { bytes in
+      DocumentSignature(
+        exact: config.exact ? normalizer.exactKey(bytes) : nil,
+        minhash: config.minhash.enabled ? hasher.signature(bytes) : nil)
+    }
+  }
+}

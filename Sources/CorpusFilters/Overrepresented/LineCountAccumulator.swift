@@ -1,0 +1,205 @@
+/// Counts the lines of one ingest task for the over-represented-line reduce: per (line key,
+/// domain) the occurrences, the documents (a line counts once per document), and the first
+/// document; plus one sample text per line seen at least twice (while a sample budget lasts),
+/// for the report's top-K list.
+///
+/// One accumulator per task (per worker), fed documents in task order, then written once with
+/// ``write(to:)``. Memory is bounded: past `maxEntries` distinct pairs the table is spilled, as
+/// a sorted run, to a file in `spillDirectory` and cleared; the sidecar then holds every run.
+/// Without a spill directory the table grows without bound.
+///
+/// ```swift
+/// let counter = LineCountAccumulator(taskIndex: task, policy: policy)
+/// for (index, document) in documents.enumerated() {
+///   guard let group = policy.group(forSource: sourceIndex) else { continue }
+///   try counter.add(text: document.text, documentIndex: index, group: group, domain: DomainKey.of(url: url))
+/// }
+/// try counter.write(to: "out/sidecars/task-00007.linecounts")
+/// ```
+public final class LineCountAccumulator {
+  struct Pair: Hashable {
+    var line: UInt64
+    var domain: UInt64
+    func hash(into hasher: inout Hasher) { hasher.combine(line ^ (domain &* 0x9E37_79B9_7F4A_7C15)) }
+  }
+
+  struct Counts {
+    var occurrences: UInt32
+    var documents: UInt32
+    var firstDocument: UInt64
+    var lastDocument: UInt64
+  }
+
+  /// The task index written into the sidecar.
+  public let taskIndex: Int
+  /// The policy deciding which lines count.
+  public let policy: OverrepresentedPolicy
+  /// Distinct (line, domain) pairs held before spilling.
+  public let maxEntries: Int
+  /// Where spill runs go; `nil` never spills.
+  public let spillDirectory: String?
+  /// Bytes of sample text kept at most, and the longest sample kept (longer lines are cut at a
+  /// scalar boundary).
+  public let sampleBudget: Int
+  public let maxSampleLength: Int
+
+  /// Documents added.
+  public private(set) var documentCount = 0
+  /// Lines counted (long enough, not allowlisted).
+  public private(set) var countedLines = 0
+  /// Runs spilled so far.
+  public private(set) var spilledRuns = 0
+
+  private var table: [Pair: Counts] = [:]
+  private var samples: [UInt64: [UInt8]] = [:]
+  private var sampleBytes = 0
+  /// A direct-mapped memory of recently seen line keys: a line is sampled when it is seen again.
+  private var recent = [UInt64](repeating: 0, count: 1 << 16)
+  private var normalizer = LineNormalizer()
+  private var spillWriter: BinaryFileWriter?
+  private var spillPath: String?
+  private var spilledRecords = 0
+
+  /// An empty accumulator for task `taskIndex`.
+  public init(
+    taskIndex: Int, policy: OverrepresentedPolicy, maxEntries: Int = 4_000_000, spillDirectory: String? = nil,
+    sampleBudget: Int = 4 << 20, maxSampleLength: Int = 300
+  ) {
+    self.taskIndex = taskIndex
+    self.policy = policy
+    self.maxEntries = max(1, maxEntries)
+    self.spillDirectory = spillDirectory
+    self.sampleBudget = sampleBudget
+    self.maxSampleLength = maxSampleLength
+  }
+
+  deinit {
+    if let spillPath { SpillDirectory.unlinkFile(spillPath) }
+  }
+
+  /// Distinct (line, domain) pairs in memory.
+  public var entryCount: Int { table.count }
+
+  /// Counts the lines of one document.
+  ///
+  /// - Parameters:
+  ///   - text: the document text (after the ingest filters), lines split on LF.
+  ///   - documentIndex: the document's index within the task, the same in the finish phase.
+  ///   - group: ``OverrepresentedPolicy/group(forSource:)`` of its source.
+  ///   - domain: ``DomainKey/of(url:)`` of its URL.
+  /// - Complexity: O(n) in the text length, one hash-table update per counted line.
+  public func add(text: String, documentIndex: Int, group: UInt32, domain: UInt64) throws(FilterError) {
+    if table.count >= maxEntries, spillDirectory != nil { try spill() }
+    documentCount += 1
+    let document = UInt64(documentIndex)
+    text.withUTF8Bytes { bytes in
+      TextLines.forEach(bytes) { range in
+        let line = UnsafeBufferPointer(rebasing: bytes[range])
+        let key = normalizer.key(line)
+        guard policy.counts(key) else { return }
+        countedLines += 1
+        let pair = Pair(line: OverrepresentedPolicy.countingKey(key.hash, group: group), domain: domain)
+        if let index = table.index(forKey: pair) {
+          table.values[index].occurrences &+= 1
+          if table.values[index].lastDocument != document {
+            table.values[index].documents &+= 1
+            table.values[index].lastDocument = document
+          }
+        } else {
+          table[pair] = Counts(occurrences: 1, documents: 1, firstDocument: document, lastDocument: document)
+        }
+        if sampleBytes < sampleBudget {
+          let slot = Int(truncatingIfNeeded: pair.line & UInt64(recent.count - 1))
+          if recent[slot] == pair.line {
+            if samples[pair.line] == nil {
+              let sample = Self.prefix(line, maxBytes: maxSampleLength)
+              sampleBytes += sample.count
+              samples[pair.line] = sample
+            }
+          } else {
+            recent[slot] = pair.line
+          }
+        }
+      }
+    }
+  }
+
+  /// The first at most `maxBytes` bytes of `line`, cut at a scalar boundary.
+  static func prefix(_ line: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> [UInt8] {
+    if line.count <= maxBytes { return Array(line) }
+    var end = maxBytes
+    while end > 0 && line[end] & 0xC0 == 0x80 { end -= 1 }
+    return Array(line[0..<end])
+  }
+
+  private func sortedRecords() -> [LineCountSidecar.Record] {
+    table.map { pair, counts in
+      LineCountSidecar.Record(
+        line: pair.line, domain: pair.domain, occurrences: counts.occurrences, documents: counts.documents,
+        firstDocument: counts.firstDocument)
+    }.sorted { ($0.line, $0.domain) < ($1.line, $1.domain) }
+  }
+
+  private func spill() throws(FilterError) {
+    guard let directory = spillDirectory else { return }
+    if spillWriter == nil {
+      let path = "\(directory)/.linecounts-task\(taskIndex)-\(UInt(bitPattern: ObjectIdentifier(self).hashValue)).spill"
+      spillPath = path
+      spillWriter = try BinaryFileWriter(path: path)
+    }
+    guard let writer = spillWriter else { return }
+    for record in sortedRecords() { try LineCountSidecar.write(record, to: writer) }
+    spilledRecords += table.count
+    spilledRuns += 1
+    table.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes the sidecar (format: ``LineCountSidecar``) atomically: to a temporary name beside
+  /// `path`, renamed when complete.
+  public func write(to path: String) throws(FilterError) {
+    let target = AtomicPath(path)
+    do {
+      let writer = try BinaryFileWriter(path: target.temporaryPath, bufferSize: 1 << 18)
+      try LineCountSidecar.writeHeader(writer, taskIndex: taskIndex)
+      var records = 0
+      if let spillWriter, let spillPath {
+        try spillWriter.close()
+        self.spillWriter = nil
+        let reader = try BinaryFileReader(path: spillPath, bufferSize: 1 << 18)
+        for _ in 0..<spilledRecords {
+          let record = LineCountSidecar.Record(
+            line: try reader.read(), domain: try reader.read(), occurrences: try reader.read(),
+            documents: try reader.read(), firstDocument: try reader.read())
+          try LineCountSidecar.write(record, to: writer)
+        }
+        records += spilledRecords
+        // Later spills append a new file.
+        SpillDirectory.unlinkFile(spillPath)
+        self.spillPath = nil
+        spilledRecords = 0
+      }
+      for record in sortedRecords() { try LineCountSidecar.write(record, to: writer) }
+      records += table.count
+      let samplesOffset = writer.offset
+      let keys = samples.keys.sorted()
+      for key in keys {
+        guard let bytes = samples[key] else { continue }
+        try writer.write(key)
+        try writer.write(UInt32(bytes.count))
+        try writer.write(bytes)
+      }
+      try writer.write(UInt64(records))
+      try writer.write(UInt64(keys.count))
+      try writer.write(UInt64(samplesOffset))
+      let checksum = try writer.checksum()
+      try writer.write(checksum)
+      try writer.write(LineCountSidecar.footerMagic)
+      try writer.write(UInt32(0))
+      try writer.close()
+      try target.commit()
+    } catch {
+      target.abandon()
+      throw error
+    }
+  }
+}

@@ -1,0 +1,85 @@
+/// Which documents' lines are counted together, which lines count at all, and how a counted
+/// line is keyed: the part of ``OverrepresentedConfig`` that both the ingest phase (counting)
+/// and the finish phase (removing) apply, so the two always agree.
+public struct OverrepresentedPolicy: Sendable, Equatable {
+  /// The config.
+  public let config: OverrepresentedConfig
+  /// Normalized hashes of the allowlisted lines.
+  public let allowlist: Set<UInt64>
+  private let groups: [UInt32?]
+
+  /// A policy for sources given in pipeline order by name and web flag.
+  public init(config: OverrepresentedConfig, sources: [(name: String, web: Bool)]) {
+    self.config = config
+    var normalizer = LineNormalizer()
+    allowlist = Set(config.allowlist.map { normalizer.key($0).hash })
+    let exempt = Set(config.exempt)
+    groups = sources.enumerated().map { index, source in
+      guard config.enabled, !exempt.contains(source.name) else { return nil }
+      switch config.scope {
+      case .web: return source.web ? 0 : nil
+      case .all: return 0
+      case .source: return UInt32(truncatingIfNeeded: index)
+      }
+    }
+  }
+
+  public static func == (a: OverrepresentedPolicy, b: OverrepresentedPolicy) -> Bool {
+    a.config == b.config && a.groups == b.groups
+  }
+
+  /// The counting group of the source at `index` in pipeline order, or `nil` when its lines
+  /// are neither counted nor removed (out of scope, exempt, or the filter is off).
+  public func group(forSource index: Int) -> UInt32? {
+    index >= 0 && index < groups.count ? groups[index] : nil
+  }
+
+  /// Whether a line with `key` is counted (and may be removed): long enough and not allowlisted.
+  @inline(__always)
+  public func counts(_ key: LineKey) -> Bool {
+    key.length >= config.minLength && key.length > 0 && !allowlist.contains(key.hash)
+  }
+
+  /// The key under which a line is counted in `group`: the line hash itself for group 0, a
+  /// mix of both otherwise (so `scope: source` counts each source apart).
+  @inline(__always)
+  public static func countingKey(_ lineHash: UInt64, group: UInt32) -> UInt64 {
+    group == 0 ? lineHash : MurmurHash3.fmix64(lineHash &+ UInt64(group) &* 0x9E37_79B9_7F4A_7C15)
+  }
+}
+
+/// The domain of a document for the `min_domains` rule.
+public enum DomainKey {
+  /// "No domain known": such documents each count as their own domain.
+  public static let unknown: UInt64 = 0
+
+  /// The key of the host of `url` (lower-cased, a leading `www.` dropped), or ``unknown`` when
+  /// `url` is `nil` or has no host.
+  public static func of(url: String?) -> UInt64 {
+    guard let url, let host = host(of: url), !host.isEmpty else { return unknown }
+    let key = XXHash64.hash(host, seed: 0x646F_6D61_696E)  // "domain"
+    return key == unknown ? 1 : key
+  }
+
+  /// The host of `url`: between `://` (or the start) and the next `/`, `?`, `#` or `:`,
+  /// without user info, lower-cased, without a leading `www.`.
+  public static func host(of url: String) -> String? {
+    var rest = Substring(url)
+    let bytes = Array(url.utf8)
+    if bytes.count >= 3 {
+      for i in 0..<(bytes.count - 2) {
+        if bytes[i] == 0x2F || bytes[i] == 0x3F || bytes[i] == 0x23 { break }  // / ? # before any scheme
+        if bytes[i] == 0x3A && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
+          rest = Substring(String(decoding: bytes[(i + 3)...], as: UTF8.self))
+          break
+        }
+      }
+    }
+    if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+    if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+    if let colon = rest.firstIndex(of: ":") { rest = rest[..<colon] }
+    var host = rest.lowercased()
+    if host.hasPrefix("www.") { host.removeFirst(4) }
+    return host.isEmpty ? nil : host
+  }
+}

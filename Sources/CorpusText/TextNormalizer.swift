@@ -1,0 +1,200 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// The normalize stage: repair, then transliteration, as configured by ``NormalizeConfig``.
+///
+/// ```swift
+/// var normalizer = try TextNormalizer(config: config.normalize)   // once per worker
+/// for document in documents {
+///   let text = normalizer.normalize(document.text)
+///   …
+/// }
+/// report.normalize.merge(normalizer.takeStats())
+/// ```
+///
+/// The steps, in order, each skipped when its switch is off or a quick scan finds nothing to
+/// do: character references (``EntityDecoder``), mojibake (``MojibakeRepair``, up to three
+/// layers) and a count of U+FFFD, controls and invisible characters plus Unicode spaces
+/// (``CharacterCleaner``), spaces and empty lines (``WhitespaceLayout``), NFC, then
+/// transliteration (``Transliterator``) and, when it removed or changed characters and
+/// whitespace repair is on, spaces and empty lines again.
+///
+/// A value per worker: it owns a ``Transliterator`` (ICU handles, a memo) and reusable
+/// buffers, so it is not `Sendable`; copies share the transliterator, which is harmless on
+/// one thread. ``NormalizationStats`` are `Sendable` and merge across workers.
+public struct TextNormalizer {
+  /// The configuration.
+  public let config: NormalizeConfig
+  private let transliterator: Transliterator?
+  private var counters = NormalizationStats()
+  private var buffers = StageBuffers()
+  private var nfc = NFCNormalizer()
+
+  /// Creates a normalizer for `config`, opening ICU's transliterators if it transliterates.
+  ///
+  /// - Throws: ``ICUError`` if ICU's transform data is missing.
+  public init(config: NormalizeConfig = NormalizeConfig()) throws(ICUError) {
+    self.config = config
+    if config.enabled && config.transliterate.enabled {
+      let replacement = config.transliterate.leftovers == .replace ? config.transliterate.replacement : nil
+      transliterator = try Transliterator(keep: config.transliterate.keepSet, replacement: replacement)
+    } else {
+      transliterator = nil
+    }
+  }
+
+  /// What was done since creation or the last ``takeStats()``.
+  public var stats: NormalizationStats {
+    var stats = counters
+    if let transliterator {
+      stats.transliterated = transliterator.transliteratedCounts
+      stats.dropped = transliterator.droppedCounts
+      stats.transliterationFailures = transliterator.failures
+    }
+    return stats
+  }
+
+  /// Returns ``stats`` and starts counting from zero.
+  public mutating func takeStats() -> NormalizationStats {
+    let result = stats
+    counters = NormalizationStats()
+    transliterator?.resetCounts()
+    return result
+  }
+
+  /// Normalizes one document (or line).
+  ///
+  /// - Complexity: O(n) for n UTF-8 bytes: a few byte scans and copies, plus ICU's work on
+  ///   what is outside the kept set.
+  public mutating func normalize(_ text: String) -> String {
+    var text = text
+    var output: [UInt8] = []
+    text.withUTF8 { normalize($0, into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Normalizes the UTF-8 bytes of one document (or line) and appends the result to
+  /// `output`. Invalid UTF-8 is kept by the repairs and dropped by transliteration.
+  ///
+  /// - Complexity: O(n) for n bytes, as ``normalize(_:)-(String)``.
+  public mutating func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    counters.documents += 1
+    counters.bytesIn += input.count
+    guard config.enabled else {
+      output.append(contentsOf: input)
+      counters.bytesOut += input.count
+      return
+    }
+    buffers.begin(input)
+    let repair = config.repair
+    if repair.enabled {
+      if repair.entities && buffers.withCurrent(EntityDecoder.mightContain) {
+        counters.repairs.entities += buffers.step(EntityDecoder.decode)
+      }
+      if repair.mojibake {
+        for _ in 0..<3 {
+          guard buffers.withCurrent(MojibakeRepair.mightContain) else { break }
+          let repaired = buffers.step(MojibakeRepair.repair)
+          if repaired == 0 { break }
+          counters.repairs.mojibake += repaired
+        }
+        counters.repairs.replacementCharacters += buffers.withCurrent(Self.countReplacementCharacters)
+      }
+      if repair.controls || repair.whitespace {
+        let cleaner = CharacterCleaner(controls: repair.controls, spaces: repair.whitespace)
+        var counts = CharacterCleaner.Counts()
+        _ = buffers.step { input, output in
+          counts = cleaner.clean(input, into: &output)
+          return counts.total
+        }
+        counters.repairs.controls += counts.controls
+        counters.repairs.invisible += counts.invisible
+        counters.repairs.unicodeSpaces += counts.spaces
+      }
+      if repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
+        counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+      }
+      if repair.nfc {
+        var nfc = NFCNormalizer()
+        swap(&nfc, &self.nfc)  // moves the reusable buffers out and back, no copy
+        counters.repairs.nfc += buffers.step { nfc.normalize($0, into: &$1) }
+        swap(&nfc, &self.nfc)
+      }
+    }
+    if let transliterator {
+      let before = transliterator.transliteratedCounts.total + transliterator.droppedCounts.total
+      _ = buffers.step { input, output in
+        transliterator.transliterate(input, into: &output)
+        return 1
+      }
+      let after = transliterator.transliteratedCounts.total + transliterator.droppedCounts.total
+      if after != before && repair.enabled && repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
+        counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+      }
+    }
+    let changed = buffers.withCurrent { current in
+      current.count != input.count
+        || (current.count > 0 && memcmp(current.baseAddress!, input.baseAddress!, current.count) != 0)
+    }
+    if changed { counters.changedDocuments += 1 }
+    buffers.withCurrent { output.append(contentsOf: $0) }
+    counters.bytesOut += buffers.withCurrent { $0.count }
+  }
+
+  /// How many U+FFFD (EF BF BD) `input` holds.
+  private static func countReplacementCharacters(_ input: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let p = input.baseAddress else { return 0 }
+    let n = input.count
+    var count = 0
+    var i = 0
+    while i + 2 < n, let found = memchr(p + i, 0xEF, n - i - 2) {
+      let j = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if p[j + 1] == 0xBF && p[j + 2] == 0xBD {
+        count += 1
+        i = j + 3
+      } else {
+        i = j + 1
+      }
+    }
+    return count
+  }
+}
+
+/// The two buffers the stages write into, in turn; the current text is the input until a
+/// stage changes it.
+private struct StageBuffers {
+  private var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  private var current: [UInt8] = []
+  private var next: [UInt8] = []
+  private var usingInput = true
+
+  mutating func begin(_ input: UnsafeBufferPointer<UInt8>) {
+    self.input = input
+    usingInput = true
+  }
+
+  /// Calls `body` with the current text.
+  func withCurrent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    usingInput ? body(input) : current.withUnsafeBufferPointer(body)
+  }
+
+  /// Runs a stage that appends its result to the output it is given and returns a count:
+  /// when the count is 0 it appended nothing and the text stays as it was.
+  mutating func step(_ stage: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Int) -> Int {
+    next.removeAll(keepingCapacity: true)
+    let count: Int
+    if usingInput {
+      count = stage(input, &next)
+    } else {
+      count = current.withUnsafeBufferPointer { stage($0, &next) }
+    }
+    if count > 0 {
+      swap(&current, &next)
+      usingInput = false
+    }
+    return count
+  }
+}

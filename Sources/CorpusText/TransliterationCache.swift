@@ -1,0 +1,81 @@
+/// A per-worker memo of short transliterations whose result depends only on their own bytes:
+/// runs of Latin, Common and Inherited characters (typographic quotes, dashes, accented
+/// letters) bounded by kept characters. Typical Danish text repeats a few dozen of them, so
+/// nearly every run is answered here instead of by ICU.
+///
+/// Keys and values live in one byte arena; the table is open-addressed. When it holds
+/// ``maximumEntries`` entries or the arena passes ``maximumArenaBytes``, it is emptied.
+struct TransliterationCache {
+  /// Longest key that is cached, in bytes.
+  static let maximumKeyLength = 64
+  static let maximumEntries = 1 << 14
+  static let maximumArenaBytes = 1 << 21
+
+  private struct Entry {
+    var hash: UInt64
+    var keyStart: Int32
+    var keyLength: Int32
+    var valueStart: Int32
+    var valueLength: Int32
+    var valueIsKept: Bool
+  }
+
+  private var slots: [Int32] = Array(repeating: -1, count: maximumEntries * 2)
+  private var entries: [Entry] = []
+  private(set) var arena: [UInt8] = []
+
+  /// FNV-1a.
+  @inline(__always)
+  static func hash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for i in 0..<count { h = (h ^ UInt64(p[i])) &* 0x100_0000_01B3 }
+    return h
+  }
+
+  /// The cached value for the key `p[0..<count]`: its range in ``arena`` and whether every
+  /// scalar of it is kept.
+  ///
+  /// - Complexity: O(count) expected.
+  func lookup(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> (range: Range<Int>, isKept: Bool)? {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let index = Int(slots[slot])
+      if index < 0 { return nil }
+      let entry = entries[index]
+      if entry.hash == hash && Int(entry.keyLength) == count {
+        let equal = arena.withUnsafeBufferPointer { a -> Bool in
+          guard let base = a.baseAddress else { return count == 0 }
+          for i in 0..<count where base[Int(entry.keyStart) + i] != p[i] { return false }
+          return true
+        }
+        if equal {
+          let start = Int(entry.valueStart)
+          return (start..<start + Int(entry.valueLength), entry.valueIsKept)
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Stores `value` for the key `p[0..<count]` (not yet present).
+  mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: [UInt8], valueIsKept: Bool) {
+    if entries.count >= Self.maximumEntries || arena.count >= Self.maximumArenaBytes {
+      entries.removeAll(keepingCapacity: true)
+      arena.removeAll(keepingCapacity: true)
+      for i in slots.indices { slots[i] = -1 }
+    }
+    let keyStart = arena.count
+    arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+    let valueStart = arena.count
+    arena.append(contentsOf: value)
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] >= 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(entries.count)
+    entries.append(
+      Entry(
+        hash: hash, keyStart: Int32(keyStart), keyLength: Int32(count), valueStart: Int32(valueStart),
+        valueLength: Int32(value.count), valueIsKept: valueIsKept))
+  }
+}

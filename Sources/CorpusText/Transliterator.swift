@@ -1,0 +1,522 @@
+/// ICU-exact transliteration to ASCII that keeps a configurable set of characters, with a fast
+/// path for text that is already (nearly) in the kept set.
+///
+/// The result equals, for every input, what `uconv` produces with the rules
+/// ``KeepSet/icuRules`` (`::[^æøåÆØÅ§] Any-Latin; ::[^æøåÆØÅ§] Latin-ASCII;` for Danish),
+/// followed by removing every character still outside the ``KeepSet`` (or replacing it with
+/// ``replacement``):
+///
+/// ```swift
+/// let transliterator = try Transliterator(keep: .danish)
+/// transliterator.transliterate("Ærø — “Αθήνα” 東京")   // "Ærø - \"Athena\" dong jing"
+/// ```
+///
+/// **How it stays exact and fast.** Bytes of kept characters are copied in bulk. Each run of
+/// other characters is widened over neighbouring non-Latin characters (digits, punctuation,
+/// spaces: ICU's `Any-Latin` transliterates those too when they sit next to, say, Greek) up
+/// to the nearest kept Latin letter, and handed to ICU with the surrounding text as context
+/// (`UTransPosition` context bounds), the `Any-Latin` step over all runs of a line before the
+/// `Latin-ASCII` step, as ICU's compound transliterator does. Runs of only Latin, Common and
+/// Inherited characters (quotes, dashes, accented letters) cannot be affected by `Any-Latin`
+/// and `Latin-ASCII` reads no context around them, so their results are memoized per worker.
+/// Context is the `uconv` chunk (a line, see ``UnicodeTables/isChunkEnd(_:)``), limited to
+/// 1024 UTF-16 units on each side of a run; no ICU rule looks that far.
+///
+/// Not `Sendable`: each worker owns one, opened once and reused; it holds the ICU handles,
+/// the memo and the buffers.
+public final class Transliterator {
+  /// The characters kept as they are.
+  public let keep: KeepSet
+  /// What a character outside ``keep`` after transliteration becomes: `nil` drops it.
+  public let replacement: String?
+
+  /// How many code points were handed to transliteration (each character outside
+  /// ``keep`` in the input), by code point, since creation or ``resetCounts()``.
+  public private(set) var transliteratedCounts = CodePointCounts()
+  /// How many code points were still outside ``keep`` after ICU and were dropped (or
+  /// replaced), by code point.
+  public private(set) var droppedCounts = CodePointCounts()
+  /// How many runs ICU failed on (left untransliterated, then filtered like any leftover).
+  public private(set) var failures = 0
+
+  static let kept: UInt8 = 0x01
+  /// Context handed to ICU on each side of a run, in UTF-16 units.
+  static let contextWindow = 1024
+
+  private let replacementBytes: [UInt8]
+  private let anyLatin: ICURuleTransform
+  private let latinASCII: ICURuleTransform
+  private let whole: ICURuleTransform
+  /// Property bits of every BMP code point: ``kept`` plus ``UnicodeTables``' bits.
+  private let flags: UnsafeMutablePointer<UInt8>
+  /// Whether runs of Latin/Common/Inherited characters may be memoized: true unless a kept
+  /// character could combine with a neighbour under normalization.
+  private let memoizable: Bool
+
+  private struct CandidateRange {
+    var start: Int
+    var end: Int
+    var simple: Bool
+  }
+
+  private var cache = TransliterationCache()
+  private var ranges: [CandidateRange] = []
+  private var hasComplexRange = false
+  private var mid: [UInt16] = []
+  private var out16: [UInt16] = []
+  private var scratch: [UInt16] = []
+  private var runUTF16: [UInt16] = []
+  private var midRanges: [Range<Int>] = []
+  private var outRanges: [Range<Int>] = []
+  private var resultBytes: [UInt8] = []
+
+  /// Opens the ICU transliterators for `keep`.
+  ///
+  /// - Parameters:
+  ///   - keep: the characters to keep besides printable ASCII, TAB and LF.
+  ///   - replacement: what each leftover character becomes; `nil` drops it.
+  /// - Throws: ``ICUError`` if ICU's transform data is missing.
+  public init(keep: KeepSet = .danish, replacement: String? = nil) throws(ICUError) {
+    self.keep = keep
+    self.replacement = replacement
+    self.replacementBytes = Array((replacement ?? "").utf8)
+    self.anyLatin = try ICURuleTransform(rules: keep.anyLatinRule)
+    self.latinASCII = try ICURuleTransform(rules: keep.latinASCIIRule)
+    self.whole = try ICURuleTransform(rules: keep.icuRules)
+    let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+    let bmp = UnicodeTables.bmp
+    for value in 0..<0x10000 {
+      flags[value] = bmp[value] | (keep.contains(UInt32(value)) ? Self.kept : 0)
+    }
+    self.flags = flags
+    var memoizable = true
+    for scalar in keep.extra where UnicodeTables.properties(scalar.value) & UnicodeTables.nfcStable == 0 {
+      memoizable = false
+    }
+    self.memoizable = memoizable
+  }
+
+  deinit { flags.deallocate() }
+
+  /// Clears ``transliteratedCounts``, ``droppedCounts`` and ``failures``.
+  public func resetCounts() {
+    transliteratedCounts = CodePointCounts()
+    droppedCounts = CodePointCounts()
+    failures = 0
+  }
+
+  @inline(__always)
+  private func flagsOf(_ value: UInt32) -> UInt8 {
+    if value < 0x10000 { return flags[Int(value)] }
+    return UnicodeTables.compute(value) | (keep.contains(value) ? Self.kept : 0)
+  }
+
+  /// Whether a character starts a run for ICU: not kept, or kept but of a script (not Latin,
+  /// Common or Inherited) whose transliterator could change its neighbours.
+  @inline(__always)
+  private static func isTrigger(_ f: UInt8) -> Bool {
+    f & kept == 0 || f & UnicodeTables.otherScript != 0
+  }
+
+  /// A kept Latin character: ICU leaves it and its script ends every non-Latin script run.
+  @inline(__always)
+  private static func isLatinStop(_ f: UInt8) -> Bool {
+    f & kept != 0 && f & UnicodeTables.latin != 0
+  }
+
+  // MARK: - Public API
+
+  /// Transliterates `text`.
+  ///
+  /// - Complexity: O(n) for n UTF-8 bytes; bytes of kept characters are copied in bulk.
+  public func transliterate(_ text: String) -> String {
+    var text = text
+    var output: [UInt8] = []
+    text.withUTF8 { transliterate($0, into: &output) }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Transliterates the UTF-8 bytes of `input` and appends the result to `output`.
+  ///
+  /// Invalid UTF-8 is treated as U+FFFD (and so dropped or replaced).
+  ///
+  /// - Complexity: O(n) for n bytes, plus ICU's work on runs of characters outside the kept
+  ///   set, each given at most 1024 UTF-16 units of context on either side.
+  public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    guard let p = input.baseAddress, input.count > 0 else { return }
+    let n = input.count
+    output.reserveCapacity(output.count + n + n / 8)
+    let flags = self.flags
+    var i = 0
+    var chunkStart = 0
+    var emitted = 0
+    ranges.removeAll(keepingCapacity: true)
+    hasComplexRange = false
+    while i < n {
+      let b = p[i]
+      var f: UInt8
+      var length = 1
+      if b < 0x80 {
+        f = flags[Int(b)]
+      } else {
+        let decoded = UTF8Scalars.decode(p, i, n)
+        f = flagsOf(decoded.value)
+        length = decoded.length
+      }
+      if !Self.isTrigger(f) {
+        i += length
+        if f & UnicodeTables.chunkEnd != 0 {
+          if !ranges.isEmpty { flushChunk(p, chunkStart: chunkStart, chunkEnd: i, emitted: &emitted, output: &output) }
+          chunkStart = i
+        }
+        continue
+      }
+      // A run for ICU: widen back over non-Latin kept characters, forward over everything
+      // but kept Latin characters, within the chunk.
+      var start = i
+      let floor = max(chunkStart, ranges.last?.end ?? chunkStart)
+      while start > floor {
+        let previous = UTF8Scalars.previousStart(p, start, floor: floor)
+        let (value, _) = UTF8Scalars.decode(p, previous, n)
+        if flagsOf(value) & UnicodeTables.latin != 0 { break }
+        start = previous
+      }
+      var end = i
+      var simple = true
+      var endsChunk = false
+      while end < n {
+        let (value, length) = UTF8Scalars.decode(p, end, n)
+        let f = value < 0x80 ? flags[Int(value)] : flagsOf(value)
+        if Self.isLatinStop(f) { break }
+        if f & UnicodeTables.otherScript != 0 { simple = false }
+        end += length
+        if f & UnicodeTables.chunkEnd != 0 {
+          if value == 0x0D && end < n && p[end] == 0x0A { end += 1 }  // CRLF is one chunk end
+          endsChunk = true
+          break
+        }
+      }
+      ranges.append(CandidateRange(start: start, end: end, simple: simple))
+      if !simple || !memoizable { hasComplexRange = true }
+      i = end
+      if endsChunk {
+        flushChunk(p, chunkStart: chunkStart, chunkEnd: end, emitted: &emitted, output: &output)
+        chunkStart = end
+      }
+    }
+    if !ranges.isEmpty { flushChunk(p, chunkStart: chunkStart, chunkEnd: n, emitted: &emitted, output: &output) }
+    output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: n - emitted))
+  }
+
+  /// The reference: each `uconv` chunk transliterated whole by ICU (the compound rules, no
+  /// fast path), then filtered to the kept set. Slow; for tests and benchmarks.
+  ///
+  /// - Complexity: ICU's cost on every chunk.
+  public func transliterateWithICUOnly(_ text: String) -> String {
+    var text = text
+    var output: [UInt8] = []
+    text.withUTF8 { input in
+      guard let p = input.baseAddress else { return }
+      let n = input.count
+      var chunkStart = 0
+      var i = 0
+      while i < n {
+        let (value, length) = UTF8Scalars.decode(p, i, n)
+        i += length
+        if value == 0x0D && i < n && p[i] == 0x0A { i += 1 }
+        guard UnicodeTables.isChunkEnd(value) || i == n else { continue }
+        runUTF16.removeAll(keepingCapacity: true)
+        UTF8Scalars.appendUTF16(p, chunkStart, i, to: &runUTF16)
+        if let result = callICU(whole, left: [], run: runUTF16[...], right: []) {
+          emitFiltered(scratch[result], into: &output)
+        } else {
+          failures += 1
+          emitFiltered(runUTF16[...], into: &output)
+        }
+        chunkStart = i
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  // MARK: - Chunks
+
+  private func flushChunk(
+    _ p: UnsafePointer<UInt8>, chunkStart: Int, chunkEnd: Int, emitted: inout Int, output: inout [UInt8]
+  ) {
+    if hasComplexRange {
+      complexChunk(p, chunkStart: chunkStart, chunkEnd: chunkEnd, emitted: &emitted, output: &output)
+    } else {
+      for range in ranges {
+        simpleRange(p, range, chunkStart: chunkStart, emitted: &emitted, output: &output)
+      }
+    }
+    ranges.removeAll(keepingCapacity: true)
+    hasComplexRange = false
+  }
+
+  /// A run of Latin, Common and Inherited characters: `Any-Latin` leaves it alone, and
+  /// `Latin-ASCII` sees no context beyond it (its one context rule removes marks after a
+  /// Latin letter or digit, and its NFD/NFC steps compose a mark with the character before;
+  /// so a stretch that starts with a mark or a character NFC could change is widened by the
+  /// kept character before it), so each maximal stretch of characters outside the kept set
+  /// is transliterated on its own and memoized.
+  private func simpleRange(
+    _ p: UnsafePointer<UInt8>, _ range: CandidateRange, chunkStart: Int, emitted: inout Int,
+    output: inout [UInt8]
+  ) {
+    var j = range.start
+    while j < range.end {
+      let (value, length) = UTF8Scalars.decode(p, j, range.end)
+      let f = flagsOf(value)
+      if f & Self.kept != 0 {
+        j += length
+        continue
+      }
+      var runStart = j
+      if (f & UnicodeTables.nfcStable == 0 || f & UnicodeTables.mark != 0) && j > chunkStart {
+        runStart = UTF8Scalars.previousStart(p, j, floor: chunkStart)
+      }
+      var runEnd = j
+      while runEnd < range.end {
+        let (value, length) = UTF8Scalars.decode(p, runEnd, range.end)
+        if flagsOf(value) & Self.kept != 0 { break }
+        transliteratedCounts.add(value)
+        runEnd += length
+      }
+      output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: runStart - emitted))
+      emitted = runEnd
+      let keyLength = runEnd - runStart
+      let key = p + runStart
+      if keyLength <= TransliterationCache.maximumKeyLength {
+        let hash = TransliterationCache.hash(key, keyLength)
+        if let hit = cache.lookup(key, keyLength, hash: hash) {
+          emitCached(hit.range, isKept: hit.isKept, into: &output)
+          j = runEnd
+          continue
+        }
+        transliterateAlone(key, keyLength)
+        let isKept = allKept(resultBytes)
+        cache.insert(key, keyLength, hash: hash, value: resultBytes, valueIsKept: isKept)
+        emitUTF8(resultBytes, isKept: isKept, into: &output)
+      } else {
+        transliterateAlone(key, keyLength)
+        emitUTF8(resultBytes, isKept: allKept(resultBytes), into: &output)
+      }
+      j = runEnd
+    }
+  }
+
+  /// `Latin-ASCII` on `p[0..<count]` with no outer context; the result (UTF-8, not yet
+  /// filtered) goes to `resultBytes`.
+  private func transliterateAlone(_ p: UnsafePointer<UInt8>, _ count: Int) {
+    runUTF16.removeAll(keepingCapacity: true)
+    UTF8Scalars.appendUTF16(p, 0, count, to: &runUTF16)
+    resultBytes.removeAll(keepingCapacity: true)
+    if let result = callICU(latinASCII, left: [], run: runUTF16[...], right: []) {
+      appendUTF8(scratch[result], to: &resultBytes)
+    } else {
+      failures += 1
+      resultBytes.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+    }
+  }
+
+  /// A chunk with a run of another script: the exact two-step procedure. Step 1 runs
+  /// `Any-Latin` over each such run, left to right, its left context already
+  /// transliterated and its right context not yet, as in ICU's compound transliterator;
+  /// step 2 runs `Latin-ASCII` over every run of the result the same way.
+  private func complexChunk(
+    _ p: UnsafePointer<UInt8>, chunkStart: Int, chunkEnd: Int, emitted: inout Int, output: inout [UInt8]
+  ) {
+    let window = Self.contextWindow
+    mid.removeAll(keepingCapacity: true)
+    midRanges.removeAll(keepingCapacity: true)
+    var position = chunkStart
+    for range in ranges {
+      UTF8Scalars.appendUTF16(p, position, range.start, to: &mid)
+      let runStart = mid.count
+      if range.simple {
+        UTF8Scalars.appendUTF16(p, range.start, range.end, to: &mid)
+      } else {
+        runUTF16.removeAll(keepingCapacity: true)
+        UTF8Scalars.appendUTF16(p, range.start, range.end, to: &runUTF16)
+        var right: [UInt16] = []
+        UTF8Scalars.appendUTF16Prefix(p, range.end, chunkEnd, maximum: window, to: &right)
+        let left = Self.suffix(of: mid, from: 0, maximum: window)
+        if let result = callICU(anyLatin, left: left, run: runUTF16[...], right: right[...]) {
+          mid.append(contentsOf: scratch[result])
+        } else {
+          failures += 1
+          mid.append(contentsOf: runUTF16)
+        }
+      }
+      midRanges.append(runStart..<mid.count)
+      position = range.end
+    }
+    UTF8Scalars.appendUTF16(p, position, chunkEnd, to: &mid)
+
+    out16.removeAll(keepingCapacity: true)
+    outRanges.removeAll(keepingCapacity: true)
+    var q = 0
+    for run in midRanges {
+      out16.append(contentsOf: mid[q..<run.lowerBound])
+      let outStart = out16.count
+      let left = Self.suffix(of: out16, from: 0, maximum: window)
+      let right = Self.prefix(of: mid, from: run.upperBound, maximum: window)
+      if let result = callICU(latinASCII, left: left, run: mid[run], right: right) {
+        out16.append(contentsOf: scratch[result])
+      } else {
+        failures += 1
+        out16.append(contentsOf: mid[run])
+      }
+      outRanges.append(outStart..<out16.count)
+      q = run.upperBound
+    }
+
+    for (index, range) in ranges.enumerated() {
+      output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: range.start - emitted))
+      var j = range.start
+      while j < range.end {
+        let (value, length) = UTF8Scalars.decode(p, j, range.end)
+        if flagsOf(value) & Self.kept == 0 { transliteratedCounts.add(value) }
+        j += length
+      }
+      emitFiltered(out16[outRanges[index]], into: &output)
+      emitted = range.end
+    }
+  }
+
+  // MARK: - ICU calls
+
+  /// The last at most `maximum` units of `units[from...]`, not starting inside a surrogate
+  /// pair.
+  private static func suffix(of units: [UInt16], from: Int, maximum: Int) -> ArraySlice<UInt16> {
+    var start = max(from, units.count - maximum)
+    if start < units.count && start > from && units[start] & 0xFC00 == 0xDC00 { start += 1 }
+    return units[start...]
+  }
+
+  /// The first at most `maximum` units of `units[from...]`, not ending inside a surrogate pair.
+  private static func prefix(of units: [UInt16], from: Int, maximum: Int) -> ArraySlice<UInt16> {
+    var end = min(units.count, from + maximum)
+    if end > from && end < units.count && units[end - 1] & 0xFC00 == 0xD800 { end -= 1 }
+    return units[from..<end]
+  }
+
+  /// Runs `transform` on `run` with `left` and `right` as context, in ``scratch``; returns
+  /// the result's range in ``scratch``, or `nil` if ICU failed.
+  private func callICU(
+    _ transform: ICURuleTransform, left: ArraySlice<UInt16>, run: ArraySlice<UInt16>, right: ArraySlice<UInt16>
+  ) -> Range<Int>? {
+    var headroom = 8 * run.count + 64
+    for _ in 0..<8 {
+      scratch.removeAll(keepingCapacity: true)
+      scratch.append(contentsOf: left)
+      scratch.append(contentsOf: run)
+      scratch.append(contentsOf: right)
+      var length = scratch.count
+      scratch.append(contentsOf: repeatElement(0, count: headroom))
+      do {
+        if let limit = try transform.transliterate(
+          &scratch, length: &length, contextStart: 0, contextLimit: length, start: left.count,
+          limit: left.count + run.count)
+        {
+          return left.count..<limit
+        }
+      } catch {
+        return nil
+      }
+      headroom *= 4
+    }
+    return nil
+  }
+
+  // MARK: - Output and leftovers
+
+  private func allKept(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let p = buffer.baseAddress else { return true }
+      var i = 0
+      while i < buffer.count {
+        let (value, length) = UTF8Scalars.decode(p, i, buffer.count)
+        if flagsOf(value) & Self.kept == 0 { return false }
+        i += length
+      }
+      return true
+    }
+  }
+
+  private func emitCached(_ range: Range<Int>, isKept: Bool, into output: inout [UInt8]) {
+    cache.arena.withUnsafeBufferPointer { arena in
+      let slice = UnsafeBufferPointer(rebasing: arena[range])
+      if isKept {
+        output.append(contentsOf: slice)
+      } else {
+        emitFilteredUTF8(slice, into: &output)
+      }
+    }
+  }
+
+  private func emitUTF8(_ bytes: [UInt8], isKept: Bool, into output: inout [UInt8]) {
+    bytes.withUnsafeBufferPointer { buffer in
+      if isKept {
+        output.append(contentsOf: buffer)
+      } else {
+        emitFilteredUTF8(buffer, into: &output)
+      }
+    }
+  }
+
+  /// Appends the kept scalars of UTF-8 `bytes`; the others are counted as dropped and
+  /// dropped or replaced.
+  private func emitFilteredUTF8(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    guard let p = bytes.baseAddress else { return }
+    var i = 0
+    while i < bytes.count {
+      let (value, length) = UTF8Scalars.decode(p, i, bytes.count)
+      if flagsOf(value) & Self.kept != 0 {
+        output.append(contentsOf: UnsafeBufferPointer(start: p + i, count: length))
+      } else {
+        droppedCounts.add(value)
+        output.append(contentsOf: replacementBytes)
+      }
+      i += length
+    }
+  }
+
+  /// Appends the kept scalars of UTF-16 `units` as UTF-8; the others are counted as dropped
+  /// and dropped or replaced. A lone surrogate counts as U+FFFD.
+  private func emitFiltered(_ units: ArraySlice<UInt16>, into output: inout [UInt8]) {
+    var i = units.startIndex
+    while i < units.endIndex {
+      let (value, length) = Self.decodeUTF16(units, i)
+      i += length
+      if flagsOf(value) & Self.kept != 0 {
+        UTF8Scalars.append(value, to: &output)
+      } else {
+        droppedCounts.add(value)
+        output.append(contentsOf: replacementBytes)
+      }
+    }
+  }
+
+  private func appendUTF8(_ units: ArraySlice<UInt16>, to output: inout [UInt8]) {
+    var i = units.startIndex
+    while i < units.endIndex {
+      let (value, length) = Self.decodeUTF16(units, i)
+      i += length
+      UTF8Scalars.append(value, to: &output)
+    }
+  }
+
+  /// The scalar at `units[i]` and its length in units (U+FFFD for a lone surrogate).
+  @inline(__always)
+  private static func decodeUTF16(_ units: ArraySlice<UInt16>, _ i: Int) -> (UInt32, Int) {
+    let u = units[i]
+    if u & 0xF800 != 0xD800 { return (UInt32(u), 1) }
+    if u & 0xFC00 == 0xD800 && i + 1 < units.endIndex && units[i + 1] & 0xFC00 == 0xDC00 {
+      return (0x10000 + (UInt32(u & 0x3FF) << 10 | UInt32(units[i + 1] & 0x3FF)), 2)
+    }
+    return (0xFFFD, 1)
+  }
+}

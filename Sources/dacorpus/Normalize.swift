@@ -1,0 +1,110 @@
+import ArgumentParser
+import CorpusText
+import Foundation
+import Yams
+
+struct Normalize: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Normalize text from stdin to stdout, line for line: repair, then transliterate.",
+    discussion: """
+      Each input line is one output line (possibly empty); lines end at LF. Repairs: \
+      character references, mojibake, controls and invisible characters, Unicode spaces, runs \
+      of spaces, line trimming, NFC. Transliteration: ICU's \
+      '::[^KEEP] Any-Latin; ::[^KEEP] Latin-ASCII;', then every character outside printable \
+      ASCII, TAB, LF and KEEP is dropped (or replaced). With --no-repair the output equals \
+      `uconv -f utf-8 -t utf-8 -x '::[^æøåÆØÅ§] Any-Latin; ::[^æøåÆØÅ§] Latin-ASCII;'` \
+      followed by that filter. Exit codes: 0 success, 1 config error, 64 bad usage.
+      """)
+
+  @Option(help: "A pipeline config whose 'normalize' block to use (other blocks are ignored).",
+    completion: .file(extensions: ["yaml", "yml"]))
+  var config: String?
+
+  @Flag(help: "Transliterate only: no repairs.")
+  var noRepair = false
+
+  @Option(help: "Characters to keep besides printable ASCII, TAB and LF (default: æøåÆØÅ§).")
+  var keep: String?
+
+  @Option(help: "Replace each character left over after transliteration with STR instead of dropping it.")
+  var replace: String?
+
+  @Flag(help: "Print what was done (JSON) to stderr at the end.")
+  var stats = false
+
+  func run() throws {
+    var normalize = try loadConfig()
+    if noRepair { normalize.repair.enabled = false }
+    if let keep { normalize.transliterate.keep = keep }
+    if let replace {
+      normalize.transliterate.leftovers = .replace
+      normalize.transliterate.replacement = replace
+    }
+    var stream = LineStreamNormalizer(try TextNormalizer(config: normalize))
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
+    defer { buffer.deallocate() }
+    let write: (UnsafeBufferPointer<UInt8>) throws -> Void = { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          writeError("error: cannot write stdout: \(String(cString: strerror(errno)))")
+          throw ExitCode.failure
+        }
+        offset += written
+      }
+    }
+    while true {
+      let count = read(0, buffer.baseAddress, buffer.count)
+      if count < 0 {
+        if errno == EINTR { continue }
+        writeError("error: cannot read stdin: \(String(cString: strerror(errno)))")
+        throw ExitCode.failure
+      }
+      if count == 0 { break }
+      try stream.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: write)
+    }
+    try stream.finish(to: write)
+    if stats {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let json = try encoder.encode(stream.normalizer.stats)
+      writeError(String(decoding: json, as: UTF8.self))
+    }
+  }
+
+  /// The `normalize` block of `--config`, or the defaults.
+  private func loadConfig() throws -> NormalizeConfig {
+    guard let path = config else { return NormalizeConfig() }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      writeError("error: \(path): cannot read the config file; check the path")
+      throw ExitCode.failure
+    }
+    struct Section: Decodable { var normalize: NormalizeConfig? }
+    do {
+      return try YAMLDecoder().decode(Section.self, from: String(decoding: data, as: UTF8.self)).normalize
+        ?? NormalizeConfig()
+    } catch let error as DecodingError {
+      writeError("error: \(path): \(Self.describe(error))")
+    } catch {
+      writeError("error: \(path): not a valid config: \(error)")
+    }
+    throw ExitCode.failure
+  }
+
+  /// `key.path: what is wrong`.
+  private static func describe(_ error: DecodingError) -> String {
+    func path(_ keys: [any CodingKey]) -> String {
+      keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().replacingOccurrences(of: ".[", with: "[")
+        .drop { $0 == "." }.description
+    }
+    switch error {
+    case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
+    case .valueNotFound(_, let context): return "\(path(context.codingPath)): a value is required here"
+    case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): required key is missing"
+    case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
+    @unknown default: return "\(error)"
+    }
+  }
+}
