@@ -36,7 +36,7 @@ let package = Package(
     // MARK: wordpiece targets (issue 5)
     .target(name: "WordPiece", dependencies: ["CorpusIO", crypto]),
     .testTarget(name: "WordPieceTests", dependencies: ["WordPiece", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "wordpiece-throughput", dependencies: ["WordPiece", "CorpusIO"], path: "Benchmarks/WordPieceThroughput"),
+    .executableTarget(name: "wordpiece-throughput", dependencies: ["WordPiece", "CorpusSources", "CorpusIO"], path: "Benchmarks/WordPieceThroughput"),
     // MARK: shards targets (issue 6)
     .target(name: "Shards", dependencies: ["CorpusIO", crypto]),
     .testTarget(name: "ShardsTests", dependencies: ["Shards"], resources: [.copy("Fixtures")]),
@@ -47,7 +47,7 @@ let package = Package(
     .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", "CorpusText", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser, yams]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

@@ -287,11 +287,12 @@ HARD_CLEAN = [
 ]
 
 SUBHEADINGS = [
-    "Et langt forløb", "Kritik fra naboerne", "Penge på vej", "Sådan gør du", "Et nyt kapitel",
-    "Borgerne blev hørt", "Tilbage på sporet", "Frivillige bærer arbejdet", "Flere spørgsmål end svar",
-    "Et år med udfordringer", "Hvad sker der nu", "Ventetiden er lang", "Det siger eksperterne",
-    "Fra idé til virkelighed", "En del af historien", "Klar til næste sæson", "Tip til turen",
-    "Variationer over retten", "Om forfatteren", "Fakta om projektet",
+    "Et langt forløb for {institution}", "Kritik fra {group}", "Penge på vej til {town}", "Sådan gør {group} nu",
+    "Et nyt kapitel for {institution}", "{group_cap} blev hørt", "{town} er tilbage på sporet",
+    "Frivillige bærer arbejdet i {town}", "Flere spørgsmål end svar om {topic}", "Et år med udfordringer for {institution}",
+    "Hvad sker der nu med {topic}", "Ventetiden er lang i {town}", "Det siger {group}", "Fra idé til virkelighed i {town}",
+    "En del af historien om {town}", "Klar til næste sæson i {town}", "Gode råd fra {name}",
+    "Derfor er {group} {feeling}", "{name} ser frem", "Fakta om {topic}",
 ]
 
 HEADLINES = {
@@ -300,7 +301,8 @@ HEADLINES = {
     "health": ["Travlt på sygehuset i {town}", "Lang ventetid i akutmodtagelsen i {town}",
                "Regionen vil ansætte flere sygeplejersker i {town}"],
     "sports": ["{team} fik {event}", "{team} klar til vigtig udekamp", "Stor jubel i {team} efter weekendens kamp"],
-    "culture": ["{art} i {town} slog rekord", "Ny bog om livet på landet", "Frivillige står bag {art} i {town}"],
+    "culture": ["{art} i {town} slog rekord", "{author} skriver om livet på landet i ny bog",
+                "Frivillige står bag {art} i {town}"],
     "business": ["{brand} i {town} ansætter flere", "Lokale butikker mærker fremgang i {town}",
                  "Svært år for detailhandlen i {town}"],
     "education": ["Elever i {town} arbejder med bæredygtighed", "Flere vil på erhvervsskole i {town}",
@@ -483,10 +485,13 @@ def social_lines(rng, headline_pool):
 
 
 def fill(template, rng):
+    group = rng.choice(GROUPS)
     return template.format(
         town=rng.choice(TOWNS), topic=rng.choice(TOPICS), team=rng.choice(TEAMS), event=rng.choice(SPORTS_EVENTS),
         art=rng.choice(ART).capitalize(), brand=rng.choice(BRANDS), dish=rng.choice(DISHES).capitalize(),
-        food1=rng.choice(FOODS), food2=rng.choice(FOODS), place=rng.choice(PLACES))
+        food1=rng.choice(FOODS), food2=rng.choice(FOODS), place=rng.choice(PLACES), institution=rng.choice(INSTITUTIONS),
+        group=group, group_cap=group.capitalize(), name=name(rng), feeling=rng.choice(FEELINGS),
+        author=name(rng), book=rng.choice(BOOKS))
 
 
 def paragraph(rng, kind, seen):
@@ -507,7 +512,7 @@ def article(rng, kind, seen, hard_pool):
     lines = [(headline, "clean")]
     for i in range(rng.randint(4, 8)):
         if i > 1 and rng.random() < 0.25:
-            lines.append((rng.choice(SUBHEADINGS), "clean"))
+            lines.append((fill(rng.choice(SUBHEADINGS), rng), "clean"))
         text = paragraph(rng, kind, seen)
         if hard_pool and rng.random() < 0.3:
             text = text + " " + hard_pool.pop()
@@ -537,8 +542,9 @@ def page(rng, site, kind, seen, hard_pool, headline_pool):
     lines += body
     side = site.get("side", [])
     if side:
+        # A "most read" box: three of the site's five current top headlines.
         lines += [(l, "template") for l in side]
-        lines += [(rng.choice(headline_pool), "template") for _ in range(2)]
+        lines += [(l, "template") for l in rng.sample(site["most_read"], 3)]
     lines += [(l, "template") for l in site["footer"]]
     if not cookie_top:
         lines += cookie
@@ -566,7 +572,7 @@ def shop_page(rng, shop, seen, hard_pool):
         lines.append((chosen, "clean"))
     lines += commerce[3:]
     if rng.random() < 0.5:
-        lines.append((rng.choice(SUBHEADINGS[:5]) if rng.random() < 0.3 else "Produktbeskrivelse", "clean"))
+        lines.append(("Produktbeskrivelse", "template"))  # the shop's fixed tab label
         lines.append((paragraph(rng, rng.choice(["business", "travel"]), seen), "clean"))
     if rng.random() < 0.5:
         lines += [(l, "newsletter") for l in rng.choice(NEWSLETTER_BOXES)]
@@ -601,6 +607,8 @@ def generate(seed=20240604):
     hard_pool = hard_pool * 2  # each hard line is used at most twice
     rng.shuffle(hard_pool)
     headline_pool = [fill(rng.choice(HEADLINES[k]), rng) for k in HEADLINES for _ in range(6)]
+    for site in SITES:
+        site["most_read"] = [fill(rng.choice(HEADLINES[rng.choice(site["kinds"])]), rng) for _ in range(5)]
     pages = []
     for site in SITES:
         for n in range(rng.randint(18, 26)):

@@ -14,7 +14,8 @@ Files:
 * wordpiece-golden.json: the inputs, and for each vocabulary and mode the expected ids.
   `hf-cased` / `hf-lower` come from HF `tokenizers`' `BertWordPieceTokenizer(vocab,
   clean_text=True, handle_chinese_chars=True, strip_accents=False|True, lowercase=False|True)`
-  `.encode_batch(inputs, add_special_tokens=False)`. `bert-cased` / `bert-lower` come from
+  `.encode_batch(inputs, add_special_tokens=False)`; `hf-cased+specials` is `hf-cased` with
+  EXTRA_SPECIALS registered by `add_special_tokens`. `bert-cased` / `bert-lower` come from
   `bert_full_tokenizer` below, a re-statement of google-research/electra `tokenization.py`
   (FullTokenizer, do_lower_case False/True with accent stripping); `skip` lists inputs where
   the Swift port deliberately differs (Greek final sigma, mark reordering across code points).
@@ -185,6 +186,10 @@ AWKWARD = [
 ]
 
 
+# Special tokens that do not start and end at word boundaries (the encoder's general path).
+EXTRA_SPECIALS = ["ab", "ær", "bc"]
+
+
 def write_awkward(path):
     with open(path, "w", encoding="utf-8", newline="") as f:
         for token in AWKWARD:
@@ -211,7 +216,7 @@ CRAFTED = [
     "ΟΔΟΣ ΟΔΟΣ. Σ σς", "İstanbul ıi İ", "Straße STRASSE ẞ", "ﬁnal ﬂow ﬀ", "Ǆemal ǅ ǆ", "Ω Å K",
     "\U0001D15F\U0001D165 \U0001D16D\U0001D165x \U0001D165\U0001D16D", "a\u0f39\u0f71b \u1715\u1734",
     "😀😀 👍🏽 👨\u200d👩\u200d👧 🇩🇰", "#hashtag ##b ###", "x##y", "a.b,c!d", "dup zz ##zz", "lead",
-    "1.299 kr. 1,5 % 2024-05-17 12:30", "user@example.dk https://www.dr.dk/nyheder?id=1&x=2",
+    "1.299 kr. 1,5 % 2024-05-17 12:30", "abc xaby bcab ærø aab", "[CLS]ab[SEP]", "user@example.dk https://www.dr.dk/nyheder?id=1&x=2",
     "\u1ea0\u1ea1 \u0390 \u03b0 \u1f80", "\u0130\u0049\u0307", "\u212b\u2126\u212a",
     "\u037e\u0387 a\u037eb", "\u0340\u0341 a\u0343b", "\u1100\u1161\u11a8 \uac00\u11a8",
     "a\u166db a\U000111c9b a\u061db a\u09fdb", "\ufa6e\ufa6f \ufada",
@@ -248,17 +253,19 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     text = read_samples()
     danish_vocab = os.path.join(OUT, "vocab-danish.txt")
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = os.path.join(tmp, "train.txt")
-        with open(corpus, "w", encoding="utf-8") as f:
-            f.write("\n".join(text) + "\n")
-        trainer = BertWordPieceTokenizer(clean_text=True, handle_chinese_chars=True,
-                                         strip_accents=False, lowercase=False)
-        trainer.train([corpus], vocab_size=2000, min_frequency=2, show_progress=False)
-        trainer.save_model(tmp)
-        with open(os.path.join(tmp, "vocab.txt"), encoding="utf-8") as f:
-            trained = f.read()
-    if not os.path.exists(danish_vocab):  # keep the committed vocabulary (training is not deterministic)
+    # HF's trainer is not deterministic across runs: train once, then keep the committed file
+    # (delete it to retrain).
+    if not os.path.exists(danish_vocab):
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = os.path.join(tmp, "train.txt")
+            with open(corpus, "w", encoding="utf-8") as f:
+                f.write("\n".join(text) + "\n")
+            trainer = BertWordPieceTokenizer(clean_text=True, handle_chinese_chars=True,
+                                             strip_accents=False, lowercase=False)
+            trainer.train([corpus], vocab_size=2000, min_frequency=2, show_progress=False)
+            trainer.save_model(tmp)
+            with open(os.path.join(tmp, "vocab.txt"), encoding="utf-8") as f:
+                trained = f.read()
         with open(danish_vocab, "w", encoding="utf-8") as f:
             f.write(trained)
     awkward_vocab = os.path.join(OUT, "vocab-awkward.txt")
@@ -278,6 +285,12 @@ def main():
             cases.append({"vocab": vocab_name, "mode": "bert-lower" if lower else "bert-cased",
                           "skip": skip,
                           "ids": [bert_full_tokenizer(s, bert_vocab, lower) for s in inputs]})
+    # Extra special tokens registered with the tokenizer: they split words anywhere.
+    tok = BertWordPieceTokenizer(awkward_vocab, clean_text=True, handle_chinese_chars=True,
+                                 strip_accents=False, lowercase=False)
+    tok.add_special_tokens(EXTRA_SPECIALS)
+    cases.append({"vocab": "vocab-awkward.txt", "mode": "hf-cased+specials",
+                  "ids": [e.ids for e in tok.encode_batch(inputs, add_special_tokens=False)]})
     golden = {
         "generator": "scripts/make_wordpiece_fixtures.py",
         "tokenizers": tokenizers.__version__,

@@ -24,6 +24,18 @@ struct CharacterCleaner {
 
   private enum Action { case keep, control, invisible, space }
 
+  /// Whether the non-ASCII `value` is one this type removes or replaces (a C1 control, an
+  /// invisible character, a Unicode space).
+  static func isCleanable(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x80...0xA0, 0xAD, 0x61C, 0x1680, 0x180E, 0x2000...0x200F, 0x2028...0x202F, 0x205F...0x2064,
+      0x2066...0x2069, 0x3000, 0xFEFF:
+      return true
+    default:
+      return false
+    }
+  }
+
   /// What to do with the character at `p[i]` (non-ASCII, lead byte `p[i]`), and its length.
   @inline(__always)
   private static func classify(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> (Action, Int) {

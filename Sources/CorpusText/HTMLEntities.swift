@@ -1,8 +1,9 @@
-/// The named character references dacorpus decodes: the 252 of HTML 4.01 (all of Latin-1,
-/// Greek letters, mathematical symbols, and the typographic ones: `&ndash;`, `&mdash;`,
-/// `&lsquo;`, `&rsquo;`, `&ldquo;`, `&rdquo;`, `&bdquo;`, `&hellip;`, `&euro;`, `&trade;`,
-/// `&bull;`, `&dagger;`, `&permil;`, …), XML's `&apos;`, and the upper-case forms HTML5
-/// accepts for `&AMP;`, `&LT;`, `&GT;`, `&QUOT;`, `&COPY;`, `&REG;`: 259 names. The
+/// The named character references dacorpus decodes.
+///
+/// The 252 of HTML 4.01 (all of Latin-1, Greek letters, mathematical symbols, and the typographic
+/// ones: `&ndash;`, `&mdash;`, `&lsquo;`, `&rsquo;`, `&ldquo;`, `&rdquo;`, `&bdquo;`, `&hellip;`,
+/// `&euro;`, `&trade;`, `&bull;`, `&dagger;`, `&permil;`, …), XML's `&apos;`, and the upper-case
+/// forms HTML5 accepts for `&AMP;`, `&LT;`, `&GT;`, `&QUOT;`, `&COPY;`, `&REG;`: 259 names. The
 /// other ~2000 names of HTML5 are rare in web text and are left as they are. Names are
 /// case-sensitive (`&Aring;` Å, `&aring;` å) and need their `;`.
 enum HTMLEntities {

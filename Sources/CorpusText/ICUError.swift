@@ -55,7 +55,7 @@ public enum ICUError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// ICU's name for the code, e.g. `U_MALFORMED_RULE`.
+  /// ICU's name for the code (`U_MALFORMED_RULE`, `U_BUFFER_OVERFLOW_ERROR`, …).
   public var name: String { String(cString: dac_icu_error_name(code)) }
 
   public var description: String {

@@ -50,14 +50,16 @@ public struct KeepSet: Sendable, Equatable, Hashable, CustomStringConvertible {
 
   public var description: String { characters }
 
-  /// The ICU filter that leaves the configured characters alone, e.g. `[^\u00E6\u00F8…]`, or
-  /// an empty string when there are none.
+  /// The ICU filter that leaves the configured characters alone (`[^\u00E6\u00F8…]`).
+  ///
+  /// Empty when there are no configured characters.
   var icuFilter: String {
     if extra.isEmpty { return "" }
     var filter = "[^"
     for scalar in extra {
       let hex = String(scalar.value, radix: 16, uppercase: true)
-      filter += scalar.value > 0xFFFF
+      filter +=
+        scalar.value > 0xFFFF
         ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
         : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }

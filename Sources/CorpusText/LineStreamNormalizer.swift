@@ -4,10 +4,11 @@
   import Darwin
 #endif
 
-/// Normalizes a byte stream line by line: a line in is a line out (possibly empty), so the
-/// output can be compared with `uconv` line for line. Lines end at LF only; each line is a
-/// document of its own for the ``TextNormalizer``. The stream may arrive in chunks of any
-/// size; the output does not depend on them.
+/// Normalizes a byte stream line by line.
+///
+/// A line in is a line out (possibly empty), so the output can be compared with `uconv` line for
+/// line. Lines end at LF only; each line is a document of its own for the ``TextNormalizer``. The
+/// stream may arrive in chunks of any size; the output does not depend on them.
 ///
 /// ```swift
 /// var stream = LineStreamNormalizer(try TextNormalizer(config: config))

@@ -50,9 +50,10 @@ enum MojibakeRepair {
     var needsRun: Bool
   }
 
-  /// Appends `input` with plausible mojibake repaired to `output`; returns how many
-  /// sequences were repaired; when none were, appends nothing. One pass repairs one layer;
-  /// the caller repeats it for double mojibake.
+  /// Appends `input` with plausible mojibake repaired to `output`.
+  ///
+  /// Returns how many sequences were repaired; when none were, appends nothing. One pass repairs
+  /// one layer; the caller repeats it for double mojibake.
   ///
   /// - Complexity: O(n).
   static func repair(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {

@@ -14,8 +14,9 @@ public struct NormalizationStats: Sendable, Equatable, Codable {
   public var documents = 0
   /// Of those, how many came out different.
   public var changedDocuments = 0
-  /// UTF-8 bytes in and out.
+  /// UTF-8 bytes in.
   public var bytesIn = 0
+  /// UTF-8 bytes out.
   public var bytesOut = 0
   /// Repairs, by kind.
   public var repairs = RepairCounts()
@@ -24,7 +25,9 @@ public struct NormalizationStats: Sendable, Equatable, Codable {
   /// Characters still outside the kept set after transliteration, dropped or replaced, by
   /// code point.
   public var dropped = CodePointCounts()
-  /// Runs ICU failed on (left as they were, then filtered). Expected to stay 0.
+  /// Runs ICU failed on (left as they were, then filtered).
+  ///
+  /// Expected to stay 0.
   public var transliterationFailures = 0
 
   /// Nothing counted.

@@ -15,12 +15,13 @@
 /// report.normalize.merge(normalizer.takeStats())
 /// ```
 ///
-/// The steps, in order, each skipped when its switch is off or a quick scan finds nothing to
-/// do: character references (``EntityDecoder``), mojibake (``MojibakeRepair``, up to three
-/// layers) and a count of U+FFFD, controls and invisible characters plus Unicode spaces
-/// (``CharacterCleaner``), spaces and empty lines (``WhitespaceLayout``), NFC, then
-/// transliteration (``Transliterator``) and, when it removed or changed characters and
-/// whitespace repair is on, spaces and empty lines again.
+/// One scan (``TextFeatures``) finds what there is to do; then the steps, in order, each
+/// skipped when its switch is off or the scan found nothing for it: character references
+/// (``EntityDecoder``), mojibake (``MojibakeRepair``, up to three layers) and a count of
+/// U+FFFD, controls and invisible characters plus Unicode spaces (``CharacterCleaner``),
+/// spaces and empty lines (``WhitespaceLayout``), NFC, then transliteration
+/// (``Transliterator``) and, when it removed or changed characters and whitespace repair is
+/// on, spaces and empty lines again. A step that changes the text rescans it.
 ///
 /// A value per worker: it owns a ``Transliterator`` (ICU handles, a memo) and reusable
 /// buffers, so it is not `Sendable`; copies share the transliterator, which is harmless on
@@ -29,6 +30,7 @@ public struct TextNormalizer {
   /// The configuration.
   public let config: NormalizeConfig
   private let transliterator: Transliterator?
+  private let table: CharacterTable
   private var counters = NormalizationStats()
   private var buffers = StageBuffers()
   private var nfc = NFCNormalizer()
@@ -38,9 +40,10 @@ public struct TextNormalizer {
   /// - Throws: ``ICUError`` if ICU's transform data is missing.
   public init(config: NormalizeConfig = NormalizeConfig()) throws(ICUError) {
     self.config = config
+    table = CharacterTable(keep: config.transliterate.keepSet)
     if config.enabled && config.transliterate.enabled {
       let replacement = config.transliterate.leftovers == .replace ? config.transliterate.replacement : nil
-      transliterator = try Transliterator(keep: config.transliterate.keepSet, replacement: replacement)
+      transliterator = try Transliterator(table: table, replacement: replacement)
     } else {
       transliterator = nil
     }
@@ -67,8 +70,9 @@ public struct TextNormalizer {
 
   /// Normalizes one document (or line).
   ///
-  /// - Complexity: O(n) for n UTF-8 bytes: a few byte scans and copies, plus ICU's work on
-  ///   what is outside the kept set.
+  /// - Complexity: O(n) for n UTF-8 bytes: one scan that finds what there is to do (eight
+  ///   bytes at a time, each non-ASCII character once), then only the steps that have work,
+  ///   plus ICU's work on what is outside the kept set.
   public mutating func normalize(_ text: String) -> String {
     var text = text
     var output: [UInt8] = []
@@ -76,8 +80,9 @@ public struct TextNormalizer {
     return String(decoding: output, as: UTF8.self)
   }
 
-  /// Normalizes the UTF-8 bytes of one document (or line) and appends the result to
-  /// `output`. Invalid UTF-8 is kept by the repairs and dropped by transliteration.
+  /// Normalizes the UTF-8 bytes of one document (or line) and appends the result to `output`.
+  ///
+  /// Invalid UTF-8 is kept by the repairs and dropped by transliteration.
   ///
   /// - Complexity: O(n) for n bytes, as ``normalize(_:)-(String)``.
   public mutating func normalize(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
@@ -90,58 +95,85 @@ public struct TextNormalizer {
     }
     buffers.begin(input)
     let repair = config.repair
+    var changed = false
     if repair.enabled {
-      if repair.entities && buffers.withCurrent(EntityDecoder.mightContain) {
-        counters.repairs.entities += buffers.step(EntityDecoder.decode)
+      let table = self.table
+      var features = TextFeatures.scan(input, table: table)
+      if repair.entities && features.contains(.ampersand) {
+        let decoded = buffers.step(EntityDecoder.decode)
+        if decoded > 0 {
+          counters.repairs.entities += decoded
+          features = buffers.withCurrent { TextFeatures.scan($0, table: table) }
+        }
       }
       if repair.mojibake {
-        for _ in 0..<3 {
-          guard buffers.withCurrent(MojibakeRepair.mightContain) else { break }
+        for _ in 0..<3 where features.contains(.mojibake) {
           let repaired = buffers.step(MojibakeRepair.repair)
           if repaired == 0 { break }
           counters.repairs.mojibake += repaired
+          features = buffers.withCurrent { TextFeatures.scan($0, table: table) }
         }
-        counters.repairs.replacementCharacters += buffers.withCurrent(Self.countReplacementCharacters)
+        if features.contains(.replacementCharacter) {
+          counters.repairs.replacementCharacters += buffers.withCurrent(Self.countReplacementCharacters)
+        }
       }
-      if repair.controls || repair.whitespace {
+      if (repair.controls && !features.isDisjoint(with: [.control, .cleanable]))
+        || (repair.whitespace && features.contains(.cleanable))
+      {
         let cleaner = CharacterCleaner(controls: repair.controls, spaces: repair.whitespace)
         var counts = CharacterCleaner.Counts()
-        _ = buffers.step { input, output in
+        let cleaned = buffers.step { input, output in
           counts = cleaner.clean(input, into: &output)
           return counts.total
         }
         counters.repairs.controls += counts.controls
         counters.repairs.invisible += counts.invisible
         counters.repairs.unicodeSpaces += counts.spaces
+        if cleaned > 0 { features = buffers.withCurrent { TextFeatures.scan($0, table: table) } }
       }
-      if repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
+      if repair.whitespace && features.contains(.untidy) {
         counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
       }
-      if repair.nfc {
+      if repair.nfc && features.contains(.nfcUnstable) {
         var nfc = NFCNormalizer()
         swap(&nfc, &self.nfc)  // moves the reusable buffers out and back, no copy
         counters.repairs.nfc += buffers.step { nfc.normalize($0, into: &$1) }
         swap(&nfc, &self.nfc)
       }
+      changed = buffers.changed
+      if !features.contains(.transliterate) {
+        finish(changed: changed, into: &output)
+        return
+      }
     }
     if let transliterator {
-      let before = transliterator.transliteratedCounts.total + transliterator.droppedCounts.total
+      var transliterated = false
       _ = buffers.step { input, output in
-        transliterator.transliterate(input, into: &output)
+        guard transliterator.transliterateIfNeeded(input, into: &output) else { return 0 }
+        transliterated = !output.withUnsafeBufferPointer { Self.equal($0, input) }
         return 1
       }
-      let after = transliterator.transliteratedCounts.total + transliterator.droppedCounts.total
-      if after != before && repair.enabled && repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
-        counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+      if transliterated {
+        changed = true
+        if repair.enabled && repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
+          counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+        }
       }
     }
-    let changed = buffers.withCurrent { current in
-      current.count != input.count
-        || (current.count > 0 && memcmp(current.baseAddress!, input.baseAddress!, current.count) != 0)
-    }
+    finish(changed: changed, into: &output)
+  }
+
+  private mutating func finish(changed: Bool, into output: inout [UInt8]) {
     if changed { counters.changedDocuments += 1 }
     buffers.withCurrent { output.append(contentsOf: $0) }
     counters.bytesOut += buffers.withCurrent { $0.count }
+  }
+
+  /// Whether two byte buffers hold the same bytes.
+  private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+    return memcmp(x, y, a.count) == 0
   }
 
   /// How many U+FFFD (EF BF BD) `input` holds.
@@ -170,6 +202,9 @@ private struct StageBuffers {
   private var current: [UInt8] = []
   private var next: [UInt8] = []
   private var usingInput = true
+
+  /// Whether a stage has changed the text.
+  var changed: Bool { !usingInput }
 
   mutating func begin(_ input: UnsafeBufferPointer<UInt8>) {
     self.input = input

@@ -1,7 +1,8 @@
-/// A per-worker memo of short transliterations whose result depends only on their own bytes:
-/// runs of Latin, Common and Inherited characters (typographic quotes, dashes, accented
-/// letters) bounded by kept characters. Typical Danish text repeats a few dozen of them, so
-/// nearly every run is answered here instead of by ICU.
+/// A per-worker memo of short transliterations whose result depends only on their own bytes.
+///
+/// Runs of Latin, Common and Inherited characters (typographic quotes, dashes, accented letters)
+/// bounded by kept characters. Typical Danish text repeats a few dozen of them, so nearly every run
+/// is answered here instead of by ICU.
 ///
 /// Keys and values live in one byte arena; the table is open-addressed. When it holds
 /// ``maximumEntries`` entries or the arena passes ``maximumArenaBytes``, it is emptied.

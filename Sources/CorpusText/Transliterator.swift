@@ -20,7 +20,8 @@
 /// Inherited characters (quotes, dashes, accented letters) cannot be affected by `Any-Latin`
 /// and `Latin-ASCII` reads no context around them, so their results are memoized per worker.
 /// Context is the `uconv` chunk (a line, see ``UnicodeTables/isChunkEnd(_:)``), limited to
-/// 1024 UTF-16 units on each side of a run; no ICU rule looks that far.
+/// 256 UTF-16 units on each side of a run; no ICU rule looks that far (only a repetition
+/// such as `y*` or `[:M:]*` in a Katakana or Greek rule could, over 256 characters).
 ///
 /// Not `Sendable`: each worker owns one, opened once and reused; it holds the ICU handles,
 /// the memo and the buffers.
@@ -39,15 +40,17 @@ public final class Transliterator {
   /// How many runs ICU failed on (left untransliterated, then filtered like any leftover).
   public private(set) var failures = 0
 
-  static let kept: UInt8 = 0x01
+  static let kept = CharacterTable.kept
   /// Context handed to ICU on each side of a run, in UTF-16 units.
-  static let contextWindow = 1024
+  static let contextWindow = 256
 
   private let replacementBytes: [UInt8]
   private let anyLatin: ICURuleTransform
   private let latinASCII: ICURuleTransform
-  private let whole: ICURuleTransform
-  /// Property bits of every BMP code point: ``kept`` plus ``UnicodeTables``' bits.
+  /// The compound rules, for ``transliterateWithICUOnly(_:)``; opened on first use.
+  private lazy var whole: ICURuleTransform? = try? ICURuleTransform(rules: keep.icuRules)
+  /// Property bits of every code point for ``keep``.
+  let table: CharacterTable
   private let flags: UnsafeMutablePointer<UInt8>
   /// Whether runs of Latin/Common/Inherited characters may be memoized: true unless a kept
   /// character could combine with a neighbour under normalization.
@@ -66,6 +69,7 @@ public final class Transliterator {
   private var out16: [UInt16] = []
   private var scratch: [UInt16] = []
   private var runUTF16: [UInt16] = []
+  private var right: [UInt16] = []
   private var midRanges: [Range<Int>] = []
   private var outRanges: [Range<Int>] = []
   private var resultBytes: [UInt8] = []
@@ -76,27 +80,20 @@ public final class Transliterator {
   ///   - keep: the characters to keep besides printable ASCII, TAB and LF.
   ///   - replacement: what each leftover character becomes; `nil` drops it.
   /// - Throws: ``ICUError`` if ICU's transform data is missing.
-  public init(keep: KeepSet = .danish, replacement: String? = nil) throws(ICUError) {
-    self.keep = keep
+  public convenience init(keep: KeepSet = .danish, replacement: String? = nil) throws(ICUError) {
+    try self.init(table: CharacterTable(keep: keep), replacement: replacement)
+  }
+
+  init(table: CharacterTable, replacement: String?) throws(ICUError) {
+    self.keep = table.keep
     self.replacement = replacement
     self.replacementBytes = Array((replacement ?? "").utf8)
     self.anyLatin = try ICURuleTransform(rules: keep.anyLatinRule)
     self.latinASCII = try ICURuleTransform(rules: keep.latinASCIIRule)
-    self.whole = try ICURuleTransform(rules: keep.icuRules)
-    let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-    let bmp = UnicodeTables.bmp
-    for value in 0..<0x10000 {
-      flags[value] = bmp[value] | (keep.contains(UInt32(value)) ? Self.kept : 0)
-    }
-    self.flags = flags
-    var memoizable = true
-    for scalar in keep.extra where UnicodeTables.properties(scalar.value) & UnicodeTables.nfcStable == 0 {
-      memoizable = false
-    }
-    self.memoizable = memoizable
+    self.table = table
+    self.flags = table.bits
+    self.memoizable = table.keptAreStable
   }
-
-  deinit { flags.deallocate() }
 
   /// Clears ``transliteratedCounts``, ``droppedCounts`` and ``failures``.
   public func resetCounts() {
@@ -106,17 +103,10 @@ public final class Transliterator {
   }
 
   @inline(__always)
-  private func flagsOf(_ value: UInt32) -> UInt8 {
-    if value < 0x10000 { return flags[Int(value)] }
-    return UnicodeTables.compute(value) | (keep.contains(value) ? Self.kept : 0)
-  }
+  private func flagsOf(_ value: UInt32) -> UInt8 { table.flags(value) }
 
-  /// Whether a character starts a run for ICU: not kept, or kept but of a script (not Latin,
-  /// Common or Inherited) whose transliterator could change its neighbours.
   @inline(__always)
-  private static func isTrigger(_ f: UInt8) -> Bool {
-    f & kept == 0 || f & UnicodeTables.otherScript != 0
-  }
+  private static func isTrigger(_ f: UInt8) -> Bool { CharacterTable.isTrigger(f) }
 
   /// A kept Latin character: ICU leaves it and its script ends every non-Latin script run.
   @inline(__always)
@@ -141,11 +131,18 @@ public final class Transliterator {
   /// Invalid UTF-8 is treated as U+FFFD (and so dropped or replaced).
   ///
   /// - Complexity: O(n) for n bytes, plus ICU's work on runs of characters outside the kept
-  ///   set, each given at most 1024 UTF-16 units of context on either side.
+  ///   set, each given at most 256 UTF-16 units of context on either side.
   public func transliterate(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-    guard let p = input.baseAddress, input.count > 0 else { return }
+    if !transliterateIfNeeded(input, into: &output) { output.append(contentsOf: input) }
+  }
+
+  /// As ``transliterate(_:into:)``, but when the input has nothing to transliterate (every
+  /// character kept and of a script that cannot affect its neighbours), appends nothing and
+  /// returns `false`.
+  func transliterateIfNeeded(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+    guard let p = input.baseAddress, input.count > 0 else { return false }
     let n = input.count
-    output.reserveCapacity(output.count + n + n / 8)
+    let start = output.count
     let flags = self.flags
     var i = 0
     var chunkStart = 0
@@ -153,6 +150,8 @@ public final class Transliterator {
     ranges.removeAll(keepingCapacity: true)
     hasComplexRange = false
     while i < n {
+      i = SWAR.skipPrintableASCII(p, i, n)
+      if i == n { break }
       let b = p[i]
       var f: UInt8
       var length = 1
@@ -205,11 +204,15 @@ public final class Transliterator {
       }
     }
     if !ranges.isEmpty { flushChunk(p, chunkStart: chunkStart, chunkEnd: n, emitted: &emitted, output: &output) }
+    if emitted == 0 && output.count == start { return false }
     output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: n - emitted))
+    return true
   }
 
-  /// The reference: each `uconv` chunk transliterated whole by ICU (the compound rules, no
-  /// fast path), then filtered to the kept set. Slow; for tests and benchmarks.
+  /// The reference result: each `uconv` chunk transliterated whole by ICU, then filtered.
+  ///
+  /// ICU gets the compound rules (``KeepSet/icuRules``) and every chunk as it is, with no fast
+  /// path. Slow; for tests and benchmarks.
   ///
   /// - Complexity: ICU's cost on every chunk.
   public func transliterateWithICUOnly(_ text: String) -> String {
@@ -227,7 +230,7 @@ public final class Transliterator {
         guard UnicodeTables.isChunkEnd(value) || i == n else { continue }
         runUTF16.removeAll(keepingCapacity: true)
         UTF8Scalars.appendUTF16(p, chunkStart, i, to: &runUTF16)
-        if let result = callICU(whole, left: [], run: runUTF16[...], right: []) {
+        if let whole, let result = callICU(whole, left: [], run: runUTF16[...], right: []) {
           emitFiltered(scratch[result], into: &output)
         } else {
           failures += 1
@@ -321,10 +324,14 @@ public final class Transliterator {
     }
   }
 
-  /// A chunk with a run of another script: the exact two-step procedure. Step 1 runs
-  /// `Any-Latin` over each such run, left to right, its left context already
-  /// transliterated and its right context not yet, as in ICU's compound transliterator;
-  /// step 2 runs `Latin-ASCII` over every run of the result the same way.
+  /// A chunk with a run of another script.
+  ///
+  /// The exact two-step procedure. Step 1 runs `Any-Latin` over each such run, left to right, its
+  /// left context already transliterated and its right context not yet, as in ICU's compound
+  /// transliterator; step 2 runs `Latin-ASCII` over each result the same way. Runs of only Latin,
+  /// Common and Inherited characters go the memoized way (`Any-Latin` leaves them alone, and what
+  /// `Latin-ASCII` makes of them is not context for anything: its one context rule looks at the
+  /// single character before a mark, which is a kept Latin letter here).
   private func complexChunk(
     _ p: UnsafePointer<UInt8>, chunkStart: Int, chunkEnd: Int, emitted: inout Int, output: inout [UInt8]
   ) {
@@ -332,7 +339,7 @@ public final class Transliterator {
     mid.removeAll(keepingCapacity: true)
     midRanges.removeAll(keepingCapacity: true)
     var position = chunkStart
-    for range in ranges {
+    for range in ranges where !range.simple || !memoizable {
       UTF8Scalars.appendUTF16(p, position, range.start, to: &mid)
       let runStart = mid.count
       if range.simple {
@@ -340,20 +347,15 @@ public final class Transliterator {
       } else {
         runUTF16.removeAll(keepingCapacity: true)
         UTF8Scalars.appendUTF16(p, range.start, range.end, to: &runUTF16)
-        var right: [UInt16] = []
+        right.removeAll(keepingCapacity: true)
         UTF8Scalars.appendUTF16Prefix(p, range.end, chunkEnd, maximum: window, to: &right)
-        let left = Self.suffix(of: mid, from: 0, maximum: window)
-        if let result = callICU(anyLatin, left: left, run: runUTF16[...], right: right[...]) {
-          mid.append(contentsOf: scratch[result])
-        } else {
-          failures += 1
-          mid.append(contentsOf: runUTF16)
-        }
+        appendTransliterated(anyLatin, run: runUTF16[...], right: right[...], to: &mid)
       }
       midRanges.append(runStart..<mid.count)
       position = range.end
     }
-    UTF8Scalars.appendUTF16(p, position, chunkEnd, to: &mid)
+    // Right context for the last run of step 2.
+    UTF8Scalars.appendUTF16Prefix(p, position, chunkEnd, maximum: window, to: &mid)
 
     out16.removeAll(keepingCapacity: true)
     outRanges.removeAll(keepingCapacity: true)
@@ -361,19 +363,18 @@ public final class Transliterator {
     for run in midRanges {
       out16.append(contentsOf: mid[q..<run.lowerBound])
       let outStart = out16.count
-      let left = Self.suffix(of: out16, from: 0, maximum: window)
-      let right = Self.prefix(of: mid, from: run.upperBound, maximum: window)
-      if let result = callICU(latinASCII, left: left, run: mid[run], right: right) {
-        out16.append(contentsOf: scratch[result])
-      } else {
-        failures += 1
-        out16.append(contentsOf: mid[run])
-      }
+      appendTransliterated(
+        latinASCII, run: mid[run], right: Self.prefix(of: mid, from: run.upperBound, maximum: window), to: &out16)
       outRanges.append(outStart..<out16.count)
       q = run.upperBound
     }
 
-    for (index, range) in ranges.enumerated() {
+    var next = 0
+    for range in ranges {
+      if range.simple && memoizable {
+        simpleRange(p, range, chunkStart: chunkStart, emitted: &emitted, output: &output)
+        continue
+      }
       output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: range.start - emitted))
       var j = range.start
       while j < range.end {
@@ -381,12 +382,76 @@ public final class Transliterator {
         if flagsOf(value) & Self.kept == 0 { transliteratedCounts.add(value) }
         j += length
       }
-      emitFiltered(out16[outRanges[index]], into: &output)
+      emitFiltered(out16[outRanges[next]], into: &output)
+      next += 1
       emitted = range.end
     }
   }
 
   // MARK: - ICU calls
+
+  /// The longest piece of a run handed to ICU at once, in UTF-16 units.
+  static let maximumPiece = 4096
+  private var pieceRight: [UInt16] = []
+
+  /// Transliterates `run` with `transform` and appends the result to `buffer`, whose end is
+  /// the left context; `right` is the right context after the run.
+  ///
+  /// ICU rewrites its buffer in place, so one run costs time quadratic in its length (and so
+  /// does `uconv` on a long line). A run longer than ``maximumPiece`` therefore goes in
+  /// pieces that end after a space where there is one, else before a character that is not
+  /// a combining mark; each piece gets the output so far as left context and the rest of the
+  /// run as right context. Only a pathological line (thousands of characters of another
+  /// script without a kept Latin letter) is split.
+  ///
+  /// - Complexity: O(run length × min(run length, ``maximumPiece``)) in ICU.
+  private func appendTransliterated(
+    _ transform: ICURuleTransform, run: ArraySlice<UInt16>, right: ArraySlice<UInt16>, to buffer: inout [UInt16]
+  ) {
+    let window = Self.contextWindow
+    var start = run.startIndex
+    while start < run.endIndex {
+      var end = run.endIndex
+      var result: Range<Int>?
+      if end - start > Self.maximumPiece {
+        end = pieceEnd(run, from: start)
+        pieceRight.removeAll(keepingCapacity: true)
+        pieceRight.append(contentsOf: run[end..<min(run.endIndex, end + window)])
+        if pieceRight.count < window { pieceRight.append(contentsOf: right.prefix(window - pieceRight.count)) }
+        result = callICU(
+          transform, left: Self.suffix(of: buffer, from: 0, maximum: window), run: run[start..<end],
+          right: pieceRight[...])
+      } else {
+        result = callICU(
+          transform, left: Self.suffix(of: buffer, from: 0, maximum: window), run: run[start..<end], right: right)
+      }
+      if let result {
+        buffer.append(contentsOf: scratch[result])
+      } else {
+        failures += 1
+        buffer.append(contentsOf: run[start..<end])
+      }
+      start = end
+    }
+  }
+
+  /// Where a piece of `run` that starts at `start` ends: after the last space in its second
+  /// half, else before the last character that is not a combining mark or a trail surrogate.
+  private func pieceEnd(_ run: ArraySlice<UInt16>, from start: Int) -> Int {
+    let limit = start + Self.maximumPiece
+    var k = limit - 1
+    while k > start + Self.maximumPiece / 2 {
+      if run[k] == 0x20 { return k + 1 }
+      k -= 1
+    }
+    var end = limit
+    while end > start + 1 {
+      let unit = run[end]
+      if unit & 0xFC00 != 0xDC00 && flags[Int(unit)] & UnicodeTables.mark == 0 { break }
+      end -= 1
+    }
+    return end
+  }
 
   /// The last at most `maximum` units of `units[from...]`, not starting inside a surrogate
   /// pair.
@@ -484,8 +549,9 @@ public final class Transliterator {
     }
   }
 
-  /// Appends the kept scalars of UTF-16 `units` as UTF-8; the others are counted as dropped
-  /// and dropped or replaced. A lone surrogate counts as U+FFFD.
+  /// Appends the kept scalars of UTF-16 `units` as UTF-8.
+  ///
+  /// The others are counted as dropped and dropped or replaced. A lone surrogate counts as U+FFFD.
   private func emitFiltered(_ units: ArraySlice<UInt16>, into output: inout [UInt8]) {
     var i = units.startIndex
     while i < units.endIndex {

@@ -1,5 +1,7 @@
-/// Scalar-level UTF-8 helpers for the byte scanners. Invalid UTF-8 never traps: a byte that
-/// does not start a valid sequence decodes as U+FFFD with length 1.
+/// Scalar-level UTF-8 helpers for the byte scanners.
+///
+/// Invalid UTF-8 never traps: a byte that does not start a valid sequence decodes as U+FFFD with
+/// length 1.
 enum UTF8Scalars {
   /// Decodes the scalar at `p[i]` (`i < n`); returns the scalar value and its length in bytes.
   @inline(__always)

@@ -14,6 +14,12 @@ enum UnicodeTables {
   static let chunkEnd: UInt8 = 0x10
   /// A combining mark (general category Mn, Mc or Me).
   static let mark: UInt8 = 0x20
+  /// Removed or replaced by ``CharacterCleaner``: a C1 control, an invisible formatting
+  /// character or a Unicode space.
+  static let cleanable: UInt8 = 0x40
+  /// Encoded back to Windows-1252 or Latin-1 it is a UTF-8 continuation byte (0x80–0xBF):
+  /// U+0080–U+00BF and the Windows-1252 punctuation `€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ`.
+  static let mojibakeContinuation: UInt8 = 0x80
 
   /// The property bits of each BMP code point.
   static let bmp: [UInt8] = {
@@ -41,13 +47,16 @@ enum UnicodeTables {
     if dac_nfc_is_stable(value) != 0 { bits |= nfcStable }
     if isChunkEnd(value) { bits |= chunkEnd }
     if dac_is_mark(value) != 0 { bits |= mark }
+    if CharacterCleaner.isCleanable(value) { bits |= cleanable }
+    if let byte = Windows1252.encode(value), byte >= 0x80, byte < 0xC0 { bits |= mojibakeContinuation }
     return bits
   }
 
-  /// Whether `uconv` ends a chunk after this character. `uconv` transliterates its input in
-  /// chunks, each ending after CR, LF, CRLF, U+0085, or any UTF-16 unit `u` with
-  /// `u & 0x2028 == 0x2028` (its test for U+2028/U+2029, which also matches e.g. U+202F,
-  /// U+20AC €, U+FF28–U+FF2F); context-sensitive rules never see across a chunk end.
+  /// Whether `uconv` ends a chunk after this character.
+  ///
+  /// `uconv` transliterates its input in chunks, each ending after CR, LF, CRLF, U+0085, or any
+  /// UTF-16 unit `u` with `u & 0x2028 == 0x2028` (its test for U+2028/U+2029, which also matches
+  /// e.g. U+202F, U+20AC €, U+FF28–U+FF2F); context-sensitive rules never see across a chunk end.
   /// dacorpus keeps the same chunks so that its output equals `uconv`'s.
   static func isChunkEnd(_ value: UInt32) -> Bool {
     value == 0x0A || value == 0x0D || value == 0x85 || (value < 0x10000 && value & 0x2028 == 0x2028)

@@ -1,31 +1,19 @@
-/// Tidies spaces and lines: runs of spaces become one space, spaces and TABs at both ends of
-/// every line go, empty lines inside the text collapse to one, and empty lines at its start
-/// and end go (so the text has no leading or trailing LF). TABs inside a line stay.
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Tidies spaces and lines.
+///
+/// Runs of spaces become one space, spaces and TABs at both ends of every line go, empty lines
+/// inside the text collapse to one, and empty lines at its start and end go (so the text has no
+/// leading or trailing LF). TABs inside a line stay.
 enum WhitespaceLayout {
   /// Whether `input` needs tidying.
   ///
-  /// - Complexity: O(n), one pass.
-  static func needsTidying(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = input.baseAddress, input.count > 0 else { return false }
-    let n = input.count
-    var previous: UInt8 = 0x0A  // as if after a LF: leading spaces and LFs count
-    var beforePrevious: UInt8 = 0x0A
-    for i in 0..<n {
-      let b = p[i]
-      if b == 0x20 {
-        if previous == 0x20 || previous == 0x0A { return true }
-      } else if b == 0x09 {
-        if previous == 0x0A { return true }
-      } else if b == 0x0A {
-        if previous == 0x20 || previous == 0x09 { return true }
-        if previous == 0x0A && (beforePrevious == 0x0A || i < 2) { return true }
-        if i == 0 { return true }
-      }
-      beforePrevious = previous
-      previous = b
-    }
-    return previous == 0x20 || previous == 0x09 || previous == 0x0A
-  }
+  /// - Complexity: O(n), eight bytes at a time.
+  static func needsTidying(_ input: UnsafeBufferPointer<UInt8>) -> Bool { TextFeatures.isUntidy(input) }
 
   /// Appends the tidied `input` to `output`; returns how many places changed (collapsed runs,
   /// trimmed line starts and ends, removed empty lines).
@@ -41,8 +29,10 @@ enum WhitespaceLayout {
     var wroteLine = false
     var pendingEmpty = false
     while lineStart <= n {
-      var lineEnd = lineStart
-      while lineEnd < n && p[lineEnd] != 0x0A { lineEnd += 1 }
+      var lineEnd = n
+      if lineStart < n, let found = memchr(p + lineStart, 0x0A, n - lineStart) {
+        lineEnd = p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      }
       var s = lineStart
       while s < lineEnd && (p[s] == 0x20 || p[s] == 0x09) { s += 1 }
       var e = lineEnd
@@ -65,15 +55,13 @@ enum WhitespaceLayout {
         var i = s
         var spanStart = s
         while i < e {
-          if p[i] == 0x20 && i + 1 < e && p[i + 1] == 0x20 {
-            output.append(contentsOf: UnsafeBufferPointer(start: p + spanStart, count: i + 1 - spanStart))
-            i += 1
-            while i < e && p[i] == 0x20 { i += 1 }
-            spanStart = i
-            edits += 1
-          } else {
-            i += 1
-          }
+          i = Self.nextDoubleSpace(p, i, e)
+          guard i < e else { break }
+          output.append(contentsOf: UnsafeBufferPointer(start: p + spanStart, count: i + 1 - spanStart))
+          i += 1
+          while i < e && p[i] == 0x20 { i += 1 }
+          spanStart = i
+          edits += 1
         }
         output.append(contentsOf: UnsafeBufferPointer(start: p + spanStart, count: e - spanStart))
         wroteLine = true
@@ -82,5 +70,23 @@ enum WhitespaceLayout {
     }
     // Every empty line not written (including the one after a final LF) is an edit.
     return edits + emptyLines - keptEmptyLines
+  }
+
+  /// The index of the first of two spaces in a row in `p[i..<end]`, or `end`.
+  @inline(__always)
+  private static func nextDoubleSpace(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+    var i = i
+    while i + 9 <= end {
+      let spaces = SWAR.equal(SWAR.load(p, i), 0x20)
+      let next = SWAR.equal(SWAR.load(p, i + 1), 0x20)
+      let both = spaces & next
+      if both != 0 { return i + both.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i + 1 < end {
+      if p[i] == 0x20 && p[i + 1] == 0x20 { return i }
+      i += 1
+    }
+    return end
   }
 }

@@ -1,6 +1,7 @@
-/// Windows-1252, the encoding web text is most often mis-decoded as, at the bytes where it
-/// differs from Latin-1 (0x80–0x9F). Its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-/// decode to the C1 controls of the same value, as browsers and Python's "sloppy" codecs do.
+/// Windows-1252 where it differs from Latin-1 (bytes 0x80–0x9F).
+///
+/// It is the encoding web text is most often mis-decoded as. Its five undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) decode to the C1 controls of the same
+/// value, as browsers and Python's "sloppy" codecs do.
 enum Windows1252 {
   /// The characters of bytes 0x80–0x9F.
   static let high: [UInt32] = [

@@ -27,7 +27,9 @@ public enum CRC32C {
     return table
   }()
 
-  /// Continues a CRC-32C over `bytes`. Start with `crc: 0` (the default) for a fresh checksum;
+  /// Continues a CRC-32C over `bytes`.
+  ///
+  /// Start with `crc: 0` (the default) for a fresh checksum;
   /// pass a previous result to checksum a message given in pieces.
   public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
     guard let base = bytes.baseAddress else { return crc }
@@ -39,7 +41,8 @@ public enum CRC32C {
         let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
         let low = UInt32(truncatingIfNeeded: word) ^ c
         let high = UInt32(truncatingIfNeeded: word >> 32)
-        c = t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
+        c =
+          t[7 * 256 + Int(low & 0xFF)] ^ t[6 * 256 + Int((low >> 8) & 0xFF)]
           ^ t[5 * 256 + Int((low >> 16) & 0xFF)] ^ t[4 * 256 + Int(low >> 24)]
           ^ t[3 * 256 + Int(high & 0xFF)] ^ t[2 * 256 + Int((high >> 8) & 0xFF)]
           ^ t[256 + Int((high >> 16) & 0xFF)] ^ t[Int(high >> 24)]

@@ -4,8 +4,10 @@
   import Darwin
 #endif
 
-/// Examples stored compactly, back to back: unpadded tokens in one array, plus per example its
-/// end offset and the end of its type-0 part. About `4 × tokens + 12` bytes per example.
+/// Examples stored compactly, back to back.
+///
+/// Unpadded tokens in one array, plus per example its end offset and the end of its type-0 part.
+/// About `4 × tokens + 12` bytes per example.
 struct ExampleBlock {
   var tokens: [Int32] = []
   var ends: [Int] = []
@@ -133,34 +135,37 @@ final class ScratchFile {
   ///   ends inside a record, or what `body` throws.
   func forEachBlock(chunkBytes: Int = 1 << 22, _ body: (ExampleBlock) throws(ShardsError) -> Void) throws(ShardsError) {
     try flush()
+    let size = lseek(fd, 0, SEEK_END)
+    guard size >= 0 else { throw ShardsError(.readFailed, "cannot seek scratch file", path: path) }
     var pending: [UInt8] = []
     var fileOffset = 0
     var block = ExampleBlock()
     let fd = self.fd
-    while true {
+    while fileOffset < Int(size) {
+      let want = min(chunkBytes, Int(size) - fileOffset)
       let old = pending.count
-      pending.append(contentsOf: repeatElement(0, count: chunkBytes))
+      pending.append(contentsOf: [UInt8](repeating: 0, count: want))
       let got: Int = pending.withUnsafeMutableBytes { raw in
         guard let base = raw.baseAddress else { return -1 }
-        while true {
-          let n = pread(fd, base + old, chunkBytes, off_t(fileOffset))
+        var done = 0
+        while done < want {
+          let n = pread(fd, base + old + done, want - done, off_t(fileOffset + done))
           if n < 0, errno == EINTR { continue }
-          return n
+          if n <= 0 { return n < 0 ? -1 : done }
+          done += n
         }
+        return done
       }
-      guard got >= 0 else { throw ShardsError(.readFailed, "cannot read scratch file", path: path) }
-      pending.removeLast(chunkBytes - got)
+      guard got == want else { throw ShardsError(.readFailed, "cannot read scratch file", path: path) }
       fileOffset += got
       block.removeAll()
       let used = pending.withUnsafeBytes { block.decodeRecords($0) }
       pending.removeFirst(used)
       if !block.isEmpty { try body(block) }
-      if got == 0 {
-        guard pending.isEmpty else {
-          throw ShardsError(.truncated, "scratch file ends inside a record", path: path, offset: Int64(fileOffset - pending.count))
-        }
-        return
-      }
+    }
+    guard pending.isEmpty else {
+      throw ShardsError(
+        .truncated, "scratch file ends inside a record", path: path, offset: Int64(fileOffset - pending.count))
     }
   }
 

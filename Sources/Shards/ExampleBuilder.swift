@@ -136,8 +136,10 @@ public struct ExampleBuilder: Sendable {
   /// The random generator's current state (it advances as examples are made).
   public var randomState: PythonRandom { random }
 
-  /// Adds a document: each element of `segments` is one segment's token ids, then the document
-  /// ends. Calls `emit` for every example completed, in order.
+  /// Adds a document and ends it.
+  ///
+  /// Each element of `segments` is one segment's token ids. Calls `emit` for every example
+  /// completed, in order.
   public mutating func addDocument<Segments: Sequence>(
     _ segments: Segments, source: Int = 0, emit: (PackedExample) throws -> Void
   ) rethrows where Segments.Element: Collection, Segments.Element.Element == Int32 {
@@ -147,8 +149,9 @@ public struct ExampleBuilder: Sendable {
     try endDocument(emit: emit)
   }
 
-  /// Adds one segment (a non-blank line of the original's input) with its token ids, which
-  /// may be empty. Calls `emit` for every example completed.
+  /// Adds one segment (a non-blank line of the original's input) with its token ids.
+  ///
+  /// The ids may be empty. Calls `emit` for every example completed.
   ///
   /// An example's ``PackedExample/source`` is the `source` of the first segment pending when
   /// it was started; call ``endDocument(emit:)`` between documents of different sources.
@@ -166,9 +169,10 @@ public struct ExampleBuilder: Sendable {
     }
   }
 
-  /// Ends the current document (a blank line of the original's input, and the flush after each
-  /// file): the pending tokens become an example — in ``Mode/lossless`` as many examples as
-  /// they need. Calls `emit` for each.
+  /// Ends the current document: a blank line of the original's input, or its flush after a file.
+  ///
+  /// The pending tokens become an example — in ``Mode/lossless`` as many examples as they need.
+  /// Calls `emit` for each.
   public mutating func endDocument(emit: (PackedExample) throws -> Void) rethrows {
     counts.documents += 1
     while !pending.isEmpty {

@@ -45,7 +45,8 @@ public final class HashingFileWriter {
     target = AtomicFile(path: path)
     fd = open(target.temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     if fd < 0 {
-      throw ShardsError(.writeFailed, "cannot create '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
+      throw ShardsError(
+        .writeFailed, "cannot create '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
     }
     capacity = max(4096, bufferSize)
     buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
@@ -83,8 +84,9 @@ public final class HashingFileWriter {
     try result.get()
   }
 
-  /// Appends `count` bytes that `fill` writes into the region it is given (exactly `count`
-  /// bytes long, uninitialized). Use it to encode straight into the output buffer.
+  /// Appends `count` bytes that `fill` writes into the region it is given.
+  ///
+  /// The region is exactly `count` bytes long and uninitialized. Use it to encode straight into the output buffer.
   public func append(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Void) throws(ShardsError) {
     guard count > 0 else { return }
     if count > capacity - used { try flush() }
@@ -117,7 +119,8 @@ public final class HashingFileWriter {
       let n = Glibc.write(fd, base + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        throw ShardsError(.writeFailed, "cannot write '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
+        throw ShardsError(
+          .writeFailed, "cannot write '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
       }
       offset += n
     }
@@ -132,7 +135,8 @@ public final class HashingFileWriter {
     fd = -1
     if status != 0 {
       target.abandon()
-      throw ShardsError(.writeFailed, "cannot close '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
+      throw ShardsError(
+        .writeFailed, "cannot close '\(target.temporaryPath)': \(String(cString: strerror(errno)))", path: path)
     }
     do {
       try target.commit()

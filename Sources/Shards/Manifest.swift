@@ -1,8 +1,9 @@
 import Foundation
 
-/// `manifest.json`: every output file with its SHA-256, example and token counts; the
-/// vocabulary; the packing; the config used; the versions (DESIGN §4). `dacorpus stats` and the
-/// trainer check files against it.
+/// `manifest.json`, the record of a build's shards (DESIGN §4).
+///
+/// Every output file with its SHA-256, example and token counts; the vocabulary; the packing;
+/// the config used; the versions. `dacorpus stats` and the trainer check files against it.
 ///
 /// Generic over the config type so that this module does not depend on the pipeline's config;
 /// the pipeline uses `Manifest<PipelineConfig>`. Keys are snake_case; ``encoded()`` writes
@@ -29,7 +30,9 @@ public struct Manifest<Config: Codable & Sendable & Equatable>: Codable, Sendabl
 
   /// Schema version (``currentVersion`` when written).
   public var manifestVersion: Int
-  /// Versions of the producing tool and its parts, e.g. `["dacorpus": "0.1.0", "manifest": "1"]`.
+  /// Versions of the producing tool and its parts.
+  ///
+  /// For example `["dacorpus": "0.1.0", "manifest": "1"]`.
   public var versions: [String: String]
   /// The effective configuration.
   public var config: Config
@@ -223,8 +226,10 @@ public struct Manifest<Config: Codable & Sendable & Equatable>: Codable, Sendabl
     public var description: String { "\(path): \(problem)" }
   }
 
-  /// Checks every file under `directory` (record paths are relative to it): it exists with the
-  /// recorded size and SHA-256. With `vocab: true` the vocabulary is checked too.
+  /// Checks every file against its record.
+  ///
+  /// Record paths are relative to `directory`; each file must exist with the recorded size and
+  /// SHA-256. With `vocab: true` the vocabulary is checked too.
   ///
   /// - Complexity: reads every file once.
   public func verify(in directory: String, vocab checkVocab: Bool = false) -> [Mismatch] {

@@ -49,9 +49,13 @@ public struct SpecialTokens: Sendable, Hashable, Codable {
 /// The attention mask is derived from the positions, not from the ids: a content token whose id
 /// equals `[PAD]` still gets mask 1.
 public struct PackedExample: Sendable, Hashable {
-  /// `[CLS] A [SEP] (B [SEP])`, unpadded. `count <= seqLen` of the builder that made it.
+  /// `[CLS] A [SEP] (B [SEP])`, unpadded.
+  ///
+  /// `count <= seqLen` of the builder that made it.
   public var tokens: [Int32]
-  /// Positions with token type 0: `[CLS]`, segment A and its `[SEP]`, i.e. `A.count + 2`.
+  /// Positions with token type 0.
+  ///
+  /// `[CLS]`, segment A and its `[SEP]`, so `A.count + 2`.
   public var firstSegmentEnd: Int
   /// The index of the source the tokens came from (the caller's numbering).
   public var source: Int
@@ -96,7 +100,9 @@ public struct PackedExample: Sendable, Hashable {
     hasSecondSegment ? tokens[firstSegmentEnd..<(tokens.count - 1)] : tokens[tokens.count...]
   }
 
-  /// `input_ids` padded with `pad` to `seqLen` (`[seqLen]`). Tokens beyond `seqLen` are cut.
+  /// `input_ids` padded with `pad` to `seqLen` (`[seqLen]`).
+  ///
+  /// Tokens beyond `seqLen` are cut.
   public func inputIDs(seqLen: Int, pad: Int32) -> [Int32] {
     var row = [Int32](repeating: pad, count: seqLen)
     for i in 0..<min(seqLen, tokens.count) { row[i] = tokens[i] }

@@ -34,7 +34,9 @@ public struct PythonRandom: Sendable {
   private var state: [UInt32]
   private var index: Int
 
-  /// Seeds like `random.seed(seed)` in Python. Python seeds with the absolute value of an int, so
+  /// Seeds like `random.seed(seed)` in Python.
+  ///
+  /// Python seeds with the absolute value of an int, so
   /// `-5` and `5` give the same stream.
   public init(seed: Int) {
     self.init(seed: UInt64(seed.magnitude))
@@ -49,9 +51,10 @@ public struct PythonRandom: Sendable {
     }
   }
 
-  /// Seeds like `random.seed(s)` in Python for the non-negative integer
-  /// `s = Σ seedWords[i] · 2^(32·i)` of any size (least significant word first). High zero words
-  /// are ignored, as they are in Python; an empty array means 0.
+  /// Seeds like `random.seed(s)` in Python for a non-negative integer of any size.
+  ///
+  /// `s = Σ seedWords[i] · 2^(32·i)` (least significant word first). High zero words are
+  /// ignored, as they are in Python; an empty array means 0.
   public init(seedWords: [UInt32]) {
     var key = seedWords
     while key.count > 1, key.last == 0 { key.removeLast() }
@@ -130,15 +133,18 @@ public struct PythonRandom: Sendable {
     return y
   }
 
-  /// `random.random()`: a double in [0, 1) with 53 random bits. Consumes two 32-bit draws.
+  /// `random.random()`: a double in [0, 1) with 53 random bits.
+  ///
+  /// Consumes two 32-bit draws.
   public mutating func random() -> Double {
     let a = nextUInt32() >> 5
     let b = nextUInt32() >> 6
     return (Double(a) * 67_108_864.0 + Double(b)) * (1.0 / 9_007_199_254_740_992.0)
   }
 
-  /// `random.getrandbits(k)` for `k` in 0...64: an integer with `k` random bits. Consumes
-  /// `⌈k / 32⌉` draws. Values of `k` outside 0...64 are clamped into that range.
+  /// `random.getrandbits(k)` for `k` in 0...64: an integer with `k` random bits.
+  ///
+  /// Consumes `⌈k / 32⌉` draws. Values of `k` outside 0...64 are clamped into that range.
   public mutating func getrandbits(_ k: Int) -> UInt64 {
     var k = min(max(k, 0), 64)
     if k == 0 { return 0 }
@@ -155,8 +161,9 @@ public struct PythonRandom: Sendable {
     return result
   }
 
-  /// `Random._randbelow_with_getrandbits(n)`: a uniform integer in `0..<n`, by rejection on
-  /// `getrandbits(n.bit_length())`. Returns 0 without drawing when `n <= 0` (Python 3.12 also
+  /// `Random._randbelow_with_getrandbits(n)`: a uniform integer in `0..<n`.
+  ///
+  /// Draws `getrandbits(n.bit_length())` until the value is below `n`. Returns 0 without drawing when `n <= 0` (Python 3.12 also
   /// returns 0 for `n == 0`; negative `n` is an error there).
   public mutating func randbelow(_ n: Int) -> Int {
     guard n > 0 else { return 0 }
@@ -167,16 +174,18 @@ public struct PythonRandom: Sendable {
     return Int(r)
   }
 
-  /// `random.randrange(start, stop)`: `start + randbelow(stop - start)`. Returns `start` without
-  /// drawing when the range is empty (Python raises `ValueError` there).
+  /// `random.randrange(start, stop)`: `start + randbelow(stop - start)`.
+  ///
+  /// Returns `start` without drawing when the range is empty (Python raises `ValueError` there).
   public mutating func randrange(_ start: Int, _ stop: Int) -> Int {
     let (width, overflow) = stop.subtractingReportingOverflow(start)
     guard !overflow, width > 0 else { return start }
     return start + randbelow(width)
   }
 
-  /// `random.randint(a, b)`: a uniform integer in `a...b`, both ends included. Returns `a`
-  /// without drawing when `b < a` (Python raises `ValueError` there).
+  /// `random.randint(a, b)`: a uniform integer in `a...b`, both ends included.
+  ///
+  /// Returns `a` without drawing when `b < a` (Python raises `ValueError` there).
   public mutating func randint(_ a: Int, _ b: Int) -> Int {
     guard b < Int.max else { return a }
     return randrange(a, b + 1)
@@ -193,7 +202,8 @@ public struct PythonRandom: Sendable {
     while i >= 1 {
       let j = randbelow(i + 1)
       if i != j {
-        elements.swapAt(elements.index(elements.startIndex, offsetBy: i), elements.index(elements.startIndex, offsetBy: j))
+        elements.swapAt(
+          elements.index(elements.startIndex, offsetBy: i), elements.index(elements.startIndex, offsetBy: j))
       }
       i -= 1
     }

@@ -18,7 +18,11 @@ public enum SafetensorsDType: String, Sendable, Hashable, Codable, CaseIterable 
   case i64 = "I64"
   case u64 = "U64"
 
-  /// Bytes per element, which is also the alignment the writer orders tensors by.
+  /// Position in the Rust crate's `Dtype` enum (declaration order, which this enum follows); the
+  /// writer orders tensors by it, descending.
+  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+  /// Bytes per element.
   public var byteSize: Int {
     switch self {
     case .bool, .u8, .i8, .f8e5m2, .f8e4m3: 1
@@ -51,7 +55,9 @@ public struct SafetensorsTensorInfo: Sendable, Hashable {
   public var elementCount: Int { shape.reduce(1, *) }
 }
 
-/// The safetensors layout rules, shared by ``SafetensorsWriter`` and ``SafetensorsFile``:
+/// The safetensors layout rules, shared by ``SafetensorsWriter`` and ``SafetensorsFile``.
+///
+/// The layout:
 ///
 /// ```
 /// [8 bytes]  N, UInt64 little-endian
@@ -60,7 +66,7 @@ public struct SafetensorsTensorInfo: Sendable, Hashable {
 /// ```
 ///
 /// The header is `{"__metadata__":{…},"NAME":{"dtype":…,"shape":[…],"data_offsets":[b,e]},…}`
-/// with tensors ordered by descending dtype size, then by name — the order and the compact
+/// with tensors ordered by descending dtype rank (``layoutOrder(_:)``), then by name — the order and the compact
 /// serde_json spelling the Rust `safetensors` crate (and so Python's `safetensors`) writes.
 /// Metadata keys are written in sorted order; the Rust crate writes them in hash-map order, so
 /// its files match these bytes only when that order happens to be sorted (always, for one key).
@@ -68,12 +74,14 @@ public enum Safetensors {
   /// Largest header the reference implementation accepts (100 MB).
   public static let maxHeaderSize = 100_000_000
 
-  /// Tensors in the order the format's writer lays them out: descending dtype size, then name
-  /// (byte-wise).
+  /// Tensors in the order the format's writer lays them out (`prepare` in the crate's
+  /// `tensor.rs`): descending ``SafetensorsDType/rank`` — the declaration order of the crate's
+  /// `Dtype` enum, so `U64 I64 F64 F32 U32 I32 BF16 F16 U16 I16 … BOOL`, roughly descending
+  /// alignment — then ascending name (byte-wise).
   public static func layoutOrder(_ tensors: [(name: String, dtype: SafetensorsDType)]) -> [Int] {
     tensors.indices.sorted { a, b in
       let (x, y) = (tensors[a], tensors[b])
-      if x.dtype.byteSize != y.dtype.byteSize { return x.dtype.byteSize > y.dtype.byteSize }
+      if x.dtype.rank != y.dtype.rank { return x.dtype.rank > y.dtype.rank }
       return Array(x.name.utf8).lexicographicallyPrecedes(Array(y.name.utf8))
     }
   }
@@ -161,7 +169,8 @@ public enum Safetensors {
     do {
       value = try JSONParser.parse(header)
     } catch {
-      throw ShardsError(.invalidHeader, "the header is not valid JSON: \(error)", path: path, offset: 8 + Int64(error.offset))
+      throw ShardsError(
+        .invalidHeader, "the header is not valid JSON: \(error)", path: path, offset: 8 + Int64(error.offset))
     }
     guard let object = value.objectValue else { throw fail("the header is not a JSON object") }
     var seen = Set<String>()
@@ -199,24 +208,29 @@ public enum Safetensors {
       let (bytes, overflow) = elements.multipliedReportingOverflow(by: dtype.byteSize)
       guard !overflow, end - begin == bytes else {
         throw ShardsError(
-          .invalidTensor, "tensor '\(key)': data_offsets [\(begin), \(end)] hold \(end - begin) bytes, shape \(shape) of \(dtype.rawValue) needs \(bytes)",
+          .invalidTensor,
+          "tensor '\(key)': data_offsets [\(begin), \(end)] hold \(end - begin) bytes, shape \(shape) of \(dtype.rawValue) needs \(bytes)",
           path: path)
       }
       tensors.append(SafetensorsTensorInfo(name: key, dtype: dtype, shape: shape, dataOffsets: begin..<end))
     }
-    let ordered = tensors.sorted { ($0.dataOffsets.lowerBound, $0.dataOffsets.upperBound) < ($1.dataOffsets.lowerBound, $1.dataOffsets.upperBound) }
+    let ordered = tensors.sorted {
+      ($0.dataOffsets.lowerBound, $0.dataOffsets.upperBound) < ($1.dataOffsets.lowerBound, $1.dataOffsets.upperBound)
+    }
     var position = 0
     for tensor in ordered {
       guard tensor.dataOffsets.lowerBound == position else {
         throw ShardsError(
-          .invalidTensor, "tensor '\(tensor.name)' starts at \(tensor.dataOffsets.lowerBound), expected \(position) (gap or overlap)",
+          .invalidTensor,
+          "tensor '\(tensor.name)' starts at \(tensor.dataOffsets.lowerBound), expected \(position) (gap or overlap)",
           path: path)
       }
       position = tensor.dataOffsets.upperBound
     }
     guard position == dataSize else {
       throw ShardsError(
-        .sizeMismatch, "the tensors end at data byte \(position) but the data section holds \(dataSize) bytes", path: path)
+        .sizeMismatch, "the tensors end at data byte \(position) but the data section holds \(dataSize) bytes",
+        path: path)
     }
     return (ordered, metadata)
   }

@@ -62,7 +62,8 @@ public final class SafetensorsFile: @unchecked Sendable {
     }
     guard 8 + Int(n) <= size else {
       munmap(mapped, size)
-      throw ShardsError(.truncated, "header length \(n) runs past the end of the \(size)-byte file", path: path, offset: 0)
+      throw ShardsError(
+        .truncated, "header length \(n) runs past the end of the \(size)-byte file", path: path, offset: 0)
     }
     headerSize = Int(n)
     do {
@@ -89,8 +90,9 @@ public final class SafetensorsFile: @unchecked Sendable {
     index[name].map { tensors[$0] }
   }
 
-  /// Calls `body` with the raw little-endian bytes of tensor `name`, straight from the mapping
-  /// (no copy). The pointer is valid only inside `body`; it may be unaligned for the dtype, so
+  /// Calls `body` with the raw little-endian bytes of tensor `name`, straight from the mapping.
+  ///
+  /// Nothing is copied. The pointer is valid only inside `body`; it may be unaligned for the dtype, so
   /// read it with `loadUnaligned`.
   ///
   /// - Throws: ``ShardsError/Kind/invalidTensor`` when there is no such tensor.
@@ -130,7 +132,8 @@ public final class SafetensorsFile: @unchecked Sendable {
     guard let mapping else { throw ShardsError(.readFailed, "not mapped", path: path) }
     switch tensor.dtype {
     case .bool, .u8, .i8, .i16, .u16, .i32, .u32, .i64, .u64: break
-    default: throw ShardsError(.invalidTensor, "'\(name)' is \(tensor.dtype.rawValue), not an integer tensor", path: path)
+    default:
+      throw ShardsError(.invalidTensor, "'\(name)' is \(tensor.dtype.rawValue), not an integer tensor", path: path)
     }
     return IntegerTensorView(
       base: mapping + 8 + headerSize + tensor.dataOffsets.lowerBound, dtype: tensor.dtype, count: tensor.elementCount)
@@ -143,7 +146,9 @@ struct IntegerTensorView {
   let dtype: SafetensorsDType
   let count: Int
 
-  /// Element `i` as `Int64` (`U64` values above `Int64.max` wrap). `i` must be in `0..<count`.
+  /// Element `i` as `Int64` (`U64` values above `Int64.max` wrap).
+  ///
+  /// `i` must be in `0..<count`.
   @inline(__always)
   subscript(i: Int) -> Int64 {
     switch dtype {

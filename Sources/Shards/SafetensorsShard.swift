@@ -1,4 +1,6 @@
-/// The `__metadata__` of a dacorpus tensor shard (all values are strings in the file):
+/// The `__metadata__` of a dacorpus tensor shard.
+///
+/// All values are strings in the file:
 ///
 /// | key | value |
 /// |---|---|
@@ -139,7 +141,8 @@ public struct SafetensorsShard: Sendable {
     }
     guard ids.shape.count == 2, ids.shape == types.shape, ids.shape == mask.shape else {
       throw ShardsError(
-        .invalidTensor, "shapes differ or are not [N, seq_len]: \(ids.shape), \(types.shape), \(mask.shape)", path: path)
+        .invalidTensor, "shapes differ or are not [N, seq_len]: \(ids.shape), \(types.shape), \(mask.shape)", path: path
+      )
     }
     count = ids.shape[0]
     seqLen = ids.shape[1]
@@ -161,7 +164,8 @@ public struct SafetensorsShard: Sendable {
     func row(_ name: String) throws(ShardsError) -> [Int32] {
       try file.integers(name, elements: range).map { Int32(truncatingIfNeeded: $0) }
     }
-    return ShardExample(inputIDs: try row("input_ids"), tokenTypeIDs: try row("token_type_ids"), attentionMask: try row("attention_mask"))
+    return ShardExample(
+      inputIDs: try row("input_ids"), tokenTypeIDs: try row("token_type_ids"), attentionMask: try row("attention_mask"))
   }
 
   /// Checks every row: the attention mask is ones then zeros; token types are 0 … 0 1 … 1 within

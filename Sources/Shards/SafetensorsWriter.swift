@@ -57,7 +57,9 @@ public final class SafetensorsWriter {
     for index in Safetensors.layoutOrder(specs.map { ($0.name, $0.dtype) }) {
       let spec = specs[index]
       let size = spec.shape.reduce(1, *) * spec.dtype.byteSize
-      infos.append(SafetensorsTensorInfo(name: spec.name, dtype: spec.dtype, shape: spec.shape, dataOffsets: offset..<(offset + size)))
+      infos.append(
+        SafetensorsTensorInfo(
+          name: spec.name, dtype: spec.dtype, shape: spec.shape, dataOffsets: offset..<(offset + size)))
       offset += size
     }
     tensors = infos
@@ -98,7 +100,8 @@ public final class SafetensorsWriter {
   public func finish() throws(ShardsError) -> (bytes: Int64, sha256: String) {
     guard dataBytesWritten == dataSize else {
       file.abandon()
-      throw ShardsError(.invalidArgument, "\(dataBytesWritten) tensor bytes written, the header declares \(dataSize)", path: path)
+      throw ShardsError(
+        .invalidArgument, "\(dataBytesWritten) tensor bytes written, the header declares \(dataSize)", path: path)
     }
     return try file.finish()
   }

@@ -12,8 +12,9 @@
 ///   `etc.`, `m.m.`, `kr.`, `pct.`, `mio.`, …) and the next word starts with a digit rather than
 ///   a capital (`kr. 100`);
 /// - an initial or a run of initials (`H.C. Andersen`, `J. F. Kennedy`);
-/// - a number and the next word starts with a digit (ordinals and dates: `3. 4. og 5. klasse`,
-///   `1.1. 2020`); before a lowercase word (`3. juni`) no rule is needed;
+/// - a number of one or two digits, or a date with dots, and the next word starts with a digit
+///   (ordinals and dates: `3. 4. og 5. klasse`, `1.1. 2020`); before a lowercase word
+///   (`3. juni`) no rule is needed;
 /// - the first word of the sentence and a number of at most three digits, or a Roman numeral
 ///   (an enumeration such as `1. Indledning`).
 ///
@@ -212,8 +213,14 @@ public struct SentenceSplitter: Sendable {
       }
     }
     if Self.isInitials(word) { return false }
-    let lastIsDigit = word.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-    if lastIsDigit, nextIsDigit { return false }
+    // Ordinals and dates before a digit: `3. 4.`, `1.1. 2020`, `24.12. 2019` (a plain year or
+    // count of three or more digits before a digit still ends a sentence: `i 2019. 2020 blev…`).
+    let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+    if nextIsDigit, word.last.map(isDigit) == true, word.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: ".") }),
+      word.contains(UInt8(ascii: ".")) || word.count <= 2
+    {
+      return false
+    }
     let isFirstWord = wordStart == sentenceStart
     if isFirstWord, word.count <= 3, word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
     if isFirstWord, Self.isRomanNumeral(word) { return false }

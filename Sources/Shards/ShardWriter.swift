@@ -42,7 +42,8 @@ public struct ShardFileRecord: Sendable, Hashable, Codable {
   /// Padding positions.
   public var padding: Int
 
-  public init(path: String, format: ShardFormat, bytes: Int64, sha256: String, examples: Int, tokens: Int, padding: Int) {
+  public init(path: String, format: ShardFormat, bytes: Int64, sha256: String, examples: Int, tokens: Int, padding: Int)
+  {
     self.path = path
     self.format = format
     self.bytes = bytes
@@ -93,8 +94,9 @@ public final class ShardWriter {
     public var directory: String
     /// File names are `namePrefix-NNNNN.EXT`.
     public var namePrefix = "shard"
-    /// Prepended to file names in ``ShardFileRecord/path`` (e.g. `"shards/"` for paths
-    /// relative to the build output directory).
+    /// Prepended to file names in ``ShardFileRecord/path``.
+    ///
+    /// For example `"shards/"`, for paths relative to the build output directory.
     public var recordPathPrefix = ""
     /// Formats to write; each shard is written in each.
     public var formats: [ShardFormat] = [.safetensors]
@@ -164,7 +166,8 @@ public final class ShardWriter {
       throw ShardsError(.invalidArgument, "no shard formats given; use safetensors and/or tfrecord")
     }
     if configuration.inputIDsType == .uint16, !(0...65_535).contains(configuration.metadata.special.pad) {
-      throw ShardsError(.invalidArgument, "[PAD] id \(configuration.metadata.special.pad) does not fit uint16; use dtype int32")
+      throw ShardsError(
+        .invalidArgument, "[PAD] id \(configuration.metadata.special.pad) does not fit uint16; use dtype int32")
     }
     self.configuration = configuration
     random = PythonRandom(seed: configuration.shuffleSeed)
@@ -186,7 +189,8 @@ public final class ShardWriter {
     else {
       throw ShardsError(
         .invalidArgument,
-        "example \(examplesAdded) has \(example.tokens.count) tokens (seq_len \(seqLen)) and segment A end \(example.firstSegmentEnd)")
+        "example \(examplesAdded) has \(example.tokens.count) tokens (seq_len \(seqLen)) and segment A end \(example.firstSegmentEnd)"
+      )
     }
     if configuration.inputIDsType == .uint16, let bad = example.tokens.first(where: { $0 < 0 || $0 > 65_535 }) {
       throw ShardsError(.invalidArgument, "token id \(bad) does not fit uint16; use dtype int32")
@@ -223,7 +227,9 @@ public final class ShardWriter {
     }
   }
 
-  /// Removes scratch files. Shard files already completed stay (they are complete and listed
+  /// Removes scratch files.
+  ///
+  /// Shard files already completed stay (they are complete and listed
   /// in ``files``).
   public func abandon() {
     finished = true
@@ -341,7 +347,8 @@ public final class ShardWriter {
               } else {
                 var k = 0
                 for token in row {
-                  out.storeBytes(of: UInt16(truncatingIfNeeded: token).littleEndian, toByteOffset: 2 * k, as: UInt16.self)
+                  out.storeBytes(
+                    of: UInt16(truncatingIfNeeded: token).littleEndian, toByteOffset: 2 * k, as: UInt16.self)
                   k += 1
                 }
                 let p = UInt16(truncatingIfNeeded: pad).littleEndian

@@ -1,5 +1,7 @@
-/// A problem reading or writing shards: a malformed safetensors header, a TFRecord whose CRC does
-/// not match, a token id that does not fit the chosen dtype, a failed write. It carries the file
+/// A problem reading or writing shards.
+///
+/// A malformed safetensors header, a TFRecord whose CRC does not match, a token id that does
+/// not fit the chosen dtype, a failed write. It carries the file
 /// and byte offset where it was found, when known.
 public struct ShardsError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What kind of problem this is.

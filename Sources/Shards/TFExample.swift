@@ -1,4 +1,6 @@
-/// A `tf.train.Example` protocol buffer, encoded and decoded by hand (no protobuf library):
+/// A `tf.train.Example` protocol buffer, encoded and decoded by hand (no protobuf library).
+///
+/// The schema:
 ///
 /// ```
 /// Example   { Features features = 1; }
@@ -81,13 +83,15 @@ public struct TFExample: Sendable, Hashable {
     return example.bytes
   }
 
-  /// Appends the wire bytes of the ELECTRA example (features `input_ids`, `input_mask`,
-  /// `segment_ids`, in that order, each an int64 list of `seqLen`) to `out`, without building
-  /// intermediate arrays. Equal to `TFExample(electra:seqLen:pad:).serialized()`.
+  /// Appends the wire bytes of the ELECTRA example to `out`.
+  ///
+  /// Features `input_ids`, `input_mask`, `segment_ids`, in that order, each an int64 list of
+  /// `seqLen`, encoded without building intermediate arrays. Equal to `TFExample(electra:seqLen:pad:).serialized()`.
   ///
   /// - Complexity: O(seqLen).
   public static func appendElectra(_ example: PackedExample, seqLen: Int, pad: Int32, to out: inout [UInt8]) {
-    appendElectra(tokens: example.tokens[...], firstSegmentEnd: example.firstSegmentEnd, seqLen: seqLen, pad: pad, to: &out)
+    appendElectra(
+      tokens: example.tokens[...], firstSegmentEnd: example.firstSegmentEnd, seqLen: seqLen, pad: pad, to: &out)
   }
 
   static func appendElectra(
@@ -106,7 +110,8 @@ public struct TFExample: Sendable, Hashable {
     for (name, packed) in sizes {
       let list = 1 + varintSize(UInt64(packed)) + packed  // Int64List
       let feature = 1 + varintSize(UInt64(list)) + list  // Feature.int64_list
-      let entry = (1 + varintSize(UInt64(name.utf8.count)) + name.utf8.count) + (1 + varintSize(UInt64(feature)) + feature)
+      let entry =
+        (1 + varintSize(UInt64(name.utf8.count)) + name.utf8.count) + (1 + varintSize(UInt64(feature)) + feature)
       entrySizes.append(entry)
       featuresSize += 1 + varintSize(UInt64(entry)) + entry
     }

@@ -1,6 +1,8 @@
 import CorpusIO
 
-/// Writes a TFRecord file (uncompressed), atomically (temporary name, then rename):
+/// Writes a TFRecord file (uncompressed), atomically (temporary name, then rename).
+///
+/// The framing:
 ///
 /// ```
 /// per record: UInt64 LE length | UInt32 LE masked CRC-32C of those 8 bytes |
@@ -126,7 +128,7 @@ public struct TFRecordReader {
       }
       let chunk = max(1 << 16, count - (buffer.count - start))
       let old = buffer.count
-      buffer.append(contentsOf: repeatElement(0, count: chunk))
+      buffer.append(contentsOf: [UInt8](repeating: 0, count: chunk))
       let source = self.source
       let result = buffer.withUnsafeMutableBytes { raw in
         Result { () throws(CorpusIOError) in
@@ -167,12 +169,16 @@ public struct TFRecordReader {
       }
       let length = littleEndian(start, 8)
       let lengthCRC = UInt32(littleEndian(start + 8, 4))
-      let expected = buffer.withUnsafeBytes { CRC32C.masked(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start..<(start + 8)]))) }
+      let expected = buffer.withUnsafeBytes {
+        CRC32C.masked(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[start..<(start + 8)])))
+      }
       guard lengthCRC == expected else {
-        throw ShardsError(.checksumMismatch, "the length CRC does not match (corrupt record header)", path: path, offset: offset)
+        throw ShardsError(
+          .checksumMismatch, "the length CRC does not match (corrupt record header)", path: path, offset: offset)
       }
       guard length <= UInt64(maxRecordSize) else {
-        throw ShardsError(.invalidRecord, "record length \(length) exceeds the limit \(maxRecordSize)", path: path, offset: offset)
+        throw ShardsError(
+          .invalidRecord, "record length \(length) exceeds the limit \(maxRecordSize)", path: path, offset: offset)
       }
       let total = 12 + Int(length) + 4
       guard try fill(total) else {
@@ -180,9 +186,12 @@ public struct TFRecordReader {
       }
       let payloadRange = (start + 12)..<(start + 12 + Int(length))
       let dataCRC = UInt32(littleEndian(payloadRange.upperBound, 4))
-      let actual = buffer.withUnsafeBytes { CRC32C.masked(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[payloadRange]))) }
+      let actual = buffer.withUnsafeBytes {
+        CRC32C.masked(CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[payloadRange])))
+      }
       guard dataCRC == actual else {
-        throw ShardsError(.checksumMismatch, "the data CRC does not match (corrupt payload)", path: path, offset: offset)
+        throw ShardsError(
+          .checksumMismatch, "the data CRC does not match (corrupt payload)", path: path, offset: offset)
       }
       let payload = Array(buffer[payloadRange])
       start += total

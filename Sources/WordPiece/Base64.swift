@@ -1,5 +1,6 @@
-/// Decoding of the base64 blobs in the generated tables (RFC 4648 alphabet; whitespace and
-/// padding ignored). Used once per process, so it favours being small over being fast.
+/// Decoding of the base64 blobs in the generated tables.
+///
+/// RFC 4648 alphabet; whitespace and padding are ignored. Used once per process, so it favours being small over being fast.
 enum Base64 {
   /// Decodes `text`; characters outside the alphabet (newlines, `=`) are skipped.
   static func decode(_ text: String) -> [UInt8] {

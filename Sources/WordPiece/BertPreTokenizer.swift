@@ -1,11 +1,3 @@
-/// Receives the words of a text, in order, from ``BertPreTokenizer``.
-protocol WordSink {
-  /// A normalized word (UTF-8, never empty); `bytes` is valid only during the call.
-  mutating func word(_ bytes: UnsafePointer<UInt8>, _ count: Int)
-  /// A special token written verbatim in the text (HF profile only).
-  mutating func special(_ id: Int32)
-}
-
 /// The BERT normalizer and pre-tokenizer in one pass over UTF-8 bytes.
 ///
 /// Normalization (clean text, CJK spacing, optional lower-casing with accent stripping) and
@@ -224,6 +216,10 @@ public struct BertPreTokenizer: Sendable {
       let b = p[j]
       if b < 0x80 {
         let entry = ascii[Int(b)]
+        if entry == 0 {  // a plain word character: the common case
+          j &+= 1
+          continue
+        }
         let action = entry & 3
         if action == CharacterAction.word.rawValue {
           if entry & BertPreTokenizer.changedBit != 0 { changed = true }
@@ -334,9 +330,10 @@ public struct BertPreTokenizer: Sendable {
     UInt8(truncatingIfNeeded: tables.flags(scalar) &>> pretokenizerShift) & 3
   }
 
-  /// The exact HF lowercase path for a segment holding a code point whose decomposition keeps
-  /// a mark with a nonzero combining class: full NFD with canonical reordering, then removal
-  /// of nonspacing marks, then lower-casing. Rare (musical symbols, a few Brahmic viramas).
+  /// The exact HF lowercase path, for a segment whose marks may need canonical reordering.
+  ///
+  /// Taken when a code point's decomposition keeps a mark with a nonzero combining class: full
+  /// NFD with canonical reordering, then removal of nonspacing marks, then lower-casing. Rare (musical symbols, a few Brahmic viramas).
   @inline(never)
   private func normalizeExactly<Sink: WordSink>(
     _ p: UnsafePointer<UInt8>, _ n: Int, into sink: inout Sink
@@ -390,7 +387,9 @@ public struct BertPreTokenizer: Sendable {
       let lowered: ArraySlice<UInt32> =
         tables.hfSimpleLowercase.lookup(scalar).map { tables.hfSimpleLowercase.scalars[$0] } ?? [scalar]
       for o in lowered {
-        let count = withUnsafeMutableBytes(of: &utf8) { encodeUTF8(o, $0.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self)) }
+        let count = withUnsafeMutableBytes(of: &utf8) {
+          encodeUTF8(o, $0.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self))
+        }
         let bytes = withUnsafeBytes(of: utf8) { Array($0.prefix(count)) }
         switch outputClass(o) {
         case CharacterAction.split.rawValue:
@@ -406,13 +405,4 @@ public struct BertPreTokenizer: Sendable {
     }
     flush()
   }
-}
-
-/// Collects words as strings (tests, inspection).
-struct WordCollector: WordSink {
-  var words: [String] = []
-  mutating func word(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-    words.append(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self))
-  }
-  mutating func special(_ id: Int32) { words.append("<special \(id)>") }
 }

@@ -38,11 +38,9 @@ struct ByteTrie: Sendable {
 
   /// Lays out the sorted, distinct keys breadth-first into double-array units.
   private static func place(_ keys: [(key: [UInt8], value: Int32)]) -> [Unit] {
-    var units = [Unit](repeating: Unit(base: 0, check: -1, value: -1), count: 1024)
-    units[0].check = -2  // the root is occupied and has no parent
-    var firstFree = 1
-    var searchStart = 1
-    var failures = [UInt8](repeating: 0, count: units.count)
+    var cells = FreeCells()
+    cells.units[0].check = -2  // the root is occupied and has no parent
+    cells.occupy(0)
     // (node index, depth, key range)
     var queue: [(node: Int, depth: Int, low: Int, high: Int)] = [(0, 0, 0, keys.count)]
     var head = 0
@@ -54,7 +52,7 @@ struct ByteTrie: Sendable {
       // Keys sort shorter-first, so a key ending at this node comes first in its range.
       var i = low
       if i < high, keys[i].key.count == depth {
-        units[node].value = keys[i].value
+        cells.units[node].value = keys[i].value
         i += 1
       }
       labels.removeAll(keepingCapacity: true)
@@ -68,61 +66,108 @@ struct ByteTrie: Sendable {
         i = j
       }
       if labels.isEmpty { continue }
-      // Find a base with every child slot free. A single child takes the first free cell;
-      // several children search from `searchStart`, which skips cells that keep failing
-      // (otherwise the holes left between placed nodes are rescanned for every node).
-      while firstFree < units.count, units[firstFree].check != -1 { firstFree += 1 }
-      var base = 0
-      if labels.count == 1 {
-        var position = max(firstFree, Int(labels[0]))
-        while true {
-          if position + 256 >= units.count { ByteTrie.grow(&units, &failures) }
-          if units[position].check == -1 { break }
-          position += 1
-        }
-        base = position - Int(labels[0])
-      } else {
-        searchStart = max(searchStart, firstFree)
-        var position = max(searchStart, Int(labels[0]))
-        search: while true {
-          base = position - Int(labels[0])
-          if base + 256 >= units.count { ByteTrie.grow(&units, &failures) }
-          if units[position].check == -1 {
-            var fits = true
-            for label in labels.dropFirst() where units[base + Int(label)].check != -1 {
-              fits = false
-              break
-            }
-            if fits { break search }
-            if failures[position] < 255 { failures[position] += 1 }
-          }
-          if position == searchStart, units[position].check != -1 || failures[position] >= 16 {
-            searchStart += 1
-          }
-          position += 1
-        }
-      }
-      units[node].base = Int32(base)
+      let base = cells.findBase(labels)
+      cells.units[node].base = Int32(base)
       for (k, label) in labels.enumerated() {
         let child = base + Int(label)
-        units[child].check = Int32(node)
+        cells.units[child].check = Int32(node)
+        cells.occupy(child)
         queue.append((child, depth + 1, ranges[k].0, ranges[k].1))
       }
     }
-    // Pad so that base + 255 is in range for every node.
-    let maxBase = units.lazy.map { Int($0.base) }.max() ?? 0
-    if maxBase + 256 > units.count {
-      units.append(
-        contentsOf: repeatElement(
-          Unit(base: 0, check: -1, value: -1), count: maxBase + 256 - units.count))
-    }
-    return units
+    return cells.units
   }
 
-  /// Doubles the arrays.
-  private static func grow(_ units: inout [Unit], _ failures: inout [UInt8]) {
-    units.append(contentsOf: repeatElement(Unit(base: 0, check: -1, value: -1), count: units.count))
-    failures.append(contentsOf: repeatElement(0, count: failures.count))
+  /// The free cells of a double array under construction.
+  ///
+  /// Two doubly linked lists: all free cells (a single child takes the first), and those still worth trying for a node with
+  /// several children (a cell that failed 16 times leaves this list, so the holes between
+  /// placed nodes are not rescanned for every node). The array always has 256 spare cells past
+  /// the largest base, so lookups need no bounds check.
+  private struct FreeCells {
+    var units: [Unit] = []
+    private var next: [Int32] = []
+    private var previous: [Int32] = []
+    private var nextSearch: [Int32] = []
+    private var previousSearch: [Int32] = []
+    private var failures: [UInt8] = []
+    private var first = -1
+    private var last = -1
+    private var firstSearch = -1
+    private var lastSearch = -1
+
+    init() { grow() }
+
+    /// Adds as many free cells as there are (at least 1024) at the end.
+    private mutating func grow() {
+      let start = units.count
+      let added = max(1024, start)
+      units.append(contentsOf: repeatElement(Unit(base: 0, check: -1, value: -1), count: added))
+      failures.append(contentsOf: repeatElement(0, count: added))
+      for i in start..<(start + added) {
+        next.append(-1)
+        previous.append(Int32(last))
+        nextSearch.append(-1)
+        previousSearch.append(Int32(lastSearch))
+        if last >= 0 { next[last] = Int32(i) } else { first = i }
+        if lastSearch >= 0 { nextSearch[lastSearch] = Int32(i) } else { firstSearch = i }
+        last = i
+        lastSearch = i
+      }
+    }
+
+    mutating func occupy(_ i: Int) {
+      unlink(i)
+      unlinkSearch(i)
+    }
+
+    private mutating func unlink(_ i: Int) {
+      let p = Int(previous[i])
+      let n = Int(next[i])
+      if p >= 0 { next[p] = Int32(n) } else if first == i { first = n } else { return }
+      if n >= 0 { previous[n] = Int32(p) } else { last = p }
+      next[i] = -1
+      previous[i] = -1
+    }
+
+    private mutating func unlinkSearch(_ i: Int) {
+      let p = Int(previousSearch[i])
+      let n = Int(nextSearch[i])
+      if p >= 0 { nextSearch[p] = Int32(n) } else if firstSearch == i { firstSearch = n } else { return }
+      if n >= 0 { previousSearch[n] = Int32(p) } else { lastSearch = p }
+      nextSearch[i] = -1
+      previousSearch[i] = -1
+    }
+
+    /// A base such that `base + label` is free for every label (sorted, distinct).
+    mutating func findBase(_ labels: [UInt8]) -> Int {
+      let low = Int(labels[0])
+      while true {
+        if labels.count == 1 {
+          var cell = first
+          while cell >= 0, cell < low { cell = Int(next[cell]) }
+          if cell >= 0, cell - low + 256 < units.count { return cell - low }
+        } else {
+          var cell = firstSearch
+          while cell >= 0 {
+            let following = Int(nextSearch[cell])
+            let base = cell - low
+            if base >= 0, base + 256 < units.count {
+              if labels.dropFirst().allSatisfy({ units[base + Int($0)].check == -1 }) { return base }
+              failures[cell] &+= 1
+              if failures[cell] >= 16 { unlinkSearch(cell) }
+            }
+            cell = following
+          }
+        }
+        grow()
+      }
+    }
+  }
+
+  /// Removes the value at `node` (the key stays as a path, so other keys are unaffected).
+  mutating func removeValue(at node: Int) {
+    units[node].value = -1
   }
 
   /// The child of `node` along `byte`, or `nil`.

@@ -18,8 +18,10 @@ struct PairMerger {
   private var starts: [Int] = []
   private var lengths: [Int32] = []
   private var frequencies: [Int64] = []
-  private var pairCounts: [UInt64: Int64] = [:]
-  private var pairWords: [UInt64: [Int32]] = [:]
+  /// Pair → (count, index into `pairWords`).
+  private var pairs = PairTable()
+  /// Per pair, the words it has occurred in (may repeat, may be stale).
+  private var pairWords: [[Int32]] = []
   private var heap = PairHeap()
   private var stamps: [UInt32] = []
   private var stamp: UInt32 = 0
@@ -36,13 +38,24 @@ struct PairMerger {
       lengths.append(Int32(word.symbols.count))
       frequencies.append(word.frequency)
       for i in 0..<max(0, word.symbols.count - 1) {
-        let key = pairKey(word.symbols[i], word.symbols[i + 1])
-        pairCounts[key, default: 0] += word.frequency
-        pairWords[key, default: []].append(Int32(w))
+        let slot = addCount(pairKey(word.symbols[i], word.symbols[i + 1]), word.frequency)
+        pairWords[Int(pairs.lists[slot])].append(Int32(w))
       }
     }
     stamps = Array(repeating: 0, count: words.count)
-    for (key, count) in pairCounts { heap.push(count, key) }
+    pairs.forEach { key, count in if count > 0 { heap.push(count, key) } }
+  }
+
+  /// Adds `amount` to the count of `key` and returns its slot (creating its word list).
+  @inline(__always)
+  private mutating func addCount(_ key: UInt64, _ amount: Int64) -> Int {
+    let (slot, inserted) = pairs.slot(key)
+    if inserted {
+      pairs.lists[slot] = Int32(pairWords.count)
+      pairWords.append([])
+    }
+    pairs.counts[slot] += amount
+    return slot
   }
 
   /// Merges pairs until there are `size` tokens or no pair occurs `minFrequency` times.
@@ -50,14 +63,15 @@ struct PairMerger {
   /// Returns the ids of the tokens created, in order.
   mutating func merge(until size: Int, minFrequency: Int64) -> [Int32] {
     var created: [Int32] = []
-    var touched: [UInt64: Bool] = [:]
+    var touched: [UInt64] = []
     while tokens.count < size, let (count, key) = heap.pop() {
-      let current = pairCounts[key] ?? 0
+      let slot = pairs.find(key)
+      let current = slot.map { pairs.counts[$0] } ?? 0
       if current != count {
         if current > 0 { heap.push(current, key) }
         continue
       }
-      if current < max(1, minFrequency) { break }
+      guard let slot, current >= max(1, minFrequency) else { break }
       let a = Int32(truncatingIfNeeded: key >> 32)
       let b = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
       let bytes = tokens[Int(a)] + tokens[Int(b)].dropFirst(prefixLength)
@@ -72,38 +86,46 @@ struct PairMerger {
       }
       stamp &+= 1
       touched.removeAll(keepingCapacity: true)
-      for w in pairWords.removeValue(forKey: key) ?? [] where stamps[Int(w)] != stamp {
+      let list = Int(pairs.lists[slot])
+      let words = pairWords[list]
+      pairWords[list] = []
+      for w in words where stamps[Int(w)] != stamp {
         stamps[Int(w)] = stamp
         mergeWord(Int(w), a, b, c, touched: &touched)
       }
-      pairCounts[key] = nil
-      for key in touched.keys {
-        if let count = pairCounts[key], count > 0 { heap.push(count, key) }
+      for key in touched {
+        if let s = pairs.find(key), pairs.counts[s] > 0, pairs.marks[s] == stamp {
+          pairs.marks[s] = 0
+          heap.push(pairs.counts[s], key)
+        }
       }
     }
     return created
   }
 
-  /// Replaces every (a, b) in word `w` by `c`, left to right, and updates the pair counts.
-  private mutating func mergeWord(_ w: Int, _ a: Int32, _ b: Int32, _ c: Int32, touched: inout [UInt64: Bool]) {
+  /// Replaces every (a, b) in word `w` by `c`, left to right, and updates the pair counts of
+  /// the neighbours of each replacement (as HF's `Word::merge` does).
+  private mutating func mergeWord(_ w: Int, _ a: Int32, _ b: Int32, _ c: Int32, touched: inout [UInt64]) {
     let start = starts[w]
-    let n = Int(lengths[w])
+    let end = start + Int(lengths[w])
     let f = frequencies[w]
-    var found = false
-    for i in start..<(start + n - 1) where symbols[i] == a && symbols[i + 1] == b {
-      found = true
-      break
-    }
-    guard found else { return }
-    for i in start..<(start + n - 1) {
-      let key = pairKey(symbols[i], symbols[i + 1])
-      let left = (pairCounts[key] ?? 0) - f
-      pairCounts[key] = left > 0 ? left : nil
-    }
     var out = start
     var i = start
-    while i < start + n {
-      if i + 1 < start + n, symbols[i] == a, symbols[i + 1] == b {
+    var merged = false
+    while i < end {
+      if i + 1 < end, symbols[i] == a, symbols[i + 1] == b {
+        merged = true
+        if out > start {
+          let previous = symbols[out - 1]
+          _ = addCount(pairKey(previous, a), -f)
+          note(pairKey(previous, c), f, w, &touched)
+        }
+        if i + 2 < end {
+          let following = symbols[i + 2]
+          _ = addCount(pairKey(b, following), -f)
+          note(pairKey(c, following), f, w, &touched)
+        }
+        _ = addCount(pairKey(a, b), -f)
         symbols[out] = c
         i += 2
       } else {
@@ -112,14 +134,17 @@ struct PairMerger {
       }
       out += 1
     }
-    lengths[w] = Int32(out - start)
-    for i in start..<max(start, out - 1) {
-      let key = pairKey(symbols[i], symbols[i + 1])
-      pairCounts[key, default: 0] += f
-      if symbols[i] == c || symbols[i + 1] == c {
-        pairWords[key, default: []].append(Int32(w))
-        touched[key] = true
-      }
+    if merged { lengths[w] = Int32(out - start) }
+  }
+
+  /// Adds to a pair that involves the new token and remembers to push it on the heap.
+  @inline(__always)
+  private mutating func note(_ key: UInt64, _ f: Int64, _ w: Int, _ touched: inout [UInt64]) {
+    let slot = addCount(key, f)
+    pairWords[Int(pairs.lists[slot])].append(Int32(w))
+    if pairs.marks[slot] != stamp {
+      pairs.marks[slot] = stamp
+      touched.append(key)
     }
   }
 }
@@ -127,45 +152,4 @@ struct PairMerger {
 @inline(__always)
 func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
   UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
-}
-
-/// A binary max-heap of (count, pair), larger count first, then smaller pair key.
-struct PairHeap {
-  private var items: [(count: Int64, key: UInt64)] = []
-
-  @inline(__always)
-  private static func above(_ x: (count: Int64, key: UInt64), _ y: (count: Int64, key: UInt64)) -> Bool {
-    x.count != y.count ? x.count > y.count : x.key < y.key
-  }
-
-  mutating func push(_ count: Int64, _ key: UInt64) {
-    items.append((count, key))
-    var i = items.count - 1
-    while i > 0 {
-      let parent = (i - 1) / 2
-      guard PairHeap.above(items[i], items[parent]) else { break }
-      items.swapAt(i, parent)
-      i = parent
-    }
-  }
-
-  mutating func pop() -> (Int64, UInt64)? {
-    guard let top = items.first else { return nil }
-    let last = items.removeLast()
-    if !items.isEmpty {
-      items[0] = last
-      var i = 0
-      while true {
-        let l = 2 * i + 1
-        let r = l + 1
-        var best = i
-        if l < items.count, PairHeap.above(items[l], items[best]) { best = l }
-        if r < items.count, PairHeap.above(items[r], items[best]) { best = r }
-        if best == i { break }
-        items.swapAt(i, best)
-        i = best
-      }
-    }
-    return (top.count, top.key)
-  }
 }

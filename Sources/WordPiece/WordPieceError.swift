@@ -23,5 +23,6 @@ public struct WordPieceError: Error, Sendable, Equatable, CustomStringConvertibl
     self.message = message
   }
 
+  /// The message.
   public var description: String { message }
 }

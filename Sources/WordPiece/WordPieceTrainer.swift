@@ -61,14 +61,17 @@ public struct WordPieceTrainer: Sendable {
 
   /// What the last training did, for reports.
   public struct Summary: Sendable, Hashable {
-    /// Distinct words used / skipped (too long, or with characters outside the alphabet).
+    /// Distinct words trained on.
     public var wordsUsed = 0
+    /// Distinct words skipped (too long, not UTF-8, or with characters outside the alphabet).
     public var wordsSkipped = 0
-    /// Size of the alphabet (word-initial characters) and of the `##` characters.
+    /// Characters in the alphabet (each a word-initial token).
     public var alphabet = 0
+    /// Characters that also have a `##` token (those met inside words).
     public var continuationCharacters = 0
-    /// Candidates made by merging, and rounds of pruning.
+    /// Candidates made by merging.
     public var candidates = 0
+    /// Rounds of pruning.
     public var pruneRounds = 0
     /// Tokens per word on the training words with the final vocabulary.
     public var tokensPerWord = 0.0
@@ -98,7 +101,7 @@ public struct WordPieceTrainer: Sendable {
   ) {
     let c = configuration
     guard c.vocabularySize > 0 else { throw WordPieceError(.badSetting, "the vocabulary size must be positive") }
-    guard Set(c.specialTokens).count == c.specialTokens.count else {
+    guard Set(c.specialTokens.map { Array($0.utf8) }).count == c.specialTokens.count else {
       throw WordPieceError(.badSetting, "special tokens repeat: \(c.specialTokens)")
     }
     guard c.limitAlphabet > 0, c.candidateFactor >= 1, c.pruneFraction > 0, c.pruneFraction <= 1 else {
@@ -157,23 +160,32 @@ public struct WordPieceTrainer: Sendable {
     var merger = PairMerger(
       tokens: tokens, prefixLength: prefix.count,
       words: words.map { word in
-        (word.scalars.enumerated().map { $0.offset == 0 ? initialID[$0.element] ?? 0 : continuationID[$0.element] ?? 0 }, word.frequency)
+        (
+          word.scalars.enumerated().map {
+            $0.offset == 0 ? initialID[$0.element] ?? 0 : continuationID[$0.element] ?? 0
+          }, word.frequency
+        )
       })
     let target = max(c.vocabularySize, Int((Double(c.vocabularySize) * c.candidateFactor).rounded()))
     let created = merger.merge(until: target, minFrequency: c.minFrequency)
     summary.candidates = created.count
     tokens = merger.tokens
 
-    // Pruning by greedy usage.
+    // Pruning by greedy usage. The trie holds every candidate; a pruned piece only loses its
+    // value, which greedy matching then never returns.
     var alive = Array(repeating: true, count: tokens.count)
     var aliveCount = tokens.count
-    var usage: [Int64] = []
     var total: Int64 = 0
-    let wordBytes = words.map(\.bytes)
+    let wordBytes = FlatWords(words.map(\.bytes))
     let frequencies = words.map(\.frequency)
+    let skip = c.specialTokens.count
+    var trie = ByteTrie(tokens.enumerated().dropFirst(skip).map { ($0.element, Int32($0.offset)) })
+    let nodes = tokens.map { trie.walk($0) ?? -1 }
+    let continuation = trie.walk(prefix) ?? -1
     while true {
+      let usage: [Int64]
       (usage, total) = VocabularyPruning.usage(
-        tokens: tokens, alive: alive, skip: c.specialTokens.count, prefix: prefix, words: wordBytes,
+        trie: trie, continuation: continuation, tokenCount: tokens.count, words: wordBytes,
         frequencies: frequencies)
       let surplus = aliveCount - c.vocabularySize
       if surplus <= 0 { break }
@@ -181,13 +193,14 @@ public struct WordPieceTrainer: Sendable {
       let candidates = created.filter { alive[Int($0)] }.sorted {
         usage[Int($0)] != usage[Int($1)] ? usage[Int($0)] < usage[Int($1)] : $0 > $1
       }
+      if candidates.isEmpty { break }
       let unused = candidates.prefix { usage[Int($0)] == 0 }.count
       let batch = min(surplus, max(unused, Int((Double(surplus) * c.pruneFraction).rounded(.up)), 1))
       for id in candidates.prefix(batch) {
         alive[Int(id)] = false
         aliveCount -= 1
+        if nodes[Int(id)] >= 0 { trie.removeValue(at: nodes[Int(id)]) }
       }
-      if candidates.isEmpty { break }
     }
     summary.tokensPerWord =
       Double(total) / Double(max(1, frequencies.reduce(0, +)))
@@ -208,34 +221,4 @@ func utf8(_ scalar: UInt32) -> [UInt8] {
     encodeUTF8(scalar, $0.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self))
   }
   return withUnsafeBytes(of: buffer) { Array($0.prefix(n)) }
-}
-
-/// Greedy-encoding statistics for pruning.
-enum VocabularyPruning {
-  /// Encodes every word greedily with the live tokens and returns each token's use (weighted
-  /// by word frequency) and the total number of pieces.
-  static func usage(
-    tokens: [[UInt8]], alive: [Bool], skip: Int, prefix: [UInt8], words: [[UInt8]], frequencies: [Int64]
-  ) -> ([Int64], Int64) {
-    var keys: [(key: [UInt8], value: Int32)] = []
-    keys.reserveCapacity(tokens.count)
-    for (id, bytes) in tokens.enumerated() where id >= skip && alive[id] { keys.append((bytes, Int32(id))) }
-    let trie = ByteTrie(keys)
-    let continuation = trie.walk(prefix) ?? -1
-    var usage = [Int64](repeating: 0, count: tokens.count)
-    var total: Int64 = 0
-    trie.units.withUnsafeBufferPointer { units in
-      var pieces = PieceSink(
-        units: units.baseAddress.unsafelyUnwrapped, continuationNode: continuation, unknownID: -1,
-        maxChars: Int.max, ids: [])
-      for (w, word) in words.enumerated() {
-        pieces.ids.removeAll(keepingCapacity: true)
-        word.withUnsafeBufferPointer { pieces.word($0.baseAddress.unsafelyUnwrapped, $0.count) }
-        let f = frequencies[w]
-        total += f * Int64(pieces.ids.count)
-        for id in pieces.ids where id >= 0 { usage[Int(id)] += f }
-      }
-    }
-    return (usage, total)
-  }
 }

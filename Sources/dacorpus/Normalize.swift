@@ -1,7 +1,7 @@
 import ArgumentParser
+import CorpusPipeline
 import CorpusText
 import Foundation
-import Yams
 
 struct Normalize: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,7 +16,8 @@ struct Normalize: ParsableCommand {
       followed by that filter. Exit codes: 0 success, 1 config error, 64 bad usage.
       """)
 
-  @Option(help: "A pipeline config whose 'normalize' block to use (other blocks are ignored).",
+  @Option(
+    help: "A pipeline config whose 'normalize' block to use.",
     completion: .file(extensions: ["yaml", "yml"]))
   var config: String?
 
@@ -44,9 +45,10 @@ struct Normalize: ParsableCommand {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
     defer { buffer.deallocate() }
     let write: (UnsafeBufferPointer<UInt8>) throws -> Void = { bytes in
+      guard let base = bytes.baseAddress else { return }
       var offset = 0
       while offset < bytes.count {
-        let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+        let written = Foundation.write(1, base + offset, bytes.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           writeError("error: cannot write stdout: \(String(cString: strerror(errno)))")
@@ -74,37 +76,14 @@ struct Normalize: ParsableCommand {
     }
   }
 
-  /// The `normalize` block of `--config`, or the defaults.
+  /// The `normalize` block of `--config` (a pipeline config, checked whole), or the defaults.
   private func loadConfig() throws -> NormalizeConfig {
     guard let path = config else { return NormalizeConfig() }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      writeError("error: \(path): cannot read the config file; check the path")
-      throw ExitCode.failure
-    }
-    struct Section: Decodable { var normalize: NormalizeConfig? }
     do {
-      return try YAMLDecoder().decode(Section.self, from: String(decoding: data, as: UTF8.self)).normalize
-        ?? NormalizeConfig()
-    } catch let error as DecodingError {
-      writeError("error: \(path): \(Self.describe(error))")
+      return try ConfigLoader.load(path: path).normalize
     } catch {
-      writeError("error: \(path): not a valid config: \(error)")
-    }
-    throw ExitCode.failure
-  }
-
-  /// `key.path: what is wrong`.
-  private static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-      keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().replacingOccurrences(of: ".[", with: "[")
-        .drop { $0 == "." }.description
-    }
-    switch error {
-    case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
-    case .valueNotFound(_, let context): return "\(path(context.codingPath)): a value is required here"
-    case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): required key is missing"
-    case .dataCorrupted(let context): return "\(path(context.codingPath)): \(context.debugDescription)"
-    @unknown default: return "\(error)"
+      writeError("error: \(error)")
+      throw ExitCode.failure
     }
   }
 }

@@ -52,7 +52,8 @@ struct Vocab: ParsableCommand {
     if files.isEmpty { throw ValidationError("no input files") }
     let options = WordPieceOptions(profile: profile, lowercase: lowercase)
     let start = DispatchTime.now().uptimeNanoseconds
-    let counts = try Self.count(files, options: options, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
+    let counts = try Self.count(
+      files, options: options, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
     let counted = DispatchTime.now().uptimeNanoseconds
     let trainer = WordPieceTrainer(
       .init(

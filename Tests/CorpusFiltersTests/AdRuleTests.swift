@@ -11,9 +11,14 @@ import Testing
   }
 
   @Test(arguments: [
-    ("Vi bruger cookies for at give dig den bedste oplevelse på vores hjemmeside, og ved at klikke videre accepterer du det.", AdRule.sitePhrase),
-    ("Læg i kurv", .sitePhrase),
-    ("LÆG I KURVEN", .sitePhrase),
+    (
+      "Vi bruger cookies for at give dig den bedste oplevelse på vores hjemmeside, og ved at klikke videre accepterer du det.",
+      AdRule.sitePhrase
+    ),
+    ("Læg i kurv", .shopPhrase),
+    ("LÆG I KURVEN", .shopPhrase),
+    ("Forventet levering: 2-4 hverdage", .shopPhrase),
+    ("Kun nødvendige", .sitePhrase),
     ("Tilmeld dig vores nyhedsbrev og få de bedste tilbud direkte i din indbakke hver uge.", .sitePhrase),
     ("Din e-mailadresse vil ikke blive publiceret. Krævede felter er markeret med *", .sitePhrase),
     ("Copyright © 2023 Lokalavisen ApS. Alle rettigheder forbeholdes.", .sitePhrase),
@@ -25,7 +30,10 @@ import Testing
     ("DKK 49,95", .price),
     ("Nike Air Max 90 herresko i hvid og sort læder med luftsål 1.299 kr.", .price),
     ("Spar -30% på alle vinterjakker", .price),
-    ("Voksne 120 kr., børn 60 kr., pensionister 90 kr. og studerende 80 kr. i hele sommerferien, hvor der er åbent.", .price),
+    (
+      "Voksne 120 kr., børn 60 kr., pensionister 90 kr. og studerende 80 kr. i hele sommerferien, hvor der er åbent.",
+      .price
+    ),
     ("Kontakt: info@firma.dk", .contact),
     ("Ring på 12 34 56 78 eller skriv til os", .contact),
     ("www.boligsiden.dk", .contact),
@@ -40,6 +48,8 @@ import Testing
     ("Klik her for at se hele programmet", .callToAction),
     ("Forside", .navigation),
     ("Foto: Ritzau Scanpix", .navigation),
+    ("Antal: 1", .navigation),
+    ("LÆS OGSÅ: Byrådet i Haderslev strides om flere penge til ældreplejen og skolerne", .callToAction),
     ("12.03.2021", .noLetters),
     ("* * *", .noLetters),
     ("NYHEDER OG SPORT FRA HELE LANDET", .uppercase),
@@ -69,6 +79,11 @@ import Testing
     "EU og NATO holder topmøde i Bruxelles i næste uge.",
     "Efter valget i 2019 blev hun minister.",
     "Baggrund og perspektiv",
+    "Tilbage på sporet",
+    "En del af historien",
+    "Klar til næste sæson",
+    "Flere spørgsmål end svar",
+    "Læs også den nye rapport fra Rigsrevisionen, som udkom i går om eftermiddagen.",
   ])
   func keepsProse(line: String) {
     #expect(rule(line) == nil, "\(line)")
@@ -78,8 +93,8 @@ import Testing
     #expect(rule("Indland") == .oneWord)
     #expect(rule("Indland") { $0.disabledRules = [.oneWord] } == nil)
     #expect(rule("Pris: 1.299 kr.") { $0.disabledRules = [.price] } == nil)
-    #expect(rule("Læg i kurv") { $0.lexicon.site = [] } == .navigation, "falls through to the next rule")
-    #expect(rule("Læg i kurv") { $0.lexicon.site = []; $0.lexicon.navigation = [] } == nil)
+    #expect(rule("Læg i kurv") { $0.lexicon.shop = [] } == nil)
+    #expect(rule("Kurv") { $0.lexicon.navigation = [] } == .oneWord, "falls through to the next rule")
     #expect(rule("Bestil din julekurv i dag") { $0.lexicon.site = ["julekurv*"] } == .sitePhrase)
   }
 
@@ -93,7 +108,8 @@ import Testing
   @Test func documentDropAtTheShareEdge() {
     var filter = AdLineFilter()
     // 20 words of prose, then removed lines of w words: dropped when w / (20 + w) > 0.05.
-    let prose = "Kommunalbestyrelsen vedtog i aftes budgettet for næste år efter lange forhandlinger mellem partierne om skolerne og ældreplejen i hele kommunen."
+    let prose =
+      "Kommunalbestyrelsen vedtog i aftes budgettet for næste år efter lange forhandlinger mellem partierne om skolerne og ældreplejen i hele kommunen."
     let one = filter.evaluate(prose + "\nIndland")
     #expect(one.totalWords == 21)
     #expect(one.removedWords == 1)
@@ -101,11 +117,32 @@ import Testing
     let two = filter.evaluate(prose + "\nLæg i kurv")
     #expect(two.removedWords == 3)
     #expect(two.dropDocument, "3/23 = 0.13")
-    #expect(two.rules == [nil, .sitePhrase])
-    #expect(two.removal.reasons == [nil, "site_phrase"])
-    var lenient = AdLineFilter(config: { var c = AdsConfig(); c.dropDocumentShare = 0.2; return c }())
+    #expect(two.rules == [nil, .shopPhrase])
+    #expect(two.removal.reasons == [nil, "shop_phrase"])
+    // Only drop_document_rules count: a cookie line of 3 words is removed, the document kept.
+    let furniture = filter.evaluate(prose + "\nAccepter alle cookies")
+    #expect(furniture.rules == [nil, .sitePhrase])
+    #expect(furniture.removedWords == 3)
+    #expect(furniture.countedWords == 0)
+    #expect(!furniture.dropDocument)
+    var all = AdLineFilter(
+      config: {
+        var c = AdsConfig(); c.dropDocumentRules = Set(AdRule.allCases); return c
+      }())
+    #expect(all.evaluate(prose + "\nAccepter alle cookies").dropDocument)
+    var lenient = AdLineFilter(
+      config: {
+        var c = AdsConfig(); c.dropDocumentShare = 0.2; return c
+      }())
     #expect(!lenient.evaluate(prose + "\nLæg i kurv").dropDocument)
     #expect(filter.evaluate("").rules == [nil])
     #expect(filter.evaluate("\n\n").totalWords == 0)
+  }
+}
+
+@Suite struct AdRuleIndexTests {
+  @Test func indexIsThePositionInAllCases() {
+    for (position, rule) in AdRule.allCases.enumerated() { #expect(rule.index == position) }
+    #expect(AdRule.allCases.count <= 32, "rules fit the enabled bit mask")
   }
 }

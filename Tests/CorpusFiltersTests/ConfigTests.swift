@@ -30,6 +30,7 @@ import Testing
     #expect(config.overrepresented.memoryBudgetMB == 512)
     #expect(config.ads.scope == .web)
     #expect(config.ads.dropDocumentShare == 0.05)
+    #expect(config.ads.dropDocumentRules == [.shopPhrase, .commercial, .price])
     #expect(config.ads.lexicon.site.contains("vi bruger cookies"))
     #expect(config.ads.enabledRules.count == AdRule.allCases.count)
     #expect(config.quality.profile == .fineweb2Dan)
@@ -45,7 +46,7 @@ import Testing
       """
       {"overrepresented": {"enabled": true, "scope": "all", "min_count": 3, "min_documents": 2, "min_domains": 2,
                            "min_length": 0, "keep": "first", "allowlist": "Læs mere", "exempt": ["legal"], "memory_budget_mb": 64},
-       "ads": {"scope": "all", "drop_document_share": 1, "lexicon": {"site": ["julekurv*"]}, "rules": {"one_word": false}},
+       "ads": {"scope": "all", "drop_document_share": 1, "drop_document_rules": "all", "lexicon": {"site": ["julekurv*"]}, "rules": {"one_word": false}},
        "quality": {"profile": "fineweb2-dan", "rules": {"min_words": 20, "new_line_ratio": false, "short_lines": true},
                    "stop_words": ["og"], "sources": {"leipzig": {"profile": "sentences"}, "legal": {"enabled": false}}},
        "dedup": {"exact": false, "memory_budget_mb": 8, "minhash": {"shingle": 3, "bands": 9, "rows": 13, "threshold": 0, "seed": 42}}}
@@ -57,6 +58,7 @@ import Testing
     #expect(config.ads.lexicon.site == ["julekurv*"])
     #expect(config.ads.lexicon.policy == AdLexicon.defaultPolicy)
     #expect(config.ads.disabledRules == [.oneWord])
+    #expect(config.ads.dropDocumentRules.count == AdRule.allCases.count)
     let rules = try #require(config.quality.rules(forSource: "oscar"))
     #expect(rules[.minWords] == 20)
     #expect(rules[.newLineRatio] == nil)
@@ -70,7 +72,8 @@ import Testing
 
   @Test func everyBlockTakesEnabledFalse() throws {
     let config = try decode(
-      #"{"overrepresented": {"enabled": false}, "ads": {"enabled": false}, "quality": {"enabled": false}, "dedup": {"enabled": false, "minhash": {"enabled": false}}}"#)
+      #"{"overrepresented": {"enabled": false}, "ads": {"enabled": false}, "quality": {"enabled": false}, "dedup": {"enabled": false, "minhash": {"enabled": false}}}"#
+    )
     #expect(!config.overrepresented.enabled)
     #expect(!config.ads.enabled)
     #expect(config.quality.rules(forSource: "x") == nil)
@@ -87,6 +90,7 @@ import Testing
     (#"{"ads": {"drop_document_share": 1.5}}"#, ".ads.drop_document_share", "between 0"),
     (#"{"ads": {"rules": {"prices": false}}}"#, ".ads.rules.prices", "unknown key 'prices'"),
     (#"{"ads": {"lexicon": {"sites": []}}}"#, ".ads.lexicon.sites", "unknown key"),
+    (#"{"ads": {"drop_document_rules": ["prise"]}}"#, ".ads.drop_document_rules", "unknown rule 'prise'"),
     (#"{"quality": {"profile": "fineweb"}}"#, ".quality.profile", "fineweb2-dan, sentences, none"),
     (#"{"quality": {"rules": {"min_word": 3}}}"#, ".quality.rules.min_word", "unknown key"),
     (#"{"quality": {"rules": {"min_words": -1}}}"#, ".quality.rules.min_words", "threshold"),
@@ -114,6 +118,7 @@ import Testing
     config.dedup.minhash.seed = 9
     let data = try JSONEncoder().encode(config)
     #expect(try JSONDecoder().decode(FiltersConfig.self, from: data) == config)
-    #expect(try JSONDecoder().decode(FiltersConfig.self, from: JSONEncoder().encode(FiltersConfig())) == FiltersConfig())
+    #expect(
+      try JSONDecoder().decode(FiltersConfig.self, from: JSONEncoder().encode(FiltersConfig())) == FiltersConfig())
   }
 }

@@ -32,6 +32,11 @@ import Testing
     let config = FiltersConfig()
     let policy = OverrepresentedPolicy(config: config.overrepresented, sources: sources)
     var ads = AdLineFilter(config: config.ads)
+    var refinedWeb = AdLineFilter(
+      config: {
+        var c = config.ads; c.dropDocumentRules = Set(AdRule.allCases); return c
+      }())
+    var allDropped = 0
 
     // Ingest: the ad filter per page; the remaining lines are counted, in 3 tasks.
     var adRules: [[AdRule?]] = []
@@ -45,9 +50,11 @@ import Testing
         let verdict = ads.evaluate(page.text)
         adRules.append(verdict.rules)
         dropped.append(verdict.dropDocument)
+        if refinedWeb.evaluate(page.text).dropDocument { allDropped += 1 }
         let counter = counters[index % tasks]
         try counter.add(
-          text: verdict.removal.apply(to: page.text), documentIndex: index / tasks, group: 0, domain: DomainKey.of(url: page.url))
+          text: verdict.removal.apply(to: page.text), documentIndex: index / tasks, group: 0,
+          domain: DomainKey.of(url: page.url))
       }
       for (task, counter) in counters.enumerated() {
         let path = "\(dir)/task-\(task).linecounts"
@@ -56,7 +63,8 @@ import Testing
       }
       counters.removeAll()
       // Reduce.
-      let lines = try OverrepresentedReducer(config: config.overrepresented, temporaryDirectory: dir).reduce(sidecars: sidecars)
+      let lines = try OverrepresentedReducer(config: config.overrepresented, temporaryDirectory: dir).reduce(
+        sidecars: sidecars)
       // Finish: the over-represented lines of each page's remaining text.
       var filter = OverrepresentedLineFilter(lines: lines, policy: policy)
       var byLabel: [String: Tally] = [:]
@@ -100,15 +108,28 @@ import Testing
       }
       func percent(_ x: Double) -> String { String(format: "%.2f %%", 100 * x) }
       print("filter evaluation on \(pages.count) pages, \(clean.lines + injected.lines) lines:")
-      print("  injected lines removed: \(injected.removed)/\(injected.lines) = \(percent(injected.share))  (target ≥ 95 %)")
+      print(
+        "  injected lines removed: \(injected.removed)/\(injected.lines) = \(percent(injected.share))  (target ≥ 95 %)")
       print("  clean lines removed:    \(clean.removed)/\(clean.lines) = \(percent(clean.share))  (target ≤ 1 %)")
       for (label, tally) in byLabel.sorted(by: { $0.key < $1.key }) {
         print("    \(label.padding(toLength: 11, withPad: " ", startingAt: 0)) \(tally.removed)/\(tally.lines) removed")
       }
-      print("  removals by rule: \(byRule.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+      print(
+        "  removals by rule: \(byRule.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+      )
       print("  over-represented lines: \(lines.count) from \(lines.statistics.records) counted (line, domain) pairs")
       let drops = dropped.filter { $0 }.count
-      print("  documents over drop_document_share \(config.ads.dropDocumentShare): \(drops)/\(pages.count); with them, clean lines lost: \(percent(cleanWithDrops.share))")
+      print(
+        "  documents dropped (commercial words > \(config.ads.dropDocumentShare)): \(drops)/\(pages.count); with them, clean lines lost: \(percent(cleanWithDrops.share))"
+      )
+      var droppedHosts: [String: Int] = [:]
+      for (index, page) in pages.enumerated() where dropped[index] {
+        droppedHosts[DomainKey.host(of: page.url) ?? "", default: 0] += 1
+      }
+      print(
+        "    dropped pages by site: \(droppedHosts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))"
+      )
+      print("  with drop_document_rules: all (RefinedWeb), documents dropped: \(allDropped)/\(pages.count)")
       for line in falsePositives.prefix(30) { print("  clean removed → \(line)") }
       for (label, lines) in misses.sorted(by: { $0.key < $1.key }) {
         for line in Set(lines).sorted().prefix(12) { print("  \(label) kept → \(line)") }

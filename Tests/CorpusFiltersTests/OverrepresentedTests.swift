@@ -19,7 +19,8 @@ import Testing
   ) throws -> OverrepresentedLines {
     var paths: [String] = []
     for (task, documents) in tasks.enumerated() {
-      let counter = LineCountAccumulator(taskIndex: task, policy: policy, maxEntries: maxEntries, spillDirectory: directory)
+      let counter = LineCountAccumulator(
+        taskIndex: task, policy: policy, maxEntries: maxEntries, spillDirectory: directory)
       for (index, (text, url)) in documents.enumerated() {
         guard let group = policy.group(forSource: source) else { continue }
         try counter.add(text: text, documentIndex: index, group: group, domain: DomainKey.of(url: url))
@@ -82,8 +83,13 @@ import Testing
   @Test func countsAcrossTasksAndLineVariants() throws {
     try withTemporaryDirectory { (dir: String) throws in
       // Case, digits and punctuation variants share a key; spread over 3 tasks.
-      let variants = ["Tilmeld dig vores nyhedsbrev 2024!", "TILMELD DIG VORES NYHEDSBREV 2023", "tilmeld dig vores nyhedsbrev (1999)"]
-      let tasks = (0..<3).map { t in (0..<4).map { i in ("\(Self.unique(10 * t + i))\n\(variants[(t + i) % 3])", "https://s\(t)\(i).dk") } }
+      let variants = [
+        "Tilmeld dig vores nyhedsbrev 2024!", "TILMELD DIG VORES NYHEDSBREV 2023",
+        "tilmeld dig vores nyhedsbrev (1999)",
+      ]
+      let tasks = (0..<3).map { t in
+        (0..<4).map { i in ("\(Self.unique(10 * t + i))\n\(variants[(t + i) % 3])", "https://s\(t)\(i).dk") }
+      }
       let lines = try reduce(tasks, policy: policy(), directory: dir)
       #expect(lines.count == 1)
       #expect(lines.entries.first?.occurrences == 12)
@@ -106,7 +112,9 @@ import Testing
   @Test func keepFirstKeepsOneCopyInTheFirstDocument() throws {
     try withTemporaryDirectory { (dir: String) throws in
       let p = policy { $0.keep = .first }
-      let tasks = (0..<2).map { t in (0..<6).map { i in ("\(Self.banner)\n\(Self.unique(10 * t + i))\n\(Self.banner)", "https://x\(t)\(i).dk") } }
+      let tasks = (0..<2).map { t in
+        (0..<6).map { i in ("\(Self.banner)\n\(Self.unique(10 * t + i))\n\(Self.banner)", "https://x\(t)\(i).dk") }
+      }
       let lines = try reduce(tasks, policy: p, directory: dir)
       var filter = OverrepresentedLineFilter(lines: lines, policy: p)
       let first = filter.removal(text: tasks[0][0].0, group: 0, taskIndex: 0, documentIndex: 0)
@@ -114,7 +122,10 @@ import Testing
       let other = filter.removal(text: tasks[1][0].0, group: 0, taskIndex: 1, documentIndex: 0)
       #expect(other.reasons == ["overrepresented", nil, "overrepresented"])
       var none = OverrepresentedLineFilter(lines: lines, policy: policy())
-      #expect(none.removal(text: tasks[0][0].0, group: 0, taskIndex: 0, documentIndex: 0).reasons == ["overrepresented", nil, "overrepresented"])
+      #expect(
+        none.removal(text: tasks[0][0].0, group: 0, taskIndex: 0, documentIndex: 0).reasons == [
+          "overrepresented", nil, "overrepresented",
+        ])
     }
   }
 
@@ -150,7 +161,8 @@ import Testing
   @Test func tinyBudgetGivesTheSameResult() throws {
     try withTemporaryDirectory { (dir: String) throws in
       var rng = SplitMix64(seed: 7)
-      let templates = (0..<40).map { i in "Skabelonlinje nummer \(i) på et website: \(randomText(words: 6, rng: &rng))" }
+      let templates = (0..<40).map { i in "Skabelonlinje nummer \(i) på et website: \(randomText(words: 6, rng: &rng))"
+      }
       var tasks: [[(String, String?)]] = []
       for t in 0..<6 {
         var docs: [(String, String?)] = []
@@ -193,9 +205,13 @@ import Testing
       #expect(bytes.count == 32 + 32 + (8 + 4 + Self.banner.utf8.count) + 40)
       bytes[40] ^= 0xFF
       try bytes.write(to: URL(fileURLWithPath: path))
-      #expect(throws: FilterError.self) { try OverrepresentedReducer(config: OverrepresentedConfig()).reduce(sidecars: [path]) }
+      #expect(throws: FilterError.self) {
+        try OverrepresentedReducer(config: OverrepresentedConfig()).reduce(sidecars: [path])
+      }
       try Data("nonsense".utf8).write(to: URL(fileURLWithPath: path))
-      #expect(throws: FilterError.self) { try OverrepresentedReducer(config: OverrepresentedConfig()).reduce(sidecars: [path]) }
+      #expect(throws: FilterError.self) {
+        try OverrepresentedReducer(config: OverrepresentedConfig()).reduce(sidecars: [path])
+      }
     }
   }
 

@@ -5,7 +5,8 @@ import Testing
 @Suite struct QualityRuleTests {
   /// `rule` scores `expected` on `text`; at a threshold equal to the score it passes (or, for
   /// inclusive rules, fails); a hair to the failing side it fails.
-  func edge(_ rule: QualityRule, _ text: String, _ expected: Double, sourceLocation: SourceLocation = #_sourceLocation) {
+  func edge(_ rule: QualityRule, _ text: String, _ expected: Double, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     var all = QualityFilter(rules: QualityRules())
     let score = all.scores(text)[rule] ?? .nan
     #expect(abs(score - expected) < 1e-12, "\(rule.rawValue) scored \(score)", sourceLocation: sourceLocation)
@@ -21,7 +22,9 @@ import Testing
     let nudge = rule.failsAbove ? -1e-9 : 1e-9
     rules[rule] = expected + nudge
     var past = QualityFilter(rules: rules)
-    #expect(past.evaluate(text) == QualityVerdict(rule: rule, score: score, threshold: expected + nudge), sourceLocation: sourceLocation)
+    #expect(
+      past.evaluate(text) == QualityVerdict(rule: rule, score: score, threshold: expected + nudge),
+      sourceLocation: sourceLocation)
   }
 
   @Test func wordCountsAndLengths() {
@@ -85,7 +88,8 @@ import Testing
     let menu = (0..<30).map { "Menu punkt \($0 % 5)" }.joined(separator: "\n")
     #expect(filter.evaluate(menu) != nil)
     #expect(filter.evaluate("For kort tekst.")?.rule == .minWords)
-    let english = String(repeating: "The quick brown fox jumps over the lazy dog and runs away from the hunter. ", count: 6)
+    let english = String(
+      repeating: "The quick brown fox jumps over the lazy dog and runs away from the hunter. ", count: 6)
     #expect(filter.evaluate(english)?.rule == .stopWords)
   }
 

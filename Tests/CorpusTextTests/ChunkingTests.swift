@@ -6,7 +6,8 @@ import Testing
   static func sample() -> [UInt8] {
     var rng = SplitMix64(seed: 11)
     let extras = [
-      "&amp;", "&aring;", "&#8211;", "pÃ¥", "â€™", "\u{A0}", "  ", "\u{200B}", "\r", "\u{AD}", "\u{FEFF}", "e\u{301}", "\n\n\n",
+      "&amp;", "&aring;", "&#8211;", "pÃ¥", "â€™", "\u{A0}", "  ", "\u{200B}", "\r", "\u{AD}", "\u{FEFF}", "e\u{301}",
+      "\n\n\n",
     ]
     var text = ""
     for _ in 0..<400 {

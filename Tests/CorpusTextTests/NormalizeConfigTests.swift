@@ -20,7 +20,8 @@ import Testing
 
   @Test("The DESIGN.md example decodes")
   func example() throws {
-    let config = try decode("""
+    let config = try decode(
+      """
       {"repair": {"entities": true, "mojibake": false, "controls": true, "whitespace": true, "nfc": true},
        "transliterate": {"keep": "äöÄÖ", "leftovers": "replace", "replacement": "_"}}
       """)
@@ -30,11 +31,13 @@ import Testing
     #expect(config.transliterate.replacement == "_")
   }
 
-  @Test("Unknown keys are errors that name their path", arguments: [
-    (#"{"repiar": {}}"#, ["repiar"]),
-    (#"{"repair": {"entitys": true}}"#, ["repair", "entitys"]),
-    (#"{"transliterate": {"kep": "æ"}}"#, ["transliterate", "kep"]),
-  ])
+  @Test(
+    "Unknown keys are errors that name their path",
+    arguments: [
+      (#"{"repiar": {}}"#, ["repiar"]),
+      (#"{"repair": {"entitys": true}}"#, ["repair", "entitys"]),
+      (#"{"transliterate": {"kep": "æ"}}"#, ["transliterate", "kep"]),
+    ])
   func unknownKeys(_ json: String, _ path: [String]) throws {
     do {
       _ = try decode(json)
@@ -74,7 +77,10 @@ import Testing
 
   @Test("Keep sets and the ICU rules they make")
   func keepSets() {
-    #expect(KeepSet.danish.icuRules == #"::[^\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5\u00A7] Any-Latin; ::[^\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5\u00A7] Latin-ASCII;"#)
+    #expect(
+      KeepSet.danish.icuRules
+        == #"::[^\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5\u00A7] Any-Latin; ::[^\u00E6\u00F8\u00E5\u00C6\u00D8\u00C5\u00A7] Latin-ASCII;"#
+    )
     #expect(KeepSet("").icuRules == "::Any-Latin; ::Latin-ASCII;")
     #expect(KeepSet("abcæ").extra.map(\.value) == [0xE6])
     #expect(KeepSet.danish.contains("\t") && KeepSet.danish.contains("~") && !KeepSet.danish.contains("\r"))
@@ -100,9 +106,10 @@ import Testing
     #expect(merged.dropped.total == 1)
 
     let json = String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)
-    for key in ["changed_documents", "bytes_in", "bytes_out", "replacement_characters", "unicode_spaces",
-      "transliteration_failures", "code_point", "\"U+201C\""]
-    {
+    for key in [
+      "changed_documents", "bytes_in", "bytes_out", "replacement_characters", "unicode_spaces",
+      "transliteration_failures", "code_point", "\"U+201C\"",
+    ] {
       #expect(json.contains(key), "\(key) in \(json)")
     }
     let decoded = try JSONDecoder().decode(NormalizationStats.self, from: Data(json.utf8))

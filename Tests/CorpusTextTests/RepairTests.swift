@@ -23,11 +23,13 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
 }
 
 @Suite struct EntityRepairTests {
-  @Test("Named, decimal and hex references are decoded", arguments: [
-    ("p&aring; &AElig;ble", "på Æble"), ("a &amp; b", "a & b"), ("&lt;p&gt;", "<p>"), ("&quot;x&quot;", "\"x\""),
-    ("&apos;", "'"), ("p&#229;", "på"), ("p&#xE5;", "på"), ("p&#XE5;", "på"), ("&euro;5", "€5"), ("&ndash;", "–"),
-    ("&hellip;", "…"), ("&rsquo;s", "’s"), ("&#150;", "–"), ("&#x1F600;", "😀"), ("&AMP;", "&"), ("&sect;3", "§3"),
-  ])
+  @Test(
+    "Named, decimal and hex references are decoded",
+    arguments: [
+      ("p&aring; &AElig;ble", "på Æble"), ("a &amp; b", "a & b"), ("&lt;p&gt;", "<p>"), ("&quot;x&quot;", "\"x\""),
+      ("&apos;", "'"), ("p&#229;", "på"), ("p&#xE5;", "på"), ("p&#XE5;", "på"), ("&euro;5", "€5"), ("&ndash;", "–"),
+      ("&hellip;", "…"), ("&rsquo;s", "’s"), ("&#150;", "–"), ("&#x1F600;", "😀"), ("&AMP;", "&"), ("&sect;3", "§3"),
+    ])
   func decodes(_ input: String, _ expected: String) throws {
     let (result, counts) = try repaired(input, only(\.entities))
     #expect(result == expected)
@@ -39,10 +41,12 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
     #expect(try repaired("&amp;lt; &amp;amp;", only(\.entities)).0 == "&lt; &amp;")
   }
 
-  @Test("Not references: left as they are", arguments: [
-    "AT&T", "a & b", "&nosuch;", "&amp", "&#;", "&#x;", "&#0;", "&#xD800;", "&#x110000;", "&#123456789;", "R&D;", "&",
-    "&Aring", "& amp;", "Tom&Jerry;",
-  ])
+  @Test(
+    "Not references: left as they are",
+    arguments: [
+      "AT&T", "a & b", "&nosuch;", "&amp", "&#;", "&#x;", "&#0;", "&#xD800;", "&#x110000;", "&#123456789;", "R&D;", "&",
+      "&Aring", "& amp;", "Tom&Jerry;",
+    ])
   func notReferences(_ input: String) throws {
     let (result, counts) = try repaired(input, only(\.entities))
     #expect(result == input)
@@ -51,12 +55,14 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
 }
 
 @Suite struct MojibakeRepairTests {
-  @Test("UTF-8 read as Windows-1252 or Latin-1 is repaired", arguments: [
-    ("pÃ¥", "på"), ("ogsÃ¥", "også"), ("Ã¦blegrÃ¸d", "æblegrød"), ("Ã˜resund", "Øresund"), ("Ã…rhus", "Århus"),
-    ("Ã†", "Æ"), ("cafÃ©", "café"), ("â€œcitatâ€\u{9D}", "“citat”"), ("itâ€™s", "it’s"), ("â€“ og", "– og"),
-    ("10 â‚¬", "10 €"), ("Â£5", "£5"), ("Â§ 3", "§ 3"), ("Ã¼ber", "über"), ("Å¡koda", "škoda"),
-    ("ðŸ˜€", "😀"), ("â„¢", "™"), ("Ð¼Ð¾Ñ€Ðµ", "море"), ("æ—¥æœ¬", "日本"), ("Ã\u{85}rhus", "Århus"),
-  ])
+  @Test(
+    "UTF-8 read as Windows-1252 or Latin-1 is repaired",
+    arguments: [
+      ("pÃ¥", "på"), ("ogsÃ¥", "også"), ("Ã¦blegrÃ¸d", "æblegrød"), ("Ã˜resund", "Øresund"), ("Ã…rhus", "Århus"),
+      ("Ã†", "Æ"), ("cafÃ©", "café"), ("â€œcitatâ€\u{9D}", "“citat”"), ("itâ€™s", "it’s"), ("â€“ og", "– og"),
+      ("10 â‚¬", "10 €"), ("Â£5", "£5"), ("Â§ 3", "§ 3"), ("Ã¼ber", "über"), ("Å¡koda", "škoda"),
+      ("ðŸ˜€", "😀"), ("â„¢", "™"), ("Ð¼Ð¾Ñ€Ðµ", "море"), ("æ—¥æœ¬", "日本"), ("Ã\u{85}rhus", "Århus"),
+    ])
   func repairs(_ input: String, _ expected: String) throws {
     let (result, counts) = try repaired(input, only(\.mojibake))
     #expect(result == expected)
@@ -70,11 +76,13 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
     #expect(counts.mojibake == 6)
   }
 
-  @Test("Text that merely looks suspicious is not repaired", arguments: [
-    "Ã", "Ã er et bogstav", "SÃO PAULO", "Ã la carte", "ÆØÅ", "æøå", "på……", "BLØ«", "Ø«", "Å»", "TØ”", "Ø–",
-    "Ärger«", "SCHÖN«", "Â", "â", "ß«", "Ö«", "über", "naïve", "Œuvre", "€", "smørrebrød", "Ãx",
-    "»SÅ«", "NEJ, IKKE SÅ…", "PÅ” sagde han", "SÅ’n", "NÆ–", "ÆØÅ»", "Ö»", "É…", "Ü–",
-  ])
+  @Test(
+    "Text that merely looks suspicious is not repaired",
+    arguments: [
+      "Ã", "Ã er et bogstav", "SÃO PAULO", "Ã la carte", "ÆØÅ", "æøå", "på……", "BLØ«", "Ø«", "Å»", "TØ”", "Ø–",
+      "Ärger«", "SCHÖN«", "Â", "â", "ß«", "Ö«", "über", "naïve", "Œuvre", "€", "smørrebrød", "Ãx",
+      "»SÅ«", "NEJ, IKKE SÅ…", "PÅ” sagde han", "SÅ’n", "NÆ–", "ÆØÅ»", "Ö»", "É…", "Ü–",
+    ])
   func notMojibake(_ input: String) throws {
     let (result, counts) = try repaired(input, only(\.mojibake))
     #expect(result == input)
@@ -102,14 +110,16 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
 @Suite struct ControlRepairTests {
   @Test("C0 and C1 controls go; TAB and LF stay; CR goes")
   func controls() throws {
-    let (result, counts) = try repaired("a\u{0}b\u{7}c\u{1B}d\te\r\nf\u{7F}g\u{85}h\u{9F}i\u{80}j\u{B}k\u{C}l", only(\.controls))
+    let (result, counts) = try repaired(
+      "a\u{0}b\u{7}c\u{1B}d\te\r\nf\u{7F}g\u{85}h\u{9F}i\u{80}j\u{B}k\u{C}l", only(\.controls))
     #expect(result == "abcd\te\nfghijkl")
     #expect(counts.controls == 10)
   }
 
   @Test("Soft hyphen, BOM, zero-width and bidi characters go")
   func invisible() throws {
-    let input = "\u{FEFF}ud\u{AD}dan\u{200B}nel\u{200C}se\u{200D}r\u{2060}i\u{200E}\u{200F}\u{202A}x\u{202E}\u{2066}y\u{2069}\u{61C}\u{180E}"
+    let input =
+      "\u{FEFF}ud\u{AD}dan\u{200B}nel\u{200C}se\u{200D}r\u{2060}i\u{200E}\u{200F}\u{202A}x\u{202E}\u{2066}y\u{2069}\u{61C}\u{180E}"
     let (result, counts) = try repaired(input, only(\.controls))
     #expect(result == "uddannelserixy")
     #expect(counts.invisible == 14)
@@ -128,7 +138,8 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
   @Test("Every Unicode space becomes an ASCII space")
   func unicodeSpaces() throws {
     let spaces: [Unicode.Scalar] = [
-      "\u{A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}",
+      "\u{A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}", "\u{2004}", "\u{2005}", "\u{2006}",
+      "\u{2007}",
       "\u{2008}", "\u{2009}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
     ]
     for space in spaces {
@@ -138,11 +149,13 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
     }
   }
 
-  @Test("Runs of spaces collapse, lines are trimmed, empty lines collapse", arguments: [
-    ("a  b   c", "a b c"), ("  a b  ", "a b"), ("\ta\t", "a"), ("a\t\tb", "a\t\tb"), ("a \n b", "a\nb"),
-    ("a\n\nb", "a\n\nb"), ("a\n\n\n\nb", "a\n\nb"), ("a\n  \n\t\nb", "a\n\nb"), ("\n\na\n\n", "a"), ("a\n", "a"),
-    ("\u{A0}a\u{3000}\u{3000}b\u{2003}", "a b"), ("   ", ""), ("\n\n", ""), ("a\r\n\r\nb", "a\n\nb"),
-  ])
+  @Test(
+    "Runs of spaces collapse, lines are trimmed, empty lines collapse",
+    arguments: [
+      ("a  b   c", "a b c"), ("  a b  ", "a b"), ("\ta\t", "a"), ("a\t\tb", "a\t\tb"), ("a \n b", "a\nb"),
+      ("a\n\nb", "a\n\nb"), ("a\n\n\n\nb", "a\n\nb"), ("a\n  \n\t\nb", "a\n\nb"), ("\n\na\n\n", "a"), ("a\n", "a"),
+      ("\u{A0}a\u{3000}\u{3000}b\u{2003}", "a b"), ("   ", ""), ("\n\n", ""), ("a\r\n\r\nb", "a\n\nb"),
+    ])
   func layout(_ input: String, _ expected: String) throws {
     var config = RepairConfig.none
     config.enabled = true
@@ -181,9 +194,11 @@ func only(_ keyPath: WritableKeyPath<RepairConfig, Bool>) -> (inout RepairConfig
     #expect(try repaired("pa\u{30A}", { $0 = noNFC }, transliterate: true).0 == "pa")
   }
 
-  @Test("Singletons and reordering", arguments: [
-    ("\u{212B}", "Å"), ("\u{2126}", "Ω"), ("q\u{307}\u{323}", "q\u{323}\u{307}"), ("\u{1100}\u{1161}", "가"),
-  ])
+  @Test(
+    "Singletons and reordering",
+    arguments: [
+      ("\u{212B}", "Å"), ("\u{2126}", "Ω"), ("q\u{307}\u{323}", "q\u{323}\u{307}"), ("\u{1100}\u{1161}", "가"),
+    ])
   func normalizes(_ input: String, _ expected: String) throws {
     let (result, _) = try repaired(input, only(\.nfc))
     #expect(Array(result.unicodeScalars) == Array(expected.unicodeScalars))

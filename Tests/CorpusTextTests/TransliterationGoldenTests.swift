@@ -57,10 +57,13 @@ struct TransliterationGoldenTests {
     for item in cases {
       let got = transliterator.transliterate(item.input)
       if got != item.expected {
-        differences.append("\(item.input.debugDescription) → \(got.debugDescription), uconv \(item.expected.debugDescription)")
+        differences.append(
+          "\(item.input.debugDescription) → \(got.debugDescription), uconv \(item.expected.debugDescription)")
       }
     }
-    #expect(differences.isEmpty, "\(fixture.file): \(differences.count) differences:\n\(differences.prefix(20).joined(separator: "\n"))")
+    #expect(
+      differences.isEmpty,
+      "\(fixture.file): \(differences.count) differences:\n\(differences.prefix(20).joined(separator: "\n"))")
 
     // All lines at once: the same results, whatever else is in the text.
     let whole = transliterator.transliterate(cases.map(\.input).joined(separator: "\n"))
@@ -82,11 +85,13 @@ struct TransliterationGoldenTests {
       }
       let got = marking.transliterate(item.input)
       if got != marked {
-        leftoverDifferences.append("\(item.input.debugDescription) → \(got.debugDescription), uconv \(item.uconv.debugDescription)")
+        leftoverDifferences.append(
+          "\(item.input.debugDescription) → \(got.debugDescription), uconv \(item.uconv.debugDescription)")
       }
     }
     #expect(
       leftoverDifferences.isEmpty,
-      "\(fixture.file): \(leftoverDifferences.count) differences in leftovers:\n\(leftoverDifferences.prefix(20).joined(separator: "\n"))")
+      "\(fixture.file): \(leftoverDifferences.count) differences in leftovers:\n\(leftoverDifferences.prefix(20).joined(separator: "\n"))"
+    )
   }
 }

@@ -25,7 +25,11 @@ struct ElectraFixture: Decodable {
     case end(Int)
     init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
-      if let n = try? container.decode(Int.self) { self = .end(n) } else { self = .ids(try container.decode([Int32].self)) }
+      if let n = try? container.decode(Int.self) {
+        self = .end(n)
+      } else {
+        self = .ids(try container.decode([Int32].self))
+      }
     }
   }
 
@@ -38,7 +42,9 @@ struct ElectraFixture: Decodable {
 struct ElectraModeTests {
   static var names: [String] { ElectraFixture.loaded?.cases.map(\.name) ?? [] }
 
-  static func run(_ testCase: ElectraFixture.Case, mode: ExampleBuilder.Mode) throws -> ([PackedExample], ExampleBuilder) {
+  static func run(_ testCase: ElectraFixture.Case, mode: ExampleBuilder.Mode) throws -> (
+    [PackedExample], ExampleBuilder
+  ) {
     var builder = try ExampleBuilder(
       seqLen: testCase.max_length, mode: mode,
       special: SpecialTokens(cls: testCase.cls_id, sep: testCase.sep_id, pad: testCase.pad_id), seed: testCase.seed)

@@ -13,8 +13,11 @@ struct LosslessPropertyTests {
       for _ in 0..<Int.random(in: 0...12, using: &rng) {
         let roll = Int.random(in: 0..<100, using: &rng)
         let length =
-          roll < 5 ? 0 : roll < 15 ? Int.random(in: seqLen...(3 * seqLen), using: &rng)
-          : Int.random(in: 1...max(1, seqLen / 3), using: &rng)
+          roll < 5
+          ? 0
+          : roll < 15
+            ? Int.random(in: seqLen...(3 * seqLen), using: &rng)
+            : Int.random(in: 1...max(1, seqLen / 3), using: &rng)
         document.append((0..<length).map { _ in Int32.random(in: 5..<30000, using: &rng) })
       }
       documents.append(document)
@@ -98,7 +101,9 @@ struct LosslessPropertyTests {
     func run(_ seed: Int) throws -> [PackedExample] {
       var builder = try ExampleBuilder(seqLen: 64, mode: .lossless, special: .bertOrder, seed: seed)
       var out: [PackedExample] = []
-      for document in Self.documents(seed: 99, seqLen: 64, count: 60) { builder.addDocument(document) { out.append($0) } }
+      for document in Self.documents(seed: 99, seqLen: 64, count: 60) {
+        builder.addDocument(document) { out.append($0) }
+      }
       return out
     }
     #expect(try run(1) == run(1))

@@ -35,7 +35,8 @@ struct ManifestTests {
     for key in [
       "\"manifest_version\" : 1", "\"config_sha256\"", "\"tokens_in\" : 10", "\"two_segment_examples\"",
       "\"examples_per_shard\" : 65536", "\"input_ids_dtype\" : \"int32\"", "\"shuffle_seed\" : 7", "\"seq_len\" : 32",
-      "\"special_tokens\"", "\"cls_token_id\" : 2", "\"path\" : \"shards/shard-00000.safetensors\"", "\"manifest\" : \"1\"",
+      "\"special_tokens\"", "\"cls_token_id\" : 2", "\"path\" : \"shards/shard-00000.safetensors\"",
+      "\"manifest\" : \"1\"",
       "\"format\" : \"pt\"",
     ] {
       #expect(text.contains(key), "missing \(key)")
@@ -70,7 +71,10 @@ struct ManifestTests {
     try Data(bytes).write(to: URL(fileURLWithPath: victim))
     try FileManager.default.removeItem(atPath: directory.path + "/shards/shard-00002.safetensors")
     let problems = read.verify(in: directory.path).map(\.description)
-    #expect(problems == ["shards/shard-00001.tfrecord: sha256 differs from the manifest", "shards/shard-00002.safetensors: missing"])
+    #expect(
+      problems == [
+        "shards/shard-00001.tfrecord: sha256 differs from the manifest", "shards/shard-00002.safetensors: missing",
+      ])
     #expect(read.verify(in: directory.path, vocab: true).last?.description == "vocab.txt: missing")
   }
 

@@ -44,7 +44,7 @@ struct SafetensorsTests {
     let file = try SafetensorsFile(path: try Fixture.path("mixed.safetensors"))
     #expect(file.headerSize % 8 == 0)
     #expect(file.metadata == ["format": "pt"])
-    #expect(file.tensors.map(\.name) == ["big", "step", "weight", "ids", "small", "empty", "flags"])
+    #expect(file.tensors.map(\.name) == ["step", "big", "weight", "ids", "small", "empty", "flags"])
     #expect(try file.integers("small") == [-1, 2, 300, -32768])
     #expect(try file.integers("step") == [123_456_789_012])
     #expect(try file.integers("flags") == [1, 0, 1])
@@ -52,7 +52,9 @@ struct SafetensorsTests {
     #expect(file.tensor(named: "empty")?.shape == [0, 4])
     #expect(file.tensor(named: "step")?.shape == [])
     let weights = try file.withBytes(of: "weight") { raw in
-      (0..<6).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
+      (0..<6).map {
+        Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self)))
+      }
     }
     #expect(weights == (0..<6).map { Float($0) / 7 })
     #expect(throws: ShardsError.self) { try file.integers("weight") }
@@ -64,10 +66,15 @@ struct SafetensorsTests {
     let directory = try TemporaryDirectory()
     defer { directory.cleanup() }
     let rows = fixtures.packed.flatMap { $0.inputIDs(seqLen: fixtures.seq_len, pad: 0) }
-    let bytes = rows.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: UInt32(bitPattern: value.littleEndian) >> (8 * $0)) } }
+    let bytes = rows.flatMap { value in
+      (0..<4).map { UInt8(truncatingIfNeeded: UInt32(bitPattern: value.littleEndian) >> (8 * $0)) }
+    }
     let path = "\(directory.path)/f.safetensors"
     _ = try SafetensorsWriter.write(
-      path: path, tensors: [(.init(name: "input_ids", dtype: .i32, shape: [rows.count / fixtures.seq_len, fixtures.seq_len]), bytes)],
+      path: path,
+      tensors: [
+        (.init(name: "input_ids", dtype: .i32, shape: [rows.count / fixtures.seq_len, fixtures.seq_len]), bytes)
+      ],
       metadata: ["format": "pt"])
     #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == Fixture.bytes("format_only.safetensors"))
   }
@@ -78,17 +85,23 @@ struct SafetensorsTests {
     let one = Safetensors.encodeHeader(
       [SafetensorsTensorInfo(name: "attn.0", dtype: .f32, shape: [1, 2, 3], dataOffsets: 0..<24)], metadata: nil)
     #expect(one.count == 8 + 64)
-    #expect(String(decoding: one[8...], as: UTF8.self) == #"{"attn.0":{"dtype":"F32","shape":[1,2,3],"data_offsets":[0,24]}}"#)
+    #expect(
+      String(decoding: one[8...], as: UTF8.self) == #"{"attn.0":{"dtype":"F32","shape":[1,2,3],"data_offsets":[0,24]}}"#
+    )
     // test_empty with metadata {"framework":"pt"}: N = 40.
     let empty = Safetensors.encodeHeader([], metadata: ["framework": "pt"])
     #expect(empty.count == 8 + 40)
     #expect(String(decoding: empty[8...], as: UTF8.self) == #"{"__metadata__":{"framework":"pt"}}     "#)
     // serde_json string escaping
     let escaped = Safetensors.encodeHeader([], metadata: ["k": "v\"\\\n\u{E6}\u{1}/"])
-    #expect(String(decoding: escaped[8...], as: UTF8.self).hasPrefix(#"{"__metadata__":{"k":"v\"\\\n"# + "\u{E6}" + #"\u0001/"}}"#))
+    #expect(
+      String(decoding: escaped[8...], as: UTF8.self).hasPrefix(
+        #"{"__metadata__":{"k":"v\"\\\n"# + "\u{E6}" + #"\u0001/"}}"#))
   }
 
-  @Test("SafetensorsShard reads the fixture examples back", arguments: ["shard_int32.safetensors", "shard_uint16.safetensors"])
+  @Test(
+    "SafetensorsShard reads the fixture examples back",
+    arguments: ["shard_int32.safetensors", "shard_uint16.safetensors"])
   func shardReader(name: String) throws {
     let fixtures = try ShardFixtures.load()
     let shard = try SafetensorsShard(path: try Fixture.path(name))
@@ -148,26 +161,38 @@ struct SafetensorsTests {
   func headers() throws {
     try Self.expectRejected(Self.file("[]", data: 0), .invalidHeader)
     try Self.expectRejected(Self.file("{\"a\":", data: 0), .invalidHeader)
-    try Self.expectRejected(Self.file(#"{"a":{"dtype":"Q8","shape":[1],"data_offsets":[0,1]}}"#, data: 1), .invalidHeader)
-    try Self.expectRejected(Self.file(#"{"a":{"dtype":"I32","shape":[-1],"data_offsets":[0,4]}}"#, data: 4), .invalidHeader)
-    try Self.expectRejected(Self.file(#"{"a":{"dtype":"I32","shape":[2],"data_offsets":[0,4]}}"#, data: 4), .invalidTensor)
     try Self.expectRejected(
-      Self.file(#"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"a":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#, data: 2),
+      Self.file(#"{"a":{"dtype":"Q8","shape":[1],"data_offsets":[0,1]}}"#, data: 1), .invalidHeader)
+    try Self.expectRejected(
+      Self.file(#"{"a":{"dtype":"I32","shape":[-1],"data_offsets":[0,4]}}"#, data: 4), .invalidHeader)
+    try Self.expectRejected(
+      Self.file(#"{"a":{"dtype":"I32","shape":[2],"data_offsets":[0,4]}}"#, data: 4), .invalidTensor)
+    try Self.expectRejected(
+      Self.file(
+        #"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"a":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#,
+        data: 2),
       .invalidHeader)
     try Self.expectRejected(
-      Self.file(#"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"b":{"dtype":"U8","shape":[1],"data_offsets":[2,3]}}"#, data: 3),
+      Self.file(
+        #"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"b":{"dtype":"U8","shape":[1],"data_offsets":[2,3]}}"#,
+        data: 3),
       .invalidTensor)
     try Self.expectRejected(
-      Self.file(#"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#, data: 2),
+      Self.file(
+        #"{"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"b":{"dtype":"U8","shape":[1],"data_offsets":[1,2]}}"#,
+        data: 2),
       .invalidTensor)
     try Self.expectRejected(Self.file(#"{"__metadata__":{"a":1}}"#, data: 0), .invalidHeader)
-    try Self.expectRejected(Self.file(#"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}"#, data: 2), .sizeMismatch)
+    try Self.expectRejected(
+      Self.file(#"{"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}"#, data: 2), .sizeMismatch)
     // A valid one, for contrast: tensors listed out of offset order are fine.
     let directory = try TemporaryDirectory()
     defer { directory.cleanup() }
     let path = "\(directory.path)/ok.safetensors"
     try Data(
-      Self.file(#"{"b":{"dtype":"U8","shape":[1],"data_offsets":[1,2]},"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}"#, data: 2)
+      Self.file(
+        #"{"b":{"dtype":"U8","shape":[1],"data_offsets":[1,2]},"a":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}"#,
+        data: 2)
     ).write(to: URL(fileURLWithPath: path))
     #expect(try SafetensorsFile(path: path).tensors.map(\.name) == ["a", "b"])
   }

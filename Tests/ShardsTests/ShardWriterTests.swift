@@ -12,7 +12,9 @@ struct ShardWriterTests {
   static func examples(_ count: Int, seed: UInt64 = 1) -> [PackedExample] {
     var rng = SplitMix64(state: seed)
     return (0..<count).map { i in
-      let a = [Int32(1000 + i)] + (0..<Int.random(in: 0...14, using: &rng)).map { _ in Int32.random(in: 5...40000, using: &rng) }
+      let a =
+        [Int32(1000 + i)]
+        + (0..<Int.random(in: 0...14, using: &rng)).map { _ in Int32.random(in: 5...40000, using: &rng) }
       let b = (0..<Int.random(in: 0...13, using: &rng)).map { _ in Int32.random(in: 5...40000, using: &rng) }
       return PackedExample(first: a, second: b, special: .bertOrder)
     }
@@ -48,10 +50,11 @@ struct ShardWriterTests {
       $0.formats = [.safetensors, .tfrecord]
       $0.recordPathPrefix = ""
     }
-    #expect(files.map(\.path) == [
-      "shard-00000.safetensors", "shard-00000.tfrecord", "shard-00001.safetensors", "shard-00001.tfrecord",
-      "shard-00002.safetensors", "shard-00002.tfrecord",
-    ])
+    #expect(
+      files.map(\.path) == [
+        "shard-00000.safetensors", "shard-00000.tfrecord", "shard-00001.safetensors", "shard-00001.tfrecord",
+        "shard-00002.safetensors", "shard-00002.tfrecord",
+      ])
     #expect(files.map(\.examples) == [10, 10, 10, 10, 5, 5])
     #expect(directory.contents() == files.map(\.path).sorted())
     for file in files {
@@ -59,7 +62,9 @@ struct ShardWriterTests {
       #expect(try SHA256Hex.ofFile(path) == file.sha256)
       #expect((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map(Int64.init) == file.bytes)
     }
-    #expect(files.filter { $0.format == .safetensors }.reduce(0) { $0 + $1.tokens } == examples.reduce(0) { $0 + $1.contentTokenCount })
+    #expect(
+      files.filter { $0.format == .safetensors }.reduce(0) { $0 + $1.tokens }
+        == examples.reduce(0) { $0 + $1.contentTokenCount })
     #expect(files[0].padding == examples[0..<10].reduce(0) { $0 + 32 - $1.tokens.count })
     #expect(try Self.readBack(files, in: directory.path).map(\.tokens) == examples.map(\.tokens))
     // TFRecords hold the same examples.
@@ -100,7 +105,9 @@ struct ShardWriterTests {
       return try Self.readBack(files, in: directory.path)
     }
     let first = try run(seed: 1234)
-    #expect(first.map(\.tokens).sorted { $0.lexicographicallyPrecedes($1) } == examples.map(\.tokens).sorted { $0.lexicographicallyPrecedes($1) })
+    #expect(
+      first.map(\.tokens).sorted { $0.lexicographicallyPrecedes($1) }
+        == examples.map(\.tokens).sorted { $0.lexicographicallyPrecedes($1) })
     #expect(first.map(\.tokens) != examples.map(\.tokens), "the order changed")
     #expect(try run(seed: 1234).map(\.tokens) == first.map(\.tokens), "same seed, same order")
     #expect(try run(seed: 99).map(\.tokens) != first.map(\.tokens), "another seed, another order")
@@ -126,7 +133,8 @@ struct ShardWriterTests {
   func uint16() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanup() }
-    var configuration = ShardWriter.Configuration(directory: directory.path, metadata: Self.metadata, inputIDsType: .uint16)
+    var configuration = ShardWriter.Configuration(
+      directory: directory.path, metadata: Self.metadata, inputIDsType: .uint16)
     configuration.examplesPerShard = 4
     let writer = try ShardWriter(configuration)
     #expect(throws: ShardsError.self) {
@@ -162,7 +170,8 @@ struct ShardWriterTests {
     defer { directory.cleanup() }
     var builder = try ExampleBuilder(seqLen: 32, mode: .lossless, special: .bertOrder, seed: 1234)
     let writer = try ShardWriter(
-      .init(directory: directory.path, metadata: Self.metadata, formats: [.safetensors, .tfrecord], examplesPerShard: 50,
+      .init(
+        directory: directory.path, metadata: Self.metadata, formats: [.safetensors, .tfrecord], examplesPerShard: 50,
         shuffle: true, shuffleSeed: 1234))
     var rng = SplitMix64(state: 77)
     var tokensIn: [Int32] = []

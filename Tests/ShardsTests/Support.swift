@@ -20,8 +20,11 @@ enum Fixture {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
   }
 
-  static func decode<T: Decodable>(_ type: T.Type, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
-    try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: path(name, sourceLocation: sourceLocation))))
+  static func decode<T: Decodable>(_ type: T.Type, _ name: String, sourceLocation: SourceLocation = #_sourceLocation)
+    throws -> T
+  {
+    try JSONDecoder().decode(
+      T.self, from: Data(contentsOf: URL(fileURLWithPath: path(name, sourceLocation: sourceLocation))))
   }
 }
 

@@ -49,7 +49,9 @@ struct TFRecordTests {
     }
   }
 
-  @Test("records parse back to the examples, whatever the map order", arguments: ["electra.tfrecord", "electra_unsorted.tfrecord"])
+  @Test(
+    "records parse back to the examples, whatever the map order",
+    arguments: ["electra.tfrecord", "electra_unsorted.tfrecord"])
   func readBack(name: String) throws {
     let fixtures = try ShardFixtures.load()
     let records = try TFRecordReader.readAll(path: try Fixture.path(name))

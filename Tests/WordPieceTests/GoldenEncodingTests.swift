@@ -7,6 +7,11 @@ import Testing
   static let modes = ["hf-cased", "hf-lower", "bert-cased", "bert-lower"]
   static let vocabularies = ["vocab-danish.txt", "vocab-awkward.txt"]
 
+  @Test("Special tokens that split inside words (HF add_special_tokens)")
+  func extraSpecialTokens() throws {
+    try goldenIds(vocab: "vocab-awkward.txt", mode: "hf-cased+specials")
+  }
+
   @Test("Ids equal the reference on every golden input", arguments: vocabularies, modes)
   func goldenIds(vocab: String, mode: String) throws {
     let golden = try Fixture.golden()

@@ -45,6 +45,8 @@ extension WordPieceOptions {
     case "hf-lower": WordPieceOptions(lowercase: true)
     case "bert-cased": WordPieceOptions(profile: .bert)
     case "bert-lower": WordPieceOptions(profile: .bert, lowercase: true)
+    case "hf-cased+specials":
+      WordPieceOptions(specialTokens: WordPieceOptions.defaultSpecialTokens + ["ab", "ær", "bc"])
     default: nil
     }
   }

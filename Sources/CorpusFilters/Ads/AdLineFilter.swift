@@ -5,11 +5,15 @@ public struct AdVerdict: Sendable, Equatable {
   /// Words (tokens with a letter or digit) in the removed lines, and in the whole document.
   public var removedWords: Int
   public var totalWords: Int
-  /// Whether the removed share of words passes `drop_document_share`: drop the document.
+  /// Words in the lines removed by the rules that count toward the drop (`drop_document_rules`).
+  public var countedWords: Int
+  /// Whether ``countedShare`` passes `drop_document_share`: drop the document.
   public var dropDocument: Bool
 
   /// The removed share of words (0 for a document without words).
   public var removedShare: Double { totalWords == 0 ? 0 : Double(removedWords) / Double(totalWords) }
+  /// The share of words removed by the rules that count toward the drop.
+  public var countedShare: Double { totalWords == 0 ? 0 : Double(countedWords) / Double(totalWords) }
 
   /// The removals as rule names.
   public var removal: LineRemoval { LineRemoval(reasons: rules.map { $0?.rawValue }) }
@@ -17,7 +21,9 @@ public struct AdVerdict: Sendable, Equatable {
 
 /// Line-level removal of ads, commercial and boilerplate lines in Danish web text, with the
 /// RefinedWeb/C4 line rules that fit Danish; a document losing more than
-/// `drop_document_share` of its words this way is dropped (RefinedWeb's 5 % rule). The rules
+/// `drop_document_share` of its words this way is dropped (RefinedWeb's 5 % rule).
+///
+/// The rules
 /// are listed, with exactly what fires them, in ``AdRule``.
 ///
 /// Design against false positives in prose: only unambiguous site speech (``AdRule/sitePhrase``)
@@ -32,9 +38,11 @@ public struct AdLineFilter: Sendable {
   public let config: AdsConfig
   private let matcher: PhraseMatcher
   private let counterWords: Set<[UInt8]>
-  private let enabled: [Bool]
+  private let enabledMask: UInt32
+  private let counts: [Bool]
   private var text = MatchText()
   private var tokens: [LineToken] = []
+  private let classes = ScalarClassifier()
 
   enum Category {
     static let site: UInt8 = 0
@@ -44,6 +52,7 @@ public struct AdLineFilter: Sendable {
     static let commercial: UInt8 = 4
     static let code: UInt8 = 5
     static let lorem: UInt8 = 6
+    static let shop: UInt8 = 7
   }
 
   /// Words above which a price, contact or policy hit in a sentence-like line is kept.
@@ -51,13 +60,14 @@ public struct AdLineFilter: Sendable {
   /// Words up to which a call to action removes a line (RefinedWeb: 10).
   static let actionLineWords = 10
   /// Words up to which a navigation word removes a line that is not sentence-like.
-  static let navigationLineWords = 4
+  static let navigationLineWords = 2
 
   /// Compiles `config`.
   public init(config: AdsConfig = AdsConfig()) {
     self.config = config
     var phrases: [(String, UInt8)] = []
     phrases += config.lexicon.site.map { ($0, Category.site) }
+    phrases += config.lexicon.shop.map { ($0, Category.shop) }
     phrases += config.lexicon.policy.map { ($0, Category.policy) }
     phrases += config.lexicon.callToAction.map { ($0, Category.callToAction) }
     phrases += config.lexicon.navigation.map { ($0, Category.navigation) }
@@ -68,12 +78,11 @@ public struct AdLineFilter: Sendable {
     var fold = MatchText()
     counterWords = Set(config.lexicon.counters.map { fold.fold($0) })
     let on = config.enabledRules
-    enabled = AdRule.allCases.map { on.contains($0) }
+    enabledMask = on.reduce(0) { $0 | 1 << $1.index }
+    counts = AdRule.allCases.map { config.dropDocumentRules.contains($0) }
   }
 
-  @inline(__always) private func isOn(_ rule: AdRule) -> Bool {
-    enabled[AdRule.allCases.firstIndex(of: rule) ?? 0]
-  }
+  @inline(__always) private func isOn(_ rule: AdRule) -> Bool { enabledMask & (1 << rule.index) != 0 }
 
   /// Evaluates every line of `text` and the document drop.
   ///
@@ -81,6 +90,7 @@ public struct AdLineFilter: Sendable {
   public mutating func evaluate(_ document: String) -> AdVerdict {
     var rules: [AdRule?] = []
     var removedWords = 0
+    var countedWords = 0
     var totalWords = 0
     document.withUTF8Bytes { bytes in
       TextLines.forEach(bytes) { range in
@@ -88,11 +98,15 @@ public struct AdLineFilter: Sendable {
         let (rule, words) = evaluateLine(line)
         rules.append(rule)
         totalWords += words
-        if rule != nil { removedWords += words }
+        if let rule {
+          removedWords += words
+          if counts[rule.index] { countedWords += words }
+        }
       }
     }
-    let drop = totalWords > 0 && Double(removedWords) / Double(totalWords) > config.dropDocumentShare
-    return AdVerdict(rules: rules, removedWords: removedWords, totalWords: totalWords, dropDocument: drop)
+    let drop = totalWords > 0 && Double(countedWords) / Double(totalWords) > config.dropDocumentShare
+    return AdVerdict(
+      rules: rules, removedWords: removedWords, totalWords: totalWords, countedWords: countedWords, dropDocument: drop)
   }
 
   /// The rule removing `line` (no LF inside), or `nil`.
@@ -116,6 +130,7 @@ public struct AdLineFilter: Sendable {
     if isOn(.loremIpsum), hits.count(Category.lorem) > 0 { return .loremIpsum }
     if isOn(.longWord), s.longWord { return .longWord }
     if isOn(.sitePhrase), hits.count(Category.site) > 0 { return .sitePhrase }
+    if isOn(.shopPhrase), hits.count(Category.shop) > 0 { return .shopPhrase }
     if isOn(.policy), hits.count(Category.policy) > 0 || s.copyright, short { return .policy }
     if isOn(.counter), s.counter { return .counter }
     if isOn(.price) {
@@ -130,13 +145,12 @@ public struct AdLineFilter: Sendable {
       if signals >= 2, !s.sentenceLike || Double(signals) >= 0.25 * Double(max(w, 1)) { return .commercial }
       if c > 0, w <= 3, !s.sentenceLike { return .commercial }
     }
-    if isOn(.callToAction), hits.count(Category.callToAction) > 0, w <= Self.actionLineWords,
-      hits.touchesEdge(Category.callToAction) || !s.sentenceLike
-    {
-      return .callToAction
+    if isOn(.callToAction), hits.count(Category.callToAction) > 0 {
+      if w <= Self.actionLineWords, hits.touchesEdge(Category.callToAction) || !s.sentenceLike { return .callToAction }
+      if hits.startsLine(Category.callToAction), !s.sentenceLike { return .callToAction }
     }
-    if isOn(.navigation), hits.count(Category.navigation) > 0, w <= Self.navigationLineWords, !s.sentenceLike {
-      return .navigation
+    if isOn(.navigation), hits.count(Category.navigation) > 0, !s.sentenceLike {
+      if w <= Self.navigationLineWords || (hits.startsLine(Category.navigation) && s.labelColon) { return .navigation }
     }
     if isOn(.noLetters), s.letters == 0 { return .noLetters }
     if isOn(.uppercase), s.scalars > 0, Double(s.upper) > 0.5 * Double(s.scalars) { return .uppercase }
@@ -145,61 +159,84 @@ public struct AdLineFilter: Sendable {
   }
 
   /// Scans one line: character classes, tokens, and the token patterns.
+  ///
+  /// - Complexity: O(n) in the line length; no allocation once the token buffer has grown.
   private mutating func signals(_ line: UnsafeBufferPointer<UInt8>) -> LineSignals {
     var s = LineSignals()
     tokens.removeAll(keepingCapacity: true)
-    var tokenStart = -1
-    var hasLetter = false
-    var hasDigit = false
+    var token = LineToken(start: -1)
     var tokenScalars = 0
-    var lastVisible: UInt32 = 0
-    var lastVisibleBeforeQuotes: UInt32 = 0
+    var lastBeforeClosing: UInt32 = 0
     var i = 0
     let n = line.count
-    func endToken(_ end: Int) {
-      if tokenStart >= 0 {
-        tokens.append(LineToken(start: tokenStart, end: end, hasLetter: hasLetter, hasDigit: hasDigit))
-        if hasLetter || hasDigit { s.words += 1 }
-        if tokenScalars > 1000 { s.longWord = true }
-      }
-      tokenStart = -1
-      hasLetter = false
-      hasDigit = false
-      tokenScalars = 0
-    }
+    let latin1 = classes.latin1
     while i < n {
       let start = i
-      let (value, length) = UTF8Scalar.decode(line, at: i)
-      i += length
+      let b = line[i]
+      let value: UInt32
+      let cls: ScalarClass
+      if b < 0x80 {
+        value = UInt32(b)
+        cls = latin1[Int(b)]
+        i += 1
+      } else {
+        let decoded = UTF8Scalar.decode(line, at: i)
+        value = decoded.value
+        i += decoded.length
+        cls = classes.classify(value)
+      }
       s.scalars += 1
-      let cls = UnicodeClass.classify(value)
       if cls.contains(.whitespace) {
-        endToken(start)
+        if token.start >= 0 {
+          token.end = start
+          finish(token, scalars: tokenScalars, into: &s)
+          token.start = -1
+        }
         continue
       }
       s.visible += 1
-      if tokenStart < 0 { tokenStart = start }
+      if token.start < 0 {
+        token = LineToken(start: start)
+        tokenScalars = 0
+      }
       tokenScalars += 1
       if cls.contains(.letter) {
-        hasLetter = true
+        token.hasLetter = true
+        token.digitsOnly = false
         s.letters += 1
         if cls.contains(.upper) { s.upper += 1 }
       } else if cls.contains(.digit) {
-        hasDigit = true
-      } else if value == 0x7B || value == 0x7D {
-        s.braces = true
-      } else if value == 0xA9 {
-        s.copyright = true
+        token.hasDigit = true
+        if b >= 0x80 { token.digitsOnly = false }
+      } else {
+        token.digitsOnly = false
+        switch value {
+        case 0x2E: token.hasDot = true
+        case 0x40: token.hasAt = true
+        case 0x24: token.hasSign = true
+        case 0x7B, 0x7D: s.braces = true
+        case 0xA9: s.copyright = true
+        default: if b >= 0x80 { token.hasSign = true }
+        }
       }
-      lastVisible = value
-      if !Self.isClosing(value) { lastVisibleBeforeQuotes = value }
+      if !Self.isClosing(value) { lastBeforeClosing = value }
     }
-    endToken(n)
-    _ = lastVisible
-    let terminal = lastVisibleBeforeQuotes
+    if token.start >= 0 {
+      token.end = n
+      finish(token, scalars: tokenScalars, into: &s)
+    }
+    if let first = tokens.first, first.end > first.start, line[first.end - 1] == 0x3A { s.labelColon = true }
+    let terminal = lastBeforeClosing
     s.sentenceLike = terminal == 0x2E || terminal == 0x21 || terminal == 0x3F || terminal == 0x2026
     patterns(line, into: &s)
     return s
+  }
+
+  @inline(__always)
+  private mutating func finish(_ token: LineToken, scalars: Int, into s: inout LineSignals) {
+    tokens.append(token)
+    if token.hasLetter || token.hasDigit { s.words += 1 }
+    if scalars > 1000 { s.longWord = true }
   }
 
   @inline(__always) private static func isClosing(_ v: UInt32) -> Bool {
@@ -207,79 +244,122 @@ public struct AdLineFilter: Sendable {
   }
 
   /// Prices, discounts, percentages, contacts, counters, and the currency check of sentence-like.
-  private func patterns(_ line: UnsafeBufferPointer<UInt8>, into s: inout LineSignals) {
+  private mutating func patterns(_ line: UnsafeBufferPointer<UInt8>, into s: inout LineSignals) {
     let count = tokens.count
     guard count > 0 else { return }
-    func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-      UnsafeBufferPointer(rebasing: line[tokens[k].start..<tokens[k].end])
-    }
-    var consumed = -1
-    var k = 0
-    while k < count {
-      let t = token(k)
-      let core = TokenPatterns.trimmed(t)
-      let digitsOrSigns = tokens[k].hasDigit || t.contains(0x24) || t.contains(0xE2) || t.contains(0xC2)
-      if digitsOrSigns || tokens[k].hasLetter {
-        // Prices.
-        if k > consumed {
-          if TokenPatterns.isDashPrice(t) || TokenPatterns.isGluedPrice(core) {
-            s.prices += 1
-          } else if TokenPatterns.isNumber(core), k + 1 < count, TokenPatterns.isCurrency(token(k + 1)) {
-            s.prices += 1
-            consumed = k + 1
-          } else if TokenPatterns.isCurrency(t), k + 1 < count, TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1)))
-            || (k + 1 < count && TokenPatterns.isDashPrice(token(k + 1)))
+    tokens.withUnsafeBufferPointer { tokens in
+      @inline(__always) func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: line[tokens[k].start..<tokens[k].end])
+      }
+      @inline(__always) func mayBeCurrency(_ k: Int) -> Bool {
+        tokens[k].hasLetter || tokens[k].hasSign
+      }
+      var consumed = -1
+      var k = 0
+      while k < count {
+        let facts = tokens[k]
+        if facts.hasDigit || facts.hasSign {
+          let t = token(k)
+          let core = TokenPatterns.trimmed(t)
+          // Prices.
+          if k > consumed {
+            if facts.hasDigit, TokenPatterns.isDashPrice(t) || (mayBeCurrency(k) && TokenPatterns.isGluedPrice(core)) {
+              s.prices += 1
+            } else if facts.hasDigit, k + 1 < count, mayBeCurrency(k + 1), TokenPatterns.isNumber(core),
+              TokenPatterns.isCurrency(token(k + 1))
+            {
+              s.prices += 1
+              consumed = k + 1
+            } else if !facts.hasDigit, k + 1 < count, tokens[k + 1].hasDigit, TokenPatterns.isCurrency(t),
+              TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
+            {
+              s.prices += 1
+              consumed = k + 1
+            }
+          }
+          if facts.hasDigit {
+            let nextIsPercent = k + 1 < count && line[tokens[k + 1].start] == 0x25
+            if TokenPatterns.isDiscount(t, nextIsPercent: nextIsPercent) {
+              s.discounts += 1
+            } else if TokenPatterns.hasPercent(t) || nextIsPercent {
+              s.percents += 1
+            }
+          }
+        } else if facts.hasLetter, mayBeCurrency(k), k + 1 < count, tokens[k + 1].hasDigit, k > consumed {
+          // A currency written before the amount: `kr. 199`, `DKK 49,95`.
+          let t = token(k)
+          if TokenPatterns.isCurrency(t),
+            TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
           {
             s.prices += 1
             consumed = k + 1
           }
         }
-        if tokens[k].hasDigit {
-          let nextIsPercent = k + 1 < count && token(k + 1).first == 0x25
-          if TokenPatterns.isDiscount(t, nextIsPercent: nextIsPercent) {
-            s.discounts += 1
-          } else if TokenPatterns.hasPercent(t) || nextIsPercent {
-            s.percents += 1
-          }
+        if facts.hasLetter,
+          (facts.hasDot && TokenPatterns.isURL(token(k))) || (facts.hasAt && TokenPatterns.isEmail(token(k)))
+        {
+          s.contacts += 1
         }
-        if tokens[k].hasLetter, TokenPatterns.isURL(t) || TokenPatterns.isEmail(t) { s.contacts += 1 }
-      }
-      k += 1
-    }
-    // Phone numbers: runs of digit tokens making 8 digits as 8, 4+4, 2+2+2+2 or 2+2+4 (after an
-    // optional +45).
-    k = 0
-    while k < count {
-      var j = k
-      if TokenPatterns.isCountryCode(token(j)), j + 1 < count { j += 1 }
-      var sizes: [Int] = []
-      var m = j
-      while m < count, sizes.count < 4 {
-        let d = TokenPatterns.digitRun(token(m))
-        if d == 0 { break }
-        sizes.append(d)
-        m += 1
-        if sizes.reduce(0, +) >= 8 { break }
-      }
-      if sizes == [8] || sizes == [4, 4] || sizes == [2, 2, 2, 2] || sizes == [2, 2, 4] {
-        s.contacts += 1
-        k = m
-      } else {
         k += 1
       }
-    }
-    // A sentence ending in a currency is a price line, not a sentence.
-    if s.sentenceLike, let last = tokens.last {
-      let t = UnsafeBufferPointer(rebasing: line[last.start..<last.end])
-      if TokenPatterns.isCurrency(t) || TokenPatterns.isGluedPrice(TokenPatterns.trimmed(t)) { s.sentenceLike = false }
-    }
-    // Counter lines: NUMBER WORD.
-    var words: [Int] = []
-    for (index, t) in tokens.enumerated() where t.hasLetter || t.hasDigit { words.append(index) }
-    if words.count == 2, TokenPatterns.isCounterNumber(token(words[0])) {
-      var fold = MatchText()
-      let word = fold.withFolded(TokenPatterns.trimmed(token(words[1]))) { Array($0) }
-      s.counter = counterWords.contains(word)
+      // Phone numbers: runs of digit tokens making 8 digits as 8, 4+4, 2+2+2+2 or 2+2+4 (after
+      // an optional +45).
+      k = 0
+      while k < count {
+        var j = k
+        if tokens[j].hasDigit, !tokens[j].digitsOnly, TokenPatterns.isCountryCode(token(j)), j + 1 < count { j += 1 }
+        guard tokens[j].hasDigit else {
+          k += 1
+          continue
+        }
+        var sizes = (0, 0, 0, 0)
+        var parts = 0
+        var total = 0
+        var m = j
+        while m < count, parts < 4, total < 8, tokens[m].hasDigit {
+          let d = TokenPatterns.digitRun(token(m))
+          if d == 0 { break }
+          switch parts {
+          case 0: sizes.0 = d
+          case 1: sizes.1 = d
+          case 2: sizes.2 = d
+          default: sizes.3 = d
+          }
+          parts += 1
+          total += d
+          m += 1
+        }
+        let phone =
+          (parts == 1 && sizes.0 == 8) || (parts == 2 && sizes.0 == 4 && sizes.1 == 4)
+          || (parts == 4 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 2 && sizes.3 == 2)
+          || (parts == 3 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 4)
+        if phone {
+          s.contacts += 1
+          k = m
+        } else {
+          k += 1
+        }
+      }
+      // A sentence ending in a currency is a price line, not a sentence.
+      if s.sentenceLike, let last = tokens.last, last.hasLetter || last.hasSign || last.hasDigit {
+        let t = UnsafeBufferPointer(rebasing: line[last.start..<last.end])
+        if TokenPatterns.isCurrency(t) || (last.hasDigit && TokenPatterns.isGluedPrice(TokenPatterns.trimmed(t))) {
+          s.sentenceLike = false
+        }
+      }
+      // Counter lines: NUMBER WORD.
+      if s.words == 2 {
+        var first = -1
+        var second = -1
+        for index in 0..<count where tokens[index].hasLetter || tokens[index].hasDigit {
+          if first < 0 { first = index } else { second = index }
+        }
+        if first >= 0, second >= 0, tokens[first].hasDigit, TokenPatterns.isCounterNumber(token(first)) {
+          var word: [UInt8] = []
+          for b in TokenPatterns.trimmed(token(second)) { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+          s.counter = counterWords.contains(word)
+        }
+      }
     }
   }
 }

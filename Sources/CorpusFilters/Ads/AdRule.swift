@@ -1,4 +1,6 @@
-/// The named line rules of the ad and boilerplate filter (``AdLineFilter``). The raw value is the
+/// The named line rules of the ad and boilerplate filter (``AdLineFilter``).
+///
+/// The raw value is the
 /// name in `pipeline.yaml` (`filters.ads.rules`), in reports and in removal records.
 ///
 /// Counting conventions: a *word* is a whitespace-separated token with at least one letter or
@@ -6,18 +8,22 @@
 /// closing quotes or brackets) and its last word is not a currency (`kr.`, `DKK`, `,-`).
 /// Lexicon phrases match case-insensitively on word boundaries (see ``AdLexicon``).
 public enum AdRule: String, Sendable, Codable, CaseIterable, CodingKey, Comparable {
-  /// A `site` lexicon phrase (cookie consent, cart and checkout, newsletter sign-up, comment
-  /// forms, account links, copyright): removed at any length.
+  /// A `site` lexicon phrase (cookie consent, newsletter sign-up, comment forms, account
+  /// links, copyright): page furniture, removed at any length.
   case sitePhrase = "site_phrase"
+  /// A `shop` lexicon phrase (cart, checkout, stock and delivery, product variants, item
+  /// numbers): web-shop interface, removed at any length.
+  case shopPhrase = "shop_phrase"
   /// A `policy` lexicon phrase (privacy, cookie and trade terms, CVR) or `©`, in a line of at
   /// most 8 words or one that is not sentence-like.
   case policy
   /// A `call_to_action` phrase (`klik her`, `læs mere`, `del på facebook`, …) in a line of at
   /// most 10 words that starts or ends with it or is not sentence-like (RefinedWeb strips such
-  /// phrases from lines of ≤ 10 words).
+  /// phrases from lines of ≤ 10 words); or, at any length, a line that starts with one and is
+  /// not sentence-like (teasers: `Læs også: …`).
   case callToAction = "call_to_action"
-  /// A `navigation` word (`forside`, `menu`, `næste`, `foto`, …) in a line of at most 4 words
-  /// that is not sentence-like.
+  /// A `navigation` word (`forside`, `menu`, `næste`, `antal`, …) in a line of at most 2 words
+  /// that is not sentence-like, or a line starting with one followed by `:` (`Foto: …`).
   case navigation
   /// `commercial` lexicon hits (`tilbud`, `spar`, `fri fragt`, `inkl. moms`, `rabat*`, …)
   /// combined: with prices, discounts and (when there is a commercial hit) percentages, at
@@ -49,8 +55,26 @@ public enum AdRule: String, Sendable, Codable, CaseIterable, CodingKey, Comparab
   /// A word longer than 1,000 characters (C4).
   case longWord = "long_word"
 
-  public static func < (a: AdRule, b: AdRule) -> Bool {
-    guard let i = allCases.firstIndex(of: a), let j = allCases.firstIndex(of: b) else { return false }
-    return i < j
+  public static func < (a: AdRule, b: AdRule) -> Bool { a.index < b.index }
+
+  /// The position in ``allCases``.
+  var index: Int {
+    switch self {
+    case .sitePhrase: 0
+    case .shopPhrase: 1
+    case .policy: 2
+    case .callToAction: 3
+    case .navigation: 4
+    case .commercial: 5
+    case .price: 6
+    case .contact: 7
+    case .counter: 8
+    case .uppercase: 9
+    case .noLetters: 10
+    case .oneWord: 11
+    case .code: 12
+    case .loremIpsum: 13
+    case .longWord: 14
+    }
   }
 }

@@ -23,14 +23,27 @@ struct LineSignals {
   var sentenceLike = false
   /// A `NUMBER COUNTER-WORD` line.
   var counter = false
+  /// The first token ends with `:` (a label: `Foto:`, `Pris:`).
+  var labelColon = false
 }
 
-/// A token of a line: byte range and a few facts.
+/// A token of a line: byte range and a few facts gathered while scanning.
 struct LineToken {
   var start: Int
   var end: Int
-  var hasLetter: Bool
-  var hasDigit: Bool
+  var hasLetter = false
+  var hasDigit = false
+  /// Only ASCII digits (before trailing punctuation is trimmed: `12,` is not).
+  var digitsOnly = true
+  var hasDot = false
+  var hasAt = false
+  /// Bytes ≥ 0x80 or `$`: may hold a currency sign.
+  var hasSign = false
+
+  init(start: Int) {
+    self.start = start
+    end = start
+  }
 }
 
 /// Byte-level recognizers for the ad filter's token patterns (ASCII syntax; Danish number format
@@ -69,8 +82,9 @@ enum TokenPatterns {
   /// `sek`, `usd`, `€`, `$`, `£` (case-insensitive, trailing `.,-:;)` ignored).
   static func isCurrency(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
     var n = t.count
-    while n > 0, t[n - 1] == 0x2E || t[n - 1] == 0x2C || t[n - 1] == 0x2D || t[n - 1] == 0x3A || t[n - 1] == 0x3B
-      || t[n - 1] == 0x29
+    while n > 0,
+      t[n - 1] == 0x2E || t[n - 1] == 0x2C || t[n - 1] == 0x2D || t[n - 1] == 0x3A || t[n - 1] == 0x3B
+        || t[n - 1] == 0x29
     {
       n -= 1
     }
@@ -115,7 +129,11 @@ enum TokenPatterns {
   /// A discount: `-30%`, `-30 %` (the `%` as the next token), `–30%`.
   static func isDiscount(_ t: UnsafeBufferPointer<UInt8>, nextIsPercent: Bool) -> Bool {
     var i = 0
-    if t.count >= 2, t[0] == 0x2D { i = 1 } else if t.count >= 4, t[0] == 0xE2, t[1] == 0x80, t[2] == 0x93 { i = 3 } else {
+    if t.count >= 2, t[0] == 0x2D {
+      i = 1
+    } else if t.count >= 4, t[0] == 0xE2, t[1] == 0x80, t[2] == 0x93 {
+      i = 3
+    } else {
       return false
     }
     var digits = 0
@@ -144,13 +162,12 @@ enum TokenPatterns {
     let t = trimmed(t)
     let n = t.count
     guard n >= 4 else { return false }
-    func has(_ prefix: String) -> Bool {
-      let p = Array(prefix.utf8)
-      guard n >= p.count else { return false }
-      for k in 0..<p.count where lower(t[k]) != p[k] { return false }
-      return true
+    @inline(__always) func at(_ k: Int, _ c: UInt8) -> Bool { k < n && lower(t[k]) == c }
+    if at(0, 0x77), at(1, 0x77), at(2, 0x77), at(3, 0x2E) { return true }  // www.
+    if at(0, 0x68), at(1, 0x74), at(2, 0x74), at(3, 0x70) {  // http
+      if at(4, 0x3A), at(5, 0x2F), at(6, 0x2F) { return true }
+      if at(4, 0x73), at(5, 0x3A), at(6, 0x2F), at(7, 0x2F) { return true }
     }
-    if has("http://") || has("https://") || has("www.") { return true }
     var slash = n
     for i in 0..<n where t[i] == 0x2F {
       slash = i
@@ -159,17 +176,23 @@ enum TokenPatterns {
     var dot = -1
     for i in 0..<slash where t[i] == 0x2E { dot = i }
     guard dot > 0, dot < slash - 1 else { return false }
-    for i in 0..<dot where !(isDigit(t[i]) || (lower(t[i]) >= 0x61 && lower(t[i]) <= 0x7A) || t[i] == 0x2D || t[i] == 0x2E) {
+    for i in 0..<dot
+    where !(isDigit(t[i]) || (lower(t[i]) >= 0x61 && lower(t[i]) <= 0x7A) || t[i] == 0x2D || t[i] == 0x2E) {
       return false
     }
-    var tld = ""
+    // The top-level domain, packed into a UInt64 (at most 8 letters).
+    guard slash - dot - 1 <= 8 else { return false }
+    var tld: UInt64 = 0
     for i in (dot + 1)..<slash {
       let b = lower(t[i])
       guard b >= 0x61 && b <= 0x7A else { return false }
-      tld.unicodeScalars.append(Unicode.Scalar(b))
+      tld = tld << 8 | UInt64(b)
     }
-    return topLevelDomains.contains(tld)
+    return topLevelDomainKeys.contains(tld)
   }
+
+  static let topLevelDomainKeys: Set<UInt64> = Set(
+    topLevelDomains.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
   /// An e-mail address: letters or digits, `@`, then a name with a dot.
   static func isEmail(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -202,7 +225,9 @@ enum TokenPatterns {
   static func isCounterNumber(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
     var t = trimmed(t)
     var start = 0
-    while start < t.count, !isDigit(t[start]) && t[start] < 0x80 && !(lower(t[start]) >= 0x61 && lower(t[start]) <= 0x7A) {
+    while start < t.count,
+      !isDigit(t[start]) && t[start] < 0x80 && !(lower(t[start]) >= 0x61 && lower(t[start]) <= 0x7A)
+    {
       start += 1
     }
     t = UnsafeBufferPointer(rebasing: t[start..<t.count])

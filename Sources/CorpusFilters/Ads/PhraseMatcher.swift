@@ -18,6 +18,7 @@ struct PhraseMatcher: Sendable {
   struct Hits {
     var count: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
     var atEdge: UInt8 = 0
+    var atStart: UInt8 = 0
     var any: UInt8 = 0
 
     @inline(__always) func count(_ category: UInt8) -> Int {
@@ -26,10 +27,13 @@ struct PhraseMatcher: Sendable {
 
     @inline(__always) func touchesEdge(_ category: UInt8) -> Bool { atEdge & (1 << category) != 0 }
 
-    @inline(__always) mutating func add(_ category: UInt8, edge: Bool) {
+    @inline(__always) func startsLine(_ category: UInt8) -> Bool { atStart & (1 << category) != 0 }
+
+    @inline(__always) mutating func add(_ category: UInt8, start: Bool, end: Bool) {
       withUnsafeMutableBytes(of: &count) { $0[Int(category)] = $0[Int(category)] &+ ($0[Int(category)] < 255 ? 1 : 0) }
       any |= 1 << category
-      if edge { atEdge |= 1 << category }
+      if start || end { atEdge |= 1 << category }
+      if start { atStart |= 1 << category }
     }
   }
 
@@ -39,7 +43,9 @@ struct PhraseMatcher: Sendable {
   private let outputStart: [Int32]
   private let outputs: [Output]
 
-  /// Compiles `phrases` (text, category). Phrases are folded like the text; empty ones are skipped.
+  /// Compiles `phrases` (text, category).
+  ///
+  /// Phrases are folded like the text; empty ones are skipped.
   init(phrases: [(String, UInt8)]) {
     var folded: [([UInt8], UInt8, Bool)] = []
     var text = MatchText()
@@ -94,7 +100,7 @@ struct PhraseMatcher: Sendable {
     while head < queue.count {
       let state = queue[head]
       head += 1
-      merged[state] += merged[fail[state]].filter { _ in fail[state] != state }
+      if fail[state] != state { merged[state] += merged[fail[state]] }
       for c in 0..<classes {
         if let next = children[state][UInt8(c)], next < stateCount {
           fail[next] = Int(delta[fail[state] * classes + c])
@@ -105,7 +111,6 @@ struct PhraseMatcher: Sendable {
         }
       }
     }
-    for c in 0..<classes where children[0][UInt8(c)] == nil { delta[c] = 0 }
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
     for state in 0..<stateCount {
@@ -124,9 +129,10 @@ struct PhraseMatcher: Sendable {
     b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
   }
 
-  /// The hits in folded text `text`. `firstWord`/`lastWord` are the offsets of the first and
-  /// last word bytes (a hit starting at or before the first, or ending after the last, is at
-  /// the line's edge).
+  /// The hits in folded text `text`.
+  ///
+  /// A hit starting at or before the first word byte starts
+  /// the line; one ending at or after the last word byte ends it.
   func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
     var hits = Hits()
     let n = text.count
@@ -160,7 +166,7 @@ struct PhraseMatcher: Sendable {
                 let start = i + 1 - Int(o.length)
                 if start > 0 && Self.isWordByte(text[start - 1]) { continue }
                 if !o.prefix && i + 1 < n && Self.isWordByte(text[i + 1]) { continue }
-                hits.add(o.category, edge: start <= firstWord || i >= lastWord)
+                hits.add(o.category, start: start <= firstWord, end: i >= lastWord)
               }
             }
           }
@@ -176,12 +182,14 @@ struct PhraseMatcher: Sendable {
 /// leading space dropped; ASCII punctuation and digits kept.
 struct MatchText: Sendable {
   private(set) var buffer: [UInt8] = Array(repeating: 0, count: 1024)
+  private let classes = ScalarClassifier()
 
   /// Folds `bytes` into the buffer and calls `body` with the result.
   @inline(__always)
   mutating func withFolded<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let needed = bytes.count * 3 + 16
     if buffer.count < needed { buffer = Array(repeating: 0, count: needed) }
+    let classes = self.classes
     return buffer.withUnsafeMutableBufferPointer { out in
       guard let o = out.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
       var w = 0
@@ -206,7 +214,7 @@ struct MatchText: Sendable {
         }
         let (value, length) = UTF8Scalar.decode(bytes, at: i)
         i += length
-        let cls = UnicodeClass.classify(value)
+        let cls = classes.classify(value)
         if cls.contains(.letter) || cls.contains(.digit) {
           if cls.contains(.changesWhenLowercased) {
             _ = UnicodeClass.appendLowercased(value, to: o, at: &w)

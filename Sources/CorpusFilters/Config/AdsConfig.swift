@@ -14,9 +14,21 @@ public struct AdsConfig: Codable, Sendable, Equatable {
   public var enabled = true
   /// Which sources the filter applies to.
   public var scope = Scope.web
-  /// Drop the whole document when the removed lines hold more than this share of its words
-  /// (RefinedWeb: > 5 %). `1` never drops a document.
+  /// The share of a document's words that, removed by ``dropDocumentRules``, drops it.
+  ///
+  /// A document is dropped when those lines hold more than this share of its words
+  /// (RefinedWeb: > 5 %); `1` never drops a document.
   public var dropDocumentShare = 0.05
+  /// The rules whose removals count toward ``dropDocumentShare``.
+  ///
+  /// By default the commercial ones (shop interface, commercial vocabulary, prices), so that a
+  /// page is dropped for being an ad or a shop page, not for carrying a cookie banner and a
+  /// menu. RefinedWeb counts every line rule (`drop_document_rules: all`); on the evaluation
+  /// fixture that drops all 275 template-heavy pages.
+  public var dropDocumentRules: Set<AdRule> = AdsConfig.commercialRules
+
+  /// The default ``dropDocumentRules``.
+  public static let commercialRules: Set<AdRule> = [.shopPhrase, .commercial, .price]
   /// The phrase lists.
   public var lexicon = AdLexicon()
   /// Rules switched off (`rules: {uppercase: false}`); every rule is on by default.
@@ -29,7 +41,8 @@ public struct AdsConfig: Codable, Sendable, Equatable {
   public var enabledRules: Set<AdRule> { Set(AdRule.allCases).subtracting(disabledRules) }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case enabled, scope, dropDocumentShare = "drop_document_share", lexicon, rules
+    case enabled, scope, dropDocumentShare = "drop_document_share", dropDocumentRules = "drop_document_rules", lexicon,
+      rules
   }
 
   public init(from decoder: any Decoder) throws {
@@ -38,6 +51,24 @@ public struct AdsConfig: Codable, Sendable, Equatable {
     enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? enabled
     scope = try c.decodeChoice(Scope.self, forKey: .scope) ?? scope
     dropDocumentShare = try c.decodeDouble(forKey: .dropDocumentShare, in: 0...1) ?? dropDocumentShare
+    if let names = try c.decodeStrings(forKey: .dropDocumentRules) {
+      if names == ["all"] {
+        dropDocumentRules = Set(AdRule.allCases)
+      } else {
+        var rules: Set<AdRule> = []
+        for name in names {
+          guard let rule = AdRule(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(
+              forKey: .dropDocumentRules, in: c,
+              debugDescription:
+                "unknown rule '\(name)'; expected 'all' or rules among: \(AdRule.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+          }
+          rules.insert(rule)
+        }
+        dropDocumentRules = rules
+      }
+    }
     lexicon = try c.decodeIfPresent(AdLexicon.self, forKey: .lexicon) ?? lexicon
     if c.contains(.rules) {
       let rules = try c.superDecoder(forKey: .rules)
@@ -54,6 +85,7 @@ public struct AdsConfig: Codable, Sendable, Equatable {
     try c.encode(enabled, forKey: .enabled)
     try c.encode(scope, forKey: .scope)
     try c.encode(dropDocumentShare, forKey: .dropDocumentShare)
+    try c.encode(AdRule.allCases.filter { dropDocumentRules.contains($0) }.map(\.rawValue), forKey: .dropDocumentRules)
     try c.encode(lexicon, forKey: .lexicon)
     var r = c.nestedContainer(keyedBy: AdRule.self, forKey: .rules)
     for rule in AdRule.allCases { try r.encode(!disabledRules.contains(rule), forKey: rule) }

@@ -9,7 +9,8 @@ extension KeyedDecodingContainer {
     guard let value = E(rawValue: raw) else {
       throw DecodingError.dataCorruptedError(
         forKey: key, in: self,
-        debugDescription: "unknown value '\(raw)'; expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+        debugDescription:
+          "unknown value '\(raw)'; expected one of: \(E.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     return value
   }
@@ -18,7 +19,8 @@ extension KeyedDecodingContainer {
   func decodeInt(forKey key: Key, minimum: Int) throws -> Int? {
     guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
     guard value >= minimum else {
-      throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "must be at least \(minimum), got \(value)")
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "must be at least \(minimum), got \(value)")
     }
     return value
   }
@@ -28,7 +30,8 @@ extension KeyedDecodingContainer {
     guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
     guard range.contains(value) else {
       throw DecodingError.dataCorruptedError(
-        forKey: key, in: self, debugDescription: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+        forKey: key, in: self,
+        debugDescription: "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
     }
     return value
   }

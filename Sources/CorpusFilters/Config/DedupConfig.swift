@@ -96,7 +96,8 @@ public struct MinHashConfig: Codable, Sendable, Equatable {
         forKey: .rows, in: c, debugDescription: "bands × rows must be at most 1024, got \(bands * rows)")
     }
     if shingle > 64 {
-      throw DecodingError.dataCorruptedError(forKey: .shingle, in: c, debugDescription: "must be at most 64, got \(shingle)")
+      throw DecodingError.dataCorruptedError(
+        forKey: .shingle, in: c, debugDescription: "must be at most 64, got \(shingle)")
     }
   }
 

@@ -1,8 +1,9 @@
 import CorpusSources
 
-/// `filters.overrepresented`: lines that occur too often across the corpus (templates, menus,
-/// cookie banners). See ``OverrepresentedReducer`` for the counting and ``OverrepresentedLineFilter``
-/// for the removal.
+/// The `filters.overrepresented` block: lines that occur too often across the corpus.
+///
+/// Templates, menus and cookie banners repeat across pages. See ``OverrepresentedReducer`` for
+/// the counting and ``OverrepresentedLineFilter`` for the removal.
 public struct OverrepresentedConfig: Codable, Sendable, Equatable {
   /// Which documents are counted together.
   public enum Scope: String, Codable, Sendable, CaseIterable {
@@ -27,11 +28,13 @@ public struct OverrepresentedConfig: Codable, Sendable, Equatable {
   public var enabled = true
   /// Which documents are counted together.
   public var scope = Scope.web
-  /// A line is over-represented when it occurs at least this many times …
+  /// Least occurrences of an over-represented line.
   public var minCount = 10
-  /// … in at least this many distinct documents …
+  /// Least distinct documents containing an over-represented line.
   public var minDocuments = 5
-  /// … on at least this many distinct domains (documents without a URL each count as their own domain).
+  /// Least distinct domains of an over-represented line.
+  ///
+  /// Documents without a URL each count as their own domain.
   public var minDomains = 1
   /// Lines whose normalized form has fewer Unicode scalars are never counted or removed.
   public var minLength = 15
@@ -39,7 +42,7 @@ public struct OverrepresentedConfig: Codable, Sendable, Equatable {
   public var keep = Keep.none
   /// Lines never removed, matched by their normalized key (so case, digits and punctuation do not matter).
   public var allowlist: [String] = []
-  /// Source names whose lines are neither counted nor removed (e.g. legal text).
+  /// Source names whose lines are neither counted nor removed, such as legal text.
   public var exempt: [String] = []
   /// Memory the reduce phase may use for its tables, in MB; larger inputs spill to disk.
   public var memoryBudgetMB = 512

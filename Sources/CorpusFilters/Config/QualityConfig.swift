@@ -85,7 +85,10 @@ public struct QualitySourceConfig: Codable, Sendable, Equatable {
   public var stopWords: [String]?
 
   /// No change.
-  public init(enabled: Bool? = nil, profile: QualityProfile? = nil, rules: QualityRuleOverrides = QualityRuleOverrides(), stopWords: [String]? = nil) {
+  public init(
+    enabled: Bool? = nil, profile: QualityProfile? = nil, rules: QualityRuleOverrides = QualityRuleOverrides(),
+    stopWords: [String]? = nil
+  ) {
     self.enabled = enabled
     self.profile = profile
     self.rules = rules

@@ -45,7 +45,8 @@ public struct DedupReducer: Sendable {
     for path in paths { sidecars.append(try SignatureSidecar.Mapped(path: path)) }
     sidecars.sort { ($0.taskIndex, $0.file.path) < ($1.taskIndex, $1.file.path) }
     if let first = sidecars.first {
-      for s in sidecars where (s.shingle, s.bands, s.rows, s.seed) != (first.shingle, first.bands, first.rows, first.seed) {
+      for s in sidecars
+      where (s.shingle, s.bands, s.rows, s.seed) != (first.shingle, first.bands, first.rows, first.seed) {
         throw FilterError(
           .incompatibleSidecars,
           "made with shingle \(s.shingle), \(s.bands) × \(s.rows), seed \(s.seed); \(first.file.path) with shingle \(first.shingle), \(first.bands) × \(first.rows), seed \(first.seed); rerun the ingest with one config",
@@ -61,12 +62,21 @@ public struct DedupReducer: Sendable {
       while k < sidecar.count {
         let source = sidecar.sourceIndex(k)
         var e = k + 1
-        while e < sidecar.count, sidecar.sourceIndex(e) == source, sidecar.documentIndex(e) > sidecar.documentIndex(e - 1) { e += 1 }
-        runs.append(Run(source: source, task: sidecar.taskIndex, firstDocument: sidecar.documentIndex(k), sidecar: s, start: k, count: e - k))
+        while e < sidecar.count, sidecar.sourceIndex(e) == source,
+          sidecar.documentIndex(e) > sidecar.documentIndex(e - 1)
+        { e += 1 }
+        runs.append(
+          Run(
+            source: source, task: sidecar.taskIndex, firstDocument: sidecar.documentIndex(k), sidecar: s, start: k,
+            count: e - k))
         k = e
       }
     }
-    runs.sort { ($0.source, $0.task, $0.firstDocument, $0.sidecar, $0.start) < ($1.source, $1.task, $1.firstDocument, $1.sidecar, $1.start) }
+    runs.sort {
+      ($0.source, $0.task, $0.firstDocument, $0.sidecar, $0.start) < (
+        $1.source, $1.task, $1.firstDocument, $1.sidecar, $1.start
+      )
+    }
     var total = 0
     for i in runs.indices {
       runs[i].ordinalStart = total
@@ -74,7 +84,8 @@ public struct DedupReducer: Sendable {
     }
     statistics.documents = total
     guard total < Int(UInt32.max) else {
-      throw FilterError(.invalidArgument, "\(total) documents exceed the reducer's 4,294,967,294; split the dedup by source")
+      throw FilterError(
+        .invalidArgument, "\(total) documents exceed the reducer's 4,294,967,294; split the dedup by source")
     }
     var finder = UnionFind(count: total)
     var spilledRuns = 0
@@ -289,6 +300,7 @@ struct BandRecord: SpillRecord {
 
 /// Sorting of a produced stream within a memory bound: in memory when `count` records fit in
 /// `capacity`; otherwise hash-partitioned to disk and each partition sorted (``ExternalSort``).
+///
 /// Equal records always meet in one partition, in ascending order.
 enum BoundedSort {
   static func run<Record: SpillRecord>(
@@ -305,9 +317,11 @@ enum BoundedSort {
       return
     }
     let dir = try directory()
-    let partitions = min(OverrepresentedReducer.maxPartitions, max(2, (count + capacity * 3 / 4 - 1) / (capacity * 3 / 4)))
+    let partitions = min(
+      OverrepresentedReducer.maxPartitions, max(2, (count + capacity * 3 / 4 - 1) / (capacity * 3 / 4)))
     let partitioner = try HashPartitioner<Record>(
-      directory: dir, name: name, count: partitions, bufferBytes: max(4096, capacity * MemoryLayout<Record>.stride / 4 / partitions))
+      directory: dir, name: name, count: partitions,
+      bufferBytes: max(4096, capacity * MemoryLayout<Record>.stride / 4 / partitions))
     try produce { (r: Record) throws(FilterError) in try partitioner.append(r) }
     try partitioner.finish()
     var statistics = ExternalSort.Statistics()

@@ -1,5 +1,7 @@
 /// Where a document is: its source (pipeline order), its ingest task, its index within the
-/// task, and its id. Keeper order is (source index, task index, document index).
+/// task, and its id.
+///
+/// Keeper order is (source index, task index, document index).
 public struct DocumentKey: Hashable, Sendable, Comparable, CustomStringConvertible {
   public var sourceIndex: Int
   public var taskIndex: Int
@@ -55,7 +57,9 @@ public struct DuplicateSet: Sendable, Equatable {
 
   /// A set from its parts.
   public init(removed: [Removed], clusterSizes: [(kept: DocumentKey, size: Int)]) {
-    self.removed = removed.sorted { ($0.key.taskIndex, $0.key.documentIndex) < ($1.key.taskIndex, $1.key.documentIndex) }
+    self.removed = removed.sorted {
+      ($0.key.taskIndex, $0.key.documentIndex) < ($1.key.taskIndex, $1.key.documentIndex)
+    }
     self.clusterSizes = clusterSizes.sorted { $0.kept < $1.kept }
   }
 

@@ -57,7 +57,8 @@ public enum SignatureSidecar {
       recordSize = SignatureSidecar.recordSize(hashes: bands * rows)
       let records = file.u64(size - footerSize)
       let ids = file.u64(size - footerSize + 8)
-      guard records <= UInt64(size / recordSize), ids == UInt64(headerSize + Int(records) * recordSize), Int(ids) <= size - footerSize
+      guard records <= UInt64(size / recordSize), ids == UInt64(headerSize + Int(records) * recordSize),
+        Int(ids) <= size - footerSize
       else {
         throw FilterError(.corruptSidecar, "counts in the footer do not match the file size", path: path)
       }
@@ -102,9 +103,12 @@ public enum SignatureSidecar {
         guard next < indices.count else { break }
         guard offset + 4 <= end else { throw FilterError(.corruptSidecar, "ids part is truncated", path: file.path) }
         let length = Int(file.u32(offset))
-        guard offset + 4 + length <= end else { throw FilterError(.corruptSidecar, "ids part is truncated", path: file.path) }
+        guard offset + 4 + length <= end else {
+          throw FilterError(.corruptSidecar, "ids part is truncated", path: file.path)
+        }
         if indices[next] == record {
-          result[record] = String(decoding: UnsafeRawBufferPointer(rebasing: file.bytes[(offset + 4)..<(offset + 4 + length)]), as: UTF8.self)
+          result[record] = String(
+            decoding: UnsafeRawBufferPointer(rebasing: file.bytes[(offset + 4)..<(offset + 4 + length)]), as: UTF8.self)
           next += 1
         }
         offset += 4 + length
@@ -163,7 +167,8 @@ public final class SignatureSidecarWriter {
   /// - Parameters:
   ///   - documentIndex: its index within the task (the same in the finish phase).
   ///   - sourceIndex: its source's index in pipeline order (the keeper prefers smaller ones).
-  public func append(documentIndex: Int, sourceIndex: Int, id: String, signature: DocumentSignature) throws(FilterError) {
+  public func append(documentIndex: Int, sourceIndex: Int, id: String, signature: DocumentSignature) throws(FilterError)
+  {
     try writer.write(UInt64(documentIndex))
     try writer.write(UInt32(truncatingIfNeeded: sourceIndex))
     var flags: UInt32 = 0

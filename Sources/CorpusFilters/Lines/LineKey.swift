@@ -15,13 +15,16 @@ public struct LineKey: Hashable, Sendable {
 
 /// CCNet's line normalization (`normalize_for_dedup`), widened: lower-case, every decimal digit
 /// (`Nd`) → `0`, and punctuation (`P*`), symbols (`S*`), control and format characters (`Cc`,
-/// `Cf`) and white space removed. Letters and marks are kept as they are: `æøå` stay distinct
+/// `Cf`) and white space removed.
+///
+/// Letters and marks are kept as they are: `æøå` stay distinct
 /// from `aoa` (no accent stripping).
 ///
 /// So `"Læs mere: 12 nyheder!"`, `"LÆS MERE 99 NYHEDER"` and `"læs  mere · 3 nyheder"` have one
 /// key. Create one per worker: it reuses a scratch buffer.
 public struct LineNormalizer: Sendable {
   private var scratch: [UInt8] = Array(repeating: 0, count: 4096)
+  private let classes = ScalarClassifier()
 
   /// A normalizer.
   public init() {}
@@ -31,10 +34,13 @@ public struct LineNormalizer: Sendable {
   ///
   /// - Complexity: O(n); ASCII and Latin-1 take a table path, other scalars a property lookup.
   @inline(__always)
-  public mutating func withNormalized<R>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R) -> R {
+  public mutating func withNormalized<R>(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Int) -> R
+  ) -> R {
     let needed = bytes.count * 3 + 16
     if scratch.count < needed { scratch = Array(repeating: 0, count: needed) }
-    let latin1 = UnicodeClass.latin1
+    let latin1 = classes.latin1
+    let classes = self.classes
     return scratch.withUnsafeMutableBufferPointer { out in
       latin1.withUnsafeBufferPointer { table in
         guard let o = out.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0), 0) }
@@ -64,7 +70,7 @@ public struct LineNormalizer: Sendable {
           }
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
           i += length
-          let cls = UnicodeClass.classify(value)
+          let cls = classes.classify(value)
           if cls.contains(.digit) {
             o[w] = 0x30
             w += 1

@@ -5,7 +5,9 @@
 #endif
 
 /// Lines of a document: the text split on every LF byte (U+000A) and nothing else, so a text
-/// with k LFs has k + 1 lines (the last one empty when the text ends with LF). Joining the
+/// with k LFs has k + 1 lines (the last one empty when the text ends with LF).
+///
+/// Joining the
 /// lines with LF gives the text back; removing lines and joining the rest is how the filters'
 /// decisions are applied (``LineRemoval/apply(to:)``).
 public enum TextLines {

@@ -113,7 +113,9 @@ public enum LineCountSidecar {
       }
     }
 
-    /// Calls `body` with every sample (key, UTF-8 bytes). Call after ``forEachRecord(_:)``,
+    /// Calls `body` with every sample (key, UTF-8 bytes).
+    ///
+    /// Call after ``forEachRecord(_:)``,
     /// which checked the checksum.
     func forEachSample(_ body: (UInt64, [UInt8]) throws(FilterError) -> Void) throws(FilterError) {
       try reader.seek(to: samplesOffset)

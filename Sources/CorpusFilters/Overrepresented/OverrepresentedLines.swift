@@ -19,7 +19,9 @@ public struct OverrepresentedLines: Sendable, Equatable {
     public var firstDocument: Int
 
     /// Creates an entry.
-    public init(key: UInt64, occurrences: UInt64, documents: UInt64, domains: UInt64, firstTask: Int, firstDocument: Int) {
+    public init(
+      key: UInt64, occurrences: UInt64, documents: UInt64, domains: UInt64, firstTask: Int, firstDocument: Int
+    ) {
       self.key = key
       self.occurrences = occurrences
       self.documents = documents

@@ -61,7 +61,9 @@ public struct OverrepresentedReducer: Sendable {
       var records: [LineCountRecord] = []
       records.reserveCapacity(total)
       for reader in readers {
-        try reader.forEachRecord { (r) throws(FilterError) in records.append(try convert(r, task: reader.taskIndex, path: reader.path)) }
+        try reader.forEachRecord { (r) throws(FilterError) in
+          records.append(try convert(r, task: reader.taskIndex, path: reader.path))
+        }
       }
       records.sort()
       for record in records { aggregator.add(record) }
@@ -74,13 +76,16 @@ public struct OverrepresentedReducer: Sendable {
       let partitioner = try HashPartitioner<LineCountRecord>(
         directory: directory, name: "lines", count: partitionCount, bufferBytes: bufferBytes)
       for reader in readers {
-        try reader.forEachRecord { (r) throws(FilterError) in try partitioner.append(try convert(r, task: reader.taskIndex, path: reader.path)) }
+        try reader.forEachRecord { (r) throws(FilterError) in
+          try partitioner.append(try convert(r, task: reader.taskIndex, path: reader.path))
+        }
       }
       try partitioner.finish()
       var sortStatistics = ExternalSort.Statistics()
       for (index, path) in partitioner.paths.enumerated() {
         try ExternalSort.forEachSorted(
-          path: path, count: partitioner.counts[index], capacity: capacity, directory: directory, statistics: &sortStatistics
+          path: path, count: partitioner.counts[index], capacity: capacity, directory: directory,
+          statistics: &sortStatistics
         ) { (record: LineCountRecord) throws(FilterError) in aggregator.add(record) }
         aggregator.flush()
         SpillDirectory.unlinkFile(path)
@@ -140,7 +145,9 @@ public struct OverrepresentedReducer: Sendable {
 
     mutating func flush() {
       guard active else { return }
-      if occurrences >= UInt64(config.minCount), documents >= UInt64(config.minDocuments), domains >= UInt64(config.minDomains) {
+      if occurrences >= UInt64(config.minCount), documents >= UInt64(config.minDocuments),
+        domains >= UInt64(config.minDomains)
+      {
         entries.append(
           OverrepresentedLines.Entry(
             key: key, occurrences: occurrences, documents: documents, domains: domains, firstTask: Int(first >> 40),

@@ -36,7 +36,6 @@ public struct QualityVerdict: Sendable, Equatable, CustomStringConvertible {
 public struct QualityFilter: Sendable {
   /// The thresholds.
   public let rules: QualityRules
-  private let stopWordHashes: Set<UInt64>
   private let order: [(QualityRule, Double)]
   private var scratch = Scratch()
 
@@ -51,8 +50,8 @@ public struct QualityFilter: Sendable {
   /// A filter with `rules`.
   public init(rules: QualityRules) {
     self.rules = rules
-    stopWordHashes = Set(rules.stopWords.map { XXHash64.hash($0) })
     order = Self.checkOrder.compactMap { rule in rules[rule].map { (rule, $0) } }
+    scratch.setStopWords(rules.stopWords)
   }
 
   /// The first rule `text` fails, or `nil` when it passes every rule that is on.
@@ -61,10 +60,12 @@ public struct QualityFilter: Sendable {
   public mutating func evaluate(_ text: String) -> QualityVerdict? {
     guard !order.isEmpty else { return nil }
     return text.withUTF8Bytes { bytes in
-      scratch.measure(bytes, stopWords: stopWordHashes, paragraphs: rules[.dupParaFrac] != nil || rules[.dupParaCharFrac] != nil)
+      scratch.measure(bytes, paragraphs: rules[.dupParaFrac] != nil || rules[.dupParaCharFrac] != nil)
       for (rule, threshold) in order {
         let score = scratch.score(rule)
-        if rule.fails(score, threshold: threshold) { return QualityVerdict(rule: rule, score: score, threshold: threshold) }
+        if rule.fails(score, threshold: threshold) {
+          return QualityVerdict(rule: rule, score: score, threshold: threshold)
+        }
       }
       return nil
     }
@@ -73,7 +74,7 @@ public struct QualityFilter: Sendable {
   /// Every rule's score for `text` (rules that are off included), for audits and tests.
   public mutating func scores(_ text: String) -> [QualityRule: Double] {
     text.withUTF8Bytes { bytes in
-      scratch.measure(bytes, stopWords: stopWordHashes, paragraphs: true)
+      scratch.measure(bytes, paragraphs: true)
       var result: [QualityRule: Double] = [:]
       for rule in QualityRule.allCases { result[rule] = scratch.score(rule) }
       return result
@@ -82,12 +83,12 @@ public struct QualityFilter: Sendable {
 
   /// Per-worker buffers and the measures of the current document.
   struct Scratch {
+    let classes = ScalarClassifier()
     var chars = 0
     var newlines = 0
     var hashes = 0
     var ellipses = 0
     var tokenHashes: [UInt64] = []
-    var tokenLengths: [Int32] = []
     var lengthPrefix: [Int] = [0]
     var nonSymbolWords = 0
     var nonSymbolLength = 0
@@ -110,19 +111,92 @@ public struct QualityFilter: Sendable {
     var table2 = U64Table()
     var grams: [UInt64] = []
     var gramsN = 1
+    /// The largest n known to have no repeated n-gram (0: unknown).
+    ///
+    /// No repeated k-gram means
+    /// no repeated (k+1)-gram, so the passes for larger n can be skipped.
+    var repeatFree = 0
+    var stopWords: [UInt64] = []
+    var maxStopWordBytes = 0
 
     @inline(__always)
     static func isTokenPunctuation(_ value: UInt32, _ cls: ScalarClass) -> Bool {
       cls.contains(.punctuation) || cls.contains(.control) || (value < 0x80 && cls.contains(.symbol))
     }
 
-    mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>, stopWords: Set<UInt64>, paragraphs measureParagraphs: Bool) {
+    /// Sets the stop words (sorted hashes, and the longest in bytes).
+    mutating func setStopWords(_ words: [String]) {
+      stopWords = words.map { XXHash64.hash($0) }.sorted()
+      maxStopWordBytes = words.map(\.utf8.count).max() ?? 0
+    }
+
+    @inline(__always)
+    func isStopWord(_ hash: UInt64) -> Bool {
+      var low = 0
+      var high = stopWords.count
+      while low < high {
+        let mid = (low + high) >> 1
+        if stopWords[mid] < hash { low = mid + 1 } else { high = mid }
+      }
+      return low < stopWords.count && stopWords[low] == hash
+    }
+
+    /// Appends one token (bytes `a..<b`, `scalars` long).
+    @inline(__always)
+    mutating func emitToken(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, scalars: Int, alpha: Bool, punctuation: Bool
+    ) {
+      let hash = XXHash64.hash(UnsafeBufferPointer(rebasing: bytes[a..<b]))
+      tokenHashes.append(hash)
+      lengthPrefix.append(lengthPrefix[lengthPrefix.count - 1] + scalars)
+      if alpha { alphaTokens += 1 }
+      if !punctuation {
+        nonSymbolWords += 1
+        nonSymbolLength += scalars
+      }
+      if b - a <= maxStopWordBytes, isStopWord(hash) { stopTokens += 1 }
+    }
+
+    /// Punctuation-only bytes `a..<b` as tokens: one per scalar, a run of `.` as one.
+    mutating func emitPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
+      var i = a
+      while i < b {
+        if bytes[i] == 0x2E {
+          var e = i + 1
+          while e < b, bytes[e] == 0x2E { e += 1 }
+          emitToken(bytes, i, e, scalars: e - i, alpha: false, punctuation: true)
+          i = e
+        } else {
+          let (_, length) = UTF8Scalar.decode(bytes, at: i)
+          emitToken(bytes, i, i + length, scalars: 1, alpha: false, punctuation: true)
+          i += length
+        }
+      }
+    }
+
+    /// One white-space-separated chunk `start..<end` whose non-punctuation part is
+    /// `coreStart..<coreEnd` (`coreStart < 0`: all punctuation).
+    @inline(__always)
+    mutating func emitChunk(
+      _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ coreStart: Int, _ coreEnd: Int, alpha: Bool
+    ) {
+      if coreStart < 0 {
+        emitPunctuation(bytes, start, end)
+        return
+      }
+      if coreStart > start { emitPunctuation(bytes, start, coreStart) }
+      emitToken(
+        bytes, coreStart, coreEnd, scalars: UTF8Scalar.count(UnsafeBufferPointer(rebasing: bytes[coreStart..<coreEnd])),
+        alpha: alpha, punctuation: false)
+      if coreEnd < end { emitPunctuation(bytes, coreEnd, end) }
+    }
+
+    mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs measureParagraphs: Bool) {
       chars = 0
       newlines = 0
       hashes = 0
       ellipses = 0
       tokenHashes.removeAll(keepingCapacity: true)
-      tokenLengths.removeAll(keepingCapacity: true)
       lengthPrefix.removeAll(keepingCapacity: true)
       lengthPrefix.append(0)
       nonSymbolWords = 0
@@ -131,94 +205,65 @@ public struct QualityFilter: Sendable {
       stopTokens = 0
       grams.removeAll(keepingCapacity: true)
       gramsN = 1
+      repeatFree = 0
       let n = bytes.count
-      // Pass 1: scalars, `#`, ellipses, tokens.
       var dots = 0
       var i = 0
       var chunkStart = -1
-      // A chunk's scalars: (byte offset, length, punctuation?, letter?) gathered then split.
-      var pending: [(Int, Int, Bool, Bool, Bool)] = []
-      func flushChunk() {
-        guard !pending.isEmpty else { return }
-        var a = 0
-        while a < pending.count, pending[a].2 { a += 1 }
-        var b = pending.count - 1
-        while b >= 0, pending[b].2 { b -= 1 }
-        if a > b {
-          emitPunctuation(pending[...])
-        } else {
-          emitPunctuation(pending[0..<a])
-          emitToken(pending[a...b], punctuationOnly: false)
-          if b + 1 < pending.count { emitPunctuation(pending[(b + 1)...]) }
-        }
-        pending.removeAll(keepingCapacity: true)
-      }
-      func emitPunctuation(_ scalars: ArraySlice<(Int, Int, Bool, Bool, Bool)>) {
-        var k = scalars.startIndex
-        while k < scalars.endIndex {
-          var e = k + 1
-          if scalars[k].4 {  // a run of '.' is one token
-            while e < scalars.endIndex, scalars[e].4 { e += 1 }
-          }
-          emitToken(scalars[k..<e], punctuationOnly: true)
-          k = e
-        }
-      }
-      func emitToken(_ scalars: ArraySlice<(Int, Int, Bool, Bool, Bool)>, punctuationOnly: Bool) {
-        guard let first = scalars.first, let last = scalars.last else { return }
-        let start = first.0
-        let end = last.0 + last.1
-        let hash = XXHash64.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        let length = scalars.count
-        tokenHashes.append(hash)
-        tokenLengths.append(Int32(length))
-        lengthPrefix.append(lengthPrefix[lengthPrefix.count - 1] + length)
-        var alpha = false
-        for s in scalars where s.3 {
-          alpha = true
-          break
-        }
-        if alpha { alphaTokens += 1 }
-        if !punctuationOnly {
-          nonSymbolWords += 1
-          nonSymbolLength += length
-        }
-        if stopWords.contains(hash) { stopTokens += 1 }
-      }
+      var coreStart = -1
+      var coreEnd = -1
+      var alpha = false
+      let latin1 = classes.latin1
       while i < n {
         let b = bytes[i]
         let value: UInt32
         let length: Int
+        let cls: ScalarClass
         if b < 0x80 {
           value = UInt32(b)
           length = 1
-        } else {
-          (value, length) = UTF8Scalar.decode(bytes, at: i)
-        }
-        chars += 1
-        if b == 0x0A { newlines += 1 }
-        if b == 0x23 { hashes += 1 }
-        if b == 0x2E {
-          dots += 1
-          if dots == 3 {
-            ellipses += 1
+          cls = latin1[Int(b)]
+          if b == 0x0A {
+            newlines += 1
+          } else if b == 0x23 {
+            hashes += 1
+          }
+          if b == 0x2E {
+            dots += 1
+            if dots == 3 {
+              ellipses += 1
+              dots = 0
+            }
+          } else {
             dots = 0
           }
         } else {
+          (value, length) = UTF8Scalar.decode(bytes, at: i)
+          cls = classes.classify(value)
           dots = 0
           if value == 0x2026 { ellipses += 1 }
         }
-        let cls = UnicodeClass.classify(value)
+        chars += 1
         if cls.contains(.whitespace) {
-          flushChunk()
-          chunkStart = -1
+          if chunkStart >= 0 {
+            emitChunk(bytes, chunkStart, i, coreStart, coreEnd, alpha: alpha)
+            chunkStart = -1
+          }
         } else {
-          if chunkStart < 0 { chunkStart = i }
-          pending.append((i, length, Self.isTokenPunctuation(value, cls), cls.contains(.letter), b == 0x2E))
+          if chunkStart < 0 {
+            chunkStart = i
+            coreStart = -1
+            alpha = false
+          }
+          if !Self.isTokenPunctuation(value, cls) {
+            if coreStart < 0 { coreStart = i }
+            coreEnd = i + length
+            if cls.contains(.letter) { alpha = true }
+          }
         }
         i += length
       }
-      flushChunk()
+      if chunkStart >= 0 { emitChunk(bytes, chunkStart, n, coreStart, coreEnd, alpha: alpha) }
       measureLines(bytes)
       if measureParagraphs { measureParagraphs_(bytes) }
     }
@@ -255,30 +300,52 @@ public struct QualityFilter: Sendable {
         var first = -1
         var i = 0
         while i < line.count {
+          let b = line[i]
+          if b < 0x80 {
+            if b != 0x20 && (b < 0x09 || b > 0x0D) {
+              first = i
+              break
+            }
+            i += 1
+            continue
+          }
           let (v, l) = UTF8Scalar.decode(line, at: i)
-          if !UnicodeClass.classify(v).contains(.whitespace) {
+          if !classes.classify(v).contains(.whitespace) {
             first = i
             break
           }
           i += l
         }
         var lastEnd = -1
-        var j = line.count
-        while j > 0 {
-          var k = j - 1
-          while k > 0, line[k] & 0xC0 == 0x80 { k -= 1 }
-          let (v, _) = UTF8Scalar.decode(line, at: k)
-          if !UnicodeClass.classify(v).contains(.whitespace) {
-            lastEnd = j
-            break
+        if first >= 0 {
+          var j = line.count
+          while j > first {
+            let b = line[j - 1]
+            if b < 0x80 {
+              if b != 0x20 && (b < 0x09 || b > 0x0D) {
+                lastEnd = j
+                break
+              }
+              j -= 1
+              continue
+            }
+            var k = j - 1
+            while k > 0, line[k] & 0xC0 == 0x80 { k -= 1 }
+            let (v, _) = UTF8Scalar.decode(line, at: k)
+            if !classes.classify(v).contains(.whitespace) {
+              lastEnd = j
+              break
+            }
+            j = k
           }
-          j = k
         }
         // Gopher: splitlines() drops the empty piece after a final LF.
         if !(isLastEmpty && endsWithNewline) {
           gopherLines += 1
           if first >= 0 {
-            if line[first] == 0x2D || (first + 2 < line.count && line[first] == 0xE2 && line[first + 1] == 0x80 && line[first + 2] == 0xA2) {
+            if line[first] == 0x2D
+              || (first + 2 < line.count && line[first] == 0xE2 && line[first + 1] == 0x80 && line[first + 2] == 0xA2)
+            {
               bulletLines += 1
             }
           }
@@ -295,8 +362,7 @@ public struct QualityFilter: Sendable {
         // FineWeb char_dup_ratio over non-blank lines.
         if first >= 0, table.increment(hash, index: 0) > 1 { charDupChars += scalars }
         // Repetition lines: empty lines vanish except a leading or trailing one.
-        let keep = !line.isEmpty || range.lowerBound == 0 || range.upperBound == n
-        if keep {
+        if !line.isEmpty || range.lowerBound == 0 || range.upperBound == n {
           repLines += 1
           if table2.increment(hash, index: 0) > 1 {
             repDupLines += 1
@@ -315,30 +381,22 @@ public struct QualityFilter: Sendable {
       var end = bytes.count
       while start < end {
         let (v, l) = UTF8Scalar.decode(bytes, at: start)
-        if !UnicodeClass.classify(v).contains(.whitespace) { break }
+        if !classes.classify(v).contains(.whitespace) { break }
         start += l
       }
       while end > start {
         var k = end - 1
         while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
         let (v, _) = UTF8Scalar.decode(bytes, at: k)
-        if !UnicodeClass.classify(v).contains(.whitespace) { break }
+        if !classes.classify(v).contains(.whitespace) { break }
         end = k
       }
       table.reset(expected: newlines / 2 + 1)
       var p = start
       var i = start
-      func emit(_ a: Int, _ b: Int) {
-        paragraphs += 1
-        let piece = UnsafeBufferPointer(rebasing: bytes[a..<b])
-        if table.increment(XXHash64.hash(piece), index: 0) > 1 {
-          paraDupLines += 1
-          paraDupChars += UTF8Scalar.count(piece)
-        }
-      }
       while i < end {
         if bytes[i] == 0x0A, i + 1 < end, bytes[i + 1] == 0x0A {
-          emit(p, i)
+          addParagraph(UnsafeBufferPointer(rebasing: bytes[p..<i]))
           var k = i
           while k < end, bytes[k] == 0x0A { k += 1 }
           p = k
@@ -347,30 +405,42 @@ public struct QualityFilter: Sendable {
           i += 1
         }
       }
-      emit(p, end)
+      addParagraph(UnsafeBufferPointer(rebasing: bytes[p..<end]))
     }
 
-    /// Advances the n-gram hashes to `n` (from the current `gramsN`, restarting from 1 when `n` is smaller).
+    private mutating func addParagraph(_ piece: UnsafeBufferPointer<UInt8>) {
+      paragraphs += 1
+      if table.increment(XXHash64.hash(piece), index: 0) > 1 {
+        paraDupLines += 1
+        paraDupChars += UTF8Scalar.count(piece)
+      }
+    }
+
+    /// Advances the n-gram hashes to `n` (from the current `gramsN`, restarting from 1 when `n`
+    /// is smaller): `grams[i]` is the hash of tokens `i ..< i + n`.
     mutating func grams(to n: Int) {
       let t = tokenHashes.count
-      if n < gramsN || grams.isEmpty {
+      if n < gramsN || (grams.isEmpty && gramsN == 1) {
         grams = tokenHashes
         gramsN = 1
       }
-      while gramsN < n {
-        let next = gramsN
-        let count = t - next
-        if count <= 0 {
-          grams.removeAll(keepingCapacity: true)
-          gramsN = n
-          return
+      guard gramsN < n else { return }
+      let target = max(0, t - n + 1)
+      tokenHashes.withUnsafeBufferPointer { tokens in
+        grams.withUnsafeMutableBufferPointer { g in
+          while gramsN < n {
+            let next = gramsN
+            let count = t - next
+            if count <= 0 { break }
+            for i in 0..<count {
+              g[i] = MurmurHash3.fmix64((g[i] &* 0x9E37_79B9_7F4A_7C15) ^ tokens[i + next])
+            }
+            gramsN += 1
+          }
         }
-        for i in 0..<count {
-          grams[i] = MurmurHash3.fmix64((grams[i] &* 0x9E37_79B9_7F4A_7C15) ^ tokenHashes[i + next])
-        }
-        grams.removeLast(grams.count - count)
-        gramsN += 1
       }
+      gramsN = n
+      grams.removeLast(grams.count - target)
     }
 
     /// The score of `rule` for the measured document.
@@ -380,7 +450,8 @@ public struct QualityFilter: Sendable {
       switch rule {
       case .minChars, .maxChars: return Double(chars)
       case .minWords, .maxWords: return Double(nonSymbolWords)
-      case .minMeanWordLength, .maxMeanWordLength: return nonSymbolWords == 0 ? 0 : Double(nonSymbolLength) / Double(nonSymbolWords)
+      case .minMeanWordLength, .maxMeanWordLength:
+        return nonSymbolWords == 0 ? 0 : Double(nonSymbolLength) / Double(nonSymbolWords)
       case .hashRatio: return tokens == 0 ? 0 : Double(hashes) / tokens
       case .ellipsisRatio: return tokens == 0 ? 0 : Double(ellipses) / tokens
       case .bulletLines: return ratio(bulletLines, gopherLines)
@@ -397,29 +468,41 @@ public struct QualityFilter: Sendable {
       case .dupParaCharFrac: return ratio(paraDupChars, chars)
       case .top2Gram, .top3Gram, .top4Gram:
         let n = rule.n
+        guard tokenHashes.count >= n, chars > 0 else { return 0 }
+        if repeatFree > 0, n > repeatFree {
+          // Every n-gram occurs once: the first one counts.
+          return Double(lengthPrefix[n] - lengthPrefix[0] + (n - 1)) / Double(chars)
+        }
         grams(to: n)
-        guard !grams.isEmpty, chars > 0 else { return 0 }
         table.reset(expected: grams.count)
-        for (i, g) in grams.enumerated() { _ = table.increment(g, index: i) }
-        let (count, first) = table.top()
+        grams.withUnsafeBufferPointer { g in
+          for i in 0..<g.count { _ = table.increment(g[i], index: i) }
+        }
+        if table.bestCount == 1 { repeatFree = max(repeatFree, n) }
+        let first = table.bestFirst
         let length = lengthPrefix[first + n] - lengthPrefix[first] + (n - 1)
-        return Double(count * length) / Double(chars)
+        return Double(table.bestCount * length) / Double(chars)
       case .dup5Gram, .dup6Gram, .dup7Gram, .dup8Gram, .dup9Gram, .dup10Gram:
         let n = rule.n
+        guard tokenHashes.count >= n, chars > 0 else { return 0 }
+        if repeatFree > 0, n > repeatFree { return 0 }
         grams(to: n)
-        guard !grams.isEmpty, chars > 0 else { return 0 }
         table.reset(expected: grams.count)
         var repeated = 0
-        var i = 0
-        while i < grams.count {
-          if table.contains(grams[i]) {
-            repeated += lengthPrefix[i + n] - lengthPrefix[i]
-            i += n
-          } else {
-            _ = table.insert(grams[i])
-            i += 1
+        grams.withUnsafeBufferPointer { g in
+          lengthPrefix.withUnsafeBufferPointer { prefix in
+            var i = 0
+            while i < g.count {
+              if table.insert(g[i]) {
+                i += 1
+              } else {
+                repeated += prefix[i + n] - prefix[i]
+                i += n
+              }
+            }
           }
         }
+        if repeated == 0 { repeatFree = max(repeatFree, n) }
         return Double(repeated) / Double(chars)
       }
     }

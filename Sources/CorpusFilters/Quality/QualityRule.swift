@@ -1,4 +1,6 @@
-/// The document quality rules (``QualityFilter``). The raw value is the key in
+/// The document quality rules (``QualityFilter``).
+///
+/// The raw value is the key in
 /// `filters.quality.rules` and the rule name in reports.
 ///
 /// Each rule compares one score of the document with a threshold, in the direction and with

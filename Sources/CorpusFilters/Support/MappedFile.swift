@@ -5,6 +5,7 @@
 #endif
 
 /// A read-only memory map of a whole file (the reducer reads signature sidecars at random).
+///
 /// The pages are file-backed: the kernel can drop and re-read them under memory pressure.
 final class MappedFile {
   let path: String
@@ -37,7 +38,13 @@ final class MappedFile {
   /// The bytes.
   var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: size) }
 
-  @inline(__always) func u16(_ offset: Int) -> UInt16 { UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
-  @inline(__always) func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-  @inline(__always) func u64(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
+  @inline(__always) func u16(_ offset: Int) -> UInt16 {
+    UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+  }
+  @inline(__always) func u32(_ offset: Int) -> UInt32 {
+    UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+  }
+  @inline(__always) func u64(_ offset: Int) -> UInt64 {
+    UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+  }
 }

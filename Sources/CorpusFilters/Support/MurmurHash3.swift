@@ -26,7 +26,9 @@ public struct Hash128: Hashable, Sendable, Comparable, CustomStringConvertible {
 }
 
 /// MurmurHash3 x64 128-bit (Austin Appleby's reference `MurmurHash3_x64_128`), little-endian
-/// reads on every platform. Its value as one 128-bit number, `high << 64 | low`, equals Python
+/// reads on every platform.
+///
+/// Its value as one 128-bit number, `high << 64 | low`, equals Python
 /// `mmh3.hash128(data, seed, x64arch=True, signed=False)`; the tests check vectors made with it.
 ///
 /// - Complexity: O(n) in the input length.

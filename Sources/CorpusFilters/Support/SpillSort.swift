@@ -113,7 +113,8 @@ enum ExternalSort {
         let group = Array(runs[groupStart..<min(groupStart + maxFanIn, runs.count)])
         let outPath = "\(path).m\(generation)-\(next.count)"
         let writer = try BinaryFileWriter(path: outPath, bufferSize: 1 << 16)
-        try merge(group, bufferBytes: bufferBytes) { (record: Record) throws(FilterError) in try writer.writeRaw(record) }
+        try merge(group, bufferBytes: bufferBytes) { (record: Record) throws(FilterError) in try writer.writeRaw(record)
+        }
         try writer.close()
         for run in group { SpillDirectory.unlinkFile(run.path) }
         next.append((outPath, group.reduce(0) { $0 + $1.count }))

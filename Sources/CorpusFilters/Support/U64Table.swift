@@ -1,87 +1,128 @@
-/// A reusable open-addressing hash table from 64-bit keys to a count and a first index, cleared
-/// in O(1) by bumping a generation stamp. Keys are already hashes, so they index directly.
+/// Storage of ``U64Table``: raw arrays, freed on deinit.
 ///
-/// One per worker (scratch state of ``QualityFilter``).
-struct U64Table {
-  private var keys: [UInt64] = []
-  private var counts: [Int32] = []
-  private var firsts: [Int32] = []
-  private var stamps: [UInt32] = []
+/// `@unchecked Sendable` invariant: the storage is written only through a ``U64Table`` whose
+/// ``U64Table/reset(expected:)`` made sure (with `isKnownUniquelyReferenced`) that it owns the
+/// storage alone; copies of a table therefore never write to shared storage.
+final class U64Storage: @unchecked Sendable {
+  let capacity: Int
+  let keys: UnsafeMutablePointer<UInt64>
+  let counts: UnsafeMutablePointer<Int32>
+  let firsts: UnsafeMutablePointer<Int32>
+  let stamps: UnsafeMutablePointer<UInt32>
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    keys = .allocate(capacity: capacity)
+    counts = .allocate(capacity: capacity)
+    firsts = .allocate(capacity: capacity)
+    stamps = .allocate(capacity: capacity)
+    stamps.initialize(repeating: 0, count: capacity)
+  }
+
+  deinit {
+    keys.deallocate()
+    counts.deallocate()
+    firsts.deallocate()
+    stamps.deallocate()
+  }
+}
+
+/// A reusable open-addressing hash table from 64-bit keys (already hashes) to a count and a
+/// first index, emptied in O(1) by bumping a generation stamp, that tracks its most frequent
+/// key.
+///
+/// One per worker: scratch state of ``QualityFilter``.
+struct U64Table: Sendable {
+  private var storage = U64Storage(capacity: 16)
   private var generation: UInt32 = 0
-  private var mask = 0
+  private var mask = 15
+  /// The largest count so far, and the smallest first index among keys with that count
+  /// (Python's `Counter.most_common(1)` keeps insertion order among equal counts).
+  private(set) var bestCount = 0
+  private(set) var bestFirst = Int.max
 
   /// Empties the table, sized for about `expected` keys.
+  ///
+  /// - Complexity: O(1), except when the storage must grow or is shared with a copy.
   mutating func reset(expected: Int) {
-    var capacity = 16
-    while capacity < expected * 2 { capacity <<= 1 }
-    if capacity > keys.count {
-      keys = Array(repeating: 0, count: capacity)
-      counts = Array(repeating: 0, count: capacity)
-      firsts = Array(repeating: 0, count: capacity)
-      stamps = Array(repeating: 0, count: capacity)
+    var size = 16
+    while size < expected * 2 { size <<= 1 }
+    if size > storage.capacity || !isKnownUniquelyReferenced(&storage) {
+      storage = U64Storage(capacity: max(size, storage.capacity))
       generation = 0
     }
-    mask = keys.count - 1
     generation &+= 1
     if generation == 0 {
-      for i in stamps.indices { stamps[i] = 0 }
+      storage.stamps.update(repeating: 0, count: storage.capacity)
       generation = 1
     }
+    mask = size - 1
+    bestCount = 0
+    bestFirst = Int.max
   }
 
   @inline(__always)
-  private func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask }
+  private func slot(_ key: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
+  }
 
   /// Adds one to `key`'s count (first seen at `index`) and returns the new count.
   @inline(__always)
   mutating func increment(_ key: UInt64, index: Int) -> Int {
-    var s = slot(key)
+    let s = storage
+    var i = slot(key)
     while true {
-      if stamps[s] != generation {
-        stamps[s] = generation
-        keys[s] = key
-        counts[s] = 1
-        firsts[s] = Int32(truncatingIfNeeded: index)
+      if s.stamps[i] != generation {
+        s.stamps[i] = generation
+        s.keys[i] = key
+        s.counts[i] = 1
+        s.firsts[i] = Int32(truncatingIfNeeded: index)
+        if bestCount < 1 || (bestCount == 1 && index < bestFirst) {
+          bestCount = 1
+          bestFirst = index
+        }
         return 1
       }
-      if keys[s] == key {
-        counts[s] &+= 1
-        return Int(counts[s])
+      if s.keys[i] == key {
+        s.counts[i] &+= 1
+        let c = Int(s.counts[i])
+        let f = Int(s.firsts[i])
+        if c > bestCount || (c == bestCount && f < bestFirst) {
+          bestCount = c
+          bestFirst = f
+        }
+        return c
       }
-      s = (s + 1) & mask
+      i = (i + 1) & mask
     }
   }
 
   /// Inserts `key`; returns whether it was new.
   @inline(__always)
   mutating func insert(_ key: UInt64) -> Bool {
-    increment(key, index: 0) == 1
+    let s = storage
+    var i = slot(key)
+    while true {
+      if s.stamps[i] != generation {
+        s.stamps[i] = generation
+        s.keys[i] = key
+        s.counts[i] = 1
+        return true
+      }
+      if s.keys[i] == key { return false }
+      i = (i + 1) & mask
+    }
   }
 
   /// Whether `key` is present.
   @inline(__always)
   func contains(_ key: UInt64) -> Bool {
-    var s = slot(key)
-    while stamps[s] == generation {
-      if keys[s] == key { return true }
-      s = (s + 1) & mask
+    let s = storage
+    var i = slot(key)
+    while s.stamps[i] == generation {
+      if s.keys[i] == key { return true }
+      i = (i + 1) & mask
     }
     return false
-  }
-
-  /// The largest count, ties broken by the smallest first index (Python `Counter.most_common(1)`
-  /// keeps insertion order among equal counts), and that key's first index.
-  func top() -> (count: Int, first: Int) {
-    var best = 0
-    var first = Int.max
-    for s in 0..<keys.count where stamps[s] == generation {
-      let c = Int(counts[s])
-      let f = Int(firsts[s])
-      if c > best || (c == best && f < first) {
-        best = c
-        first = f
-      }
-    }
-    return (best, first)
   }
 }

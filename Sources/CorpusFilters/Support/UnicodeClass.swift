@@ -14,11 +14,11 @@ public struct ScalarClass: OptionSet, Sendable, Hashable {
   public static let digit = ScalarClass(rawValue: 4)
   /// Punctuation (`P*`).
   public static let punctuation = ScalarClass(rawValue: 8)
-  /// A symbol (`S*`), e.g. `|`, `+`, `€`, `©`.
+  /// A symbol (`S*`), such as `|`, `+`, `€`, `©`.
   public static let symbol = ScalarClass(rawValue: 16)
   /// White space (`White_Space`), including NBSP and the line separators.
   public static let whitespace = ScalarClass(rawValue: 32)
-  /// A control or format character (`Cc`, `Cf`) that is not white space, e.g. U+200B.
+  /// A control or format character (`Cc`, `Cf`) that is not white space, such as U+200B.
   public static let control = ScalarClass(rawValue: 64)
   /// Has a lower-case mapping different from itself.
   public static let changesWhenLowercased = ScalarClass(rawValue: 128)
@@ -77,7 +77,9 @@ public enum UnicodeClass {
   }
 
   /// Appends the lower-case form of scalar `value` to `output` as UTF-8 and returns the number
-  /// of scalars appended. ASCII and Latin-1 (`ÆØÅ` → `æøå`) take a fast path.
+  /// of scalars appended.
+  ///
+  /// ASCII and Latin-1 (`ÆØÅ` → `æøå`) take a fast path.
   @inline(__always)
   static func appendLowercased(_ value: UInt32, to output: UnsafeMutablePointer<UInt8>, at index: inout Int) -> Int {
     if value < 0x80 {
@@ -126,9 +128,26 @@ public enum UnicodeClass {
   }
 }
 
+/// The classification tables held by a filter, so hot loops read a stored array instead of a
+/// lazily initialized global.
+struct ScalarClassifier: Sendable {
+  let latin1: [ScalarClass] = UnicodeClass.latin1
+  let punctuationBlock: [ScalarClass] = UnicodeClass.generalPunctuation
+
+  /// The classes of scalar `value`.
+  @inline(__always)
+  func classify(_ value: UInt32) -> ScalarClass {
+    if value < 0x100 { return latin1[Int(value)] }
+    if value &- 0x2000 < 0x70 { return punctuationBlock[Int(value &- 0x2000)] }
+    return UnicodeClass.compute(value)
+  }
+}
+
 /// UTF-8 decoding of one scalar from a byte buffer.
 public enum UTF8Scalar {
-  /// The scalar starting at `bytes[index]` and its length in bytes. An invalid or truncated
+  /// The scalar starting at `bytes[index]` and its length in bytes.
+  ///
+  /// An invalid or truncated
   /// sequence decodes as U+FFFD of length 1, so a scan always advances.
   ///
   /// - Complexity: O(1).
@@ -147,8 +166,11 @@ public enum UTF8Scalar {
         if v >= 0x800 && (v < 0xD800 || v > 0xDFFF) { return (v, 3) }
       }
     } else if b0 >= 0xF0 && b0 < 0xF5 {
-      if index + 3 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80, bytes[index + 3] & 0xC0 == 0x80 {
-        let v = ((b0 & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
+      if index + 3 < count, bytes[index + 1] & 0xC0 == 0x80, bytes[index + 2] & 0xC0 == 0x80,
+        bytes[index + 3] & 0xC0 == 0x80
+      {
+        let v =
+          ((b0 & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12) | (UInt32(bytes[index + 2] & 0x3F) << 6)
           | UInt32(bytes[index + 3] & 0x3F)
         if v >= 0x10000 && v <= 0x10FFFF { return (v, 4) }
       }

@@ -118,7 +118,9 @@ public enum XXHash64 {
 }
 
 /// Incremental xxHash64: feed bytes in any chunking, get the same value as ``XXHash64/hash(_:seed:)-8mj6i``
-/// on the concatenation. Used for sidecar checksums while streaming.
+/// on the concatenation.
+///
+/// Used for sidecar checksums while streaming.
 public struct XXHash64Hasher: Sendable {
   private var v1: UInt64
   private var v2: UInt64
@@ -146,7 +148,9 @@ public struct XXHash64Hasher: Sendable {
     let count = bytes.count
     if buffered > 0 {
       let take = min(32 - buffered, count)
-      withUnsafeMutableBytes(of: &buffer) { $0.baseAddress.map { ($0 + buffered).copyMemory(from: base, byteCount: take) } }
+      withUnsafeMutableBytes(of: &buffer) {
+        $0.baseAddress.map { ($0 + buffered).copyMemory(from: base, byteCount: take) }
+      }
       buffered += take
       offset = take
       if buffered < 32 { return }

@@ -1,0 +1,44 @@
+/// The property bits of every code point for one kept set.
+///
+/// ``UnicodeTables``' bits plus ``kept``. BMP code points are a 64 KiB table look-up; others ask
+/// ICU.
+///
+/// Immutable after creation; shared by a worker's ``Transliterator`` and ``TextNormalizer``.
+final class CharacterTable {
+  /// Kept by transliteration (printable ASCII, TAB, LF, the configured characters).
+  static let kept: UInt8 = 0x01
+
+  let keep: KeepSet
+  /// Bits of each BMP code point.
+  let bits: UnsafeMutablePointer<UInt8>
+  /// Whether every configured kept character is NFC-stable (so it can never combine with a
+  /// neighbour under normalization).
+  let keptAreStable: Bool
+
+  init(keep: KeepSet) {
+    self.keep = keep
+    let bits = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
+    let base = UnicodeTables.bmp
+    for value in 0..<0x10000 {
+      bits[value] = base[value] | (keep.contains(UInt32(value)) ? Self.kept : 0)
+    }
+    self.bits = bits
+    keptAreStable = keep.extra.allSatisfy { UnicodeTables.properties($0.value) & UnicodeTables.nfcStable != 0 }
+  }
+
+  deinit { bits.deallocate() }
+
+  /// The bits of `value`.
+  @inline(__always)
+  func flags(_ value: UInt32) -> UInt8 {
+    if value < 0x10000 { return bits[Int(value)] }
+    return UnicodeTables.compute(value) | (keep.contains(value) ? Self.kept : 0)
+  }
+
+  /// Whether a character starts a run for ICU: not kept, or kept but of a script (not Latin,
+  /// Common or Inherited) whose transliterator could change its neighbours.
+  @inline(__always)
+  static func isTrigger(_ f: UInt8) -> Bool {
+    f & kept == 0 || f & UnicodeTables.otherScript != 0
+  }
+}

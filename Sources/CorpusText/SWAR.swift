@@ -1,0 +1,53 @@
+/// Eight bytes at a time ("SIMD within a register") for the byte scanners.
+enum SWAR {
+  static let ones: UInt64 = 0x0101_0101_0101_0101
+  static let highBits: UInt64 = 0x8080_8080_8080_8080
+  private static let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// The high bit of each byte of `x` that is zero, and no other bit.
+  @inline(__always)
+  static func zeroBytes(_ x: UInt64) -> UInt64 {
+    ~(((x & low7) &+ low7) | x | low7)
+  }
+
+  /// The high bit of each byte of `word` that equals `byte`.
+  @inline(__always)
+  static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+    zeroBytes(word ^ (UInt64(byte) &* ones))
+  }
+
+  /// The high bit of each byte of `word` below 0x20 (C0 controls, TAB and LF included).
+  @inline(__always)
+  static func controls(_ word: UInt64) -> UInt64 {
+    zeroBytes(word & (0xE0 &* ones))
+  }
+
+  @inline(__always)
+  static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
+    UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+  }
+
+  /// The high bit of each byte of `word` that is not printable ASCII (0x20–0x7E): C0
+  /// controls, DEL and every byte of a non-ASCII character.
+  @inline(__always)
+  static func notPrintable(_ word: UInt64) -> UInt64 {
+    let low = word & low7  // ≤ 0x7F per byte: the additions below never carry into a neighbour
+    return (~(low &+ 0x60 &* ones) | (low &+ ones) | word) & highBits
+  }
+
+  /// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), or `n`.
+  ///
+  /// - Complexity: O(bytes skipped / 8).
+  @inline(__always)
+  static func skipPrintableASCII(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    var i = i
+    while i + 8 <= n {
+      let word = load(p, i)
+      let stop = notPrintable(word)
+      if stop != 0 { return i + stop.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < n && p[i] >= 0x20 && p[i] < 0x7F { i += 1 }
+    return i
+  }
+}

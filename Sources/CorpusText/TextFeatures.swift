@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// What one scan found in a text.
+///
+/// Which repairs and whether transliteration have anything to do. ``TextFeatures/scan(_:table:)``
+/// looks at eight bytes at a time and at each non-ASCII character once.
+struct TextFeatures: OptionSet {
+  let rawValue: UInt16
+
+  /// A `&` (a character reference may start).
+  static let ampersand = TextFeatures(rawValue: 1 << 0)
+  /// A C0 control other than TAB and LF, or DEL.
+  static let control = TextFeatures(rawValue: 1 << 1)
+  /// A C1 control, an invisible formatting character or a Unicode space.
+  static let cleanable = TextFeatures(rawValue: 1 << 2)
+  /// A character U+00C2–U+00F4 followed by one that is a continuation byte in
+  /// Windows-1252/Latin-1: possible mojibake.
+  static let mojibake = TextFeatures(rawValue: 1 << 3)
+  /// U+FFFD.
+  static let replacementCharacter = TextFeatures(rawValue: 1 << 4)
+  /// A character NFC could change or combine.
+  static let nfcUnstable = TextFeatures(rawValue: 1 << 5)
+  /// A character transliteration must look at (outside the kept set, or of a script whose
+  /// transliteration could change its neighbours).
+  static let transliterate = TextFeatures(rawValue: 1 << 6)
+  /// Spaces or empty lines ``WhitespaceLayout`` would change.
+  static let untidy = TextFeatures(rawValue: 1 << 7)
+
+  /// Scans `input` once.
+  ///
+  /// - Complexity: O(n): about two word operations per byte, plus a decode and a table
+  ///   look-up per non-ASCII character and a closer look at the few words with controls.
+  static func scan(_ input: UnsafeBufferPointer<UInt8>, table: CharacterTable) -> TextFeatures {
+    guard let p = input.baseAddress, input.count > 0 else { return [] }
+    let n = input.count
+    var features: TextFeatures = []
+    if memchr(p, 0x26, n) != nil { features.insert(.ampersand) }
+    var untidy: UInt64 = 0
+    var controls: UInt64 = 0
+    var previousSpaces: UInt64 = 0
+    var anyFlags: UInt8 = 0
+    var allFlags: UInt8 = 0xFF
+    var highBytes = 0
+    var decodedBytes = 0
+    var i = 0
+    while i < n {
+      let word: UInt64
+      if i + 8 <= n {
+        word = SWAR.load(p, i)
+      } else {
+        // The tail, padded with 'x', which none of the tests below notice.
+        var padded: UInt64 = 0x78 &* SWAR.ones
+        withUnsafeMutableBytes(of: &padded) { bytes in
+          for k in 0..<(n - i) { bytes[k] = p[i + k] }
+        }
+        word = UInt64(littleEndian: padded)
+      }
+      let spaces = SWAR.equal(word, 0x20)
+      untidy |= spaces & (spaces << 8 | previousSpaces >> 56)
+      previousSpaces = spaces
+      if SWAR.notPrintable(word) == 0 {
+        i += 8
+        continue
+      }
+      let low = SWAR.controls(word)
+      if low != 0 {
+        // TAB and LF are fine; around a LF, blanks and a third LF in a row are not.
+        let lfs = SWAR.equal(word, 0x0A)
+        let tabs = SWAR.equal(word, 0x09)
+        controls |= low & ~lfs & ~tabs
+        if lfs != 0 { untidy |= Self.untidyAroundLFs(p, i, n, lfs) }
+      }
+      let high = word & SWAR.highBits
+      if SWAR.equal(word, 0x7F) != 0 { controls |= 1 }
+      if high == 0 {
+        i += 8
+        continue
+      }
+      // Each character once, at its lead byte (bits 7 and 6 set); the continuation bytes are
+      // counted, so that one without its lead (invalid UTF-8) is noticed.
+      highBytes += high.nonzeroBitCount
+      var leads = (word & (word << 1) & SWAR.highBits) >> 7
+      while leads != 0 {
+        let j = i + leads.trailingZeroBitCount >> 3
+        leads &= leads - 1
+        if j >= n { break }
+        let (value, length) = UTF8Scalars.decode(p, j, n)
+        decodedBytes += length
+        let nextCharacter = j + length
+        let f = table.flags(value)
+        anyFlags |= f
+        allFlags &= f
+        if value == 0xFFFD { features.insert(.replacementCharacter) }
+        if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
+          let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
+          if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
+        }
+      }
+      i += 8
+    }
+    let first = p[0]
+    let last = p[n - 1]
+    if untidy != 0 || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A {
+      features.insert(.untidy)
+    }
+    if controls != 0 { features.formUnion([.control, .transliterate]) }
+    if decodedBytes != highBytes { features.insert(.transliterate) }  // invalid UTF-8
+    if anyFlags & UnicodeTables.cleanable != 0 { features.insert(.cleanable) }
+    if allFlags & UnicodeTables.nfcStable == 0 { features.insert(.nfcUnstable) }
+    if allFlags & CharacterTable.kept == 0 || anyFlags & UnicodeTables.otherScript != 0 {
+      features.insert(.transliterate)
+    }
+    return features
+  }
+
+  /// Nonzero when a LF of the word at `i` (its high bits in `lfs`) has a space or TAB
+  /// before or after it, or ends a third LF in a row.
+  private static func untidyAroundLFs(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ lfs: UInt64) -> UInt64 {
+    var bits = lfs >> 7
+    while bits != 0 {
+      let j = i + bits.trailingZeroBitCount >> 3
+      bits &= bits - 1
+      if j >= n { break }
+      if j > 0 && (p[j - 1] == 0x20 || p[j - 1] == 0x09) { return 1 }
+      if j + 1 < n && (p[j + 1] == 0x20 || p[j + 1] == 0x09) { return 1 }
+      if j >= 2 && p[j - 1] == 0x0A && p[j - 2] == 0x0A { return 1 }
+    }
+    return 0
+  }
+
+  /// Whether ``WhitespaceLayout`` would change `input`: the ``untidy`` part of
+  /// ``scan(_:table:)`` alone.
+  ///
+  /// - Complexity: O(n), about one word operation per byte.
+  static func isUntidy(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let p = input.baseAddress, input.count > 0 else { return false }
+    let n = input.count
+    let first = p[0]
+    let last = p[n - 1]
+    if first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A { return true }
+    var previousSpaces: UInt64 = 0
+    var i = 0
+    while i + 8 <= n {
+      let word = SWAR.load(p, i)
+      let spaces = SWAR.equal(word, 0x20)
+      if spaces & (spaces << 8 | previousSpaces >> 56) != 0 { return true }
+      previousSpaces = spaces
+      if SWAR.controls(word) != 0 {
+        let lfs = SWAR.equal(word, 0x0A)
+        if lfs != 0 && untidyAroundLFs(p, i, n, lfs) != 0 { return true }
+      }
+      i += 8
+    }
+    var previous: UInt8 = i > 0 ? p[i - 1] : 0
+    while i < n {
+      let b = p[i]
+      if b == 0x20 && previous == 0x20 { return true }
+      if b == 0x0A && (previous == 0x20 || previous == 0x09 || (i + 1 < n && (p[i + 1] == 0x20 || p[i + 1] == 0x09))) {
+        return true
+      }
+      if b == 0x0A && i >= 2 && previous == 0x0A && p[i - 2] == 0x0A { return true }
+      previous = b
+      i += 1
+    }
+    return false
+  }
+}
