@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// The phrase lists of the ad and boilerplate filter, by how much evidence a hit is

@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// `filters.ads`: line-level removal of ads, commercial and boilerplate lines (``AdLineFilter``).

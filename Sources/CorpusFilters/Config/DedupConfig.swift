@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// `filters.dedup`: exact and near-duplicate documents across all sources.

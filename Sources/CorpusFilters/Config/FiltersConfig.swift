@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// The `filters:` block of `pipeline.yaml` (DESIGN.md §6): over-represented lines, ad and

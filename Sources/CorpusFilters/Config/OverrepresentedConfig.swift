@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// The `filters.overrepresented` block: lines that occur too often across the corpus.

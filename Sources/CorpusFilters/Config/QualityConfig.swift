@@ -1,3 +1,4 @@
+import CorpusIO
 import CorpusSources
 
 /// `filters.quality`: document quality rules, by profile, with per-rule and per-source overrides.

@@ -187,3 +187,24 @@ enum _ByteScan {
     validateUTF8(base, from: from, end: to).invalid ?? from
   }
 }
+
+/// Appends the UTF-8 encoding of the scalar value `v` (a valid code point) to `out`.
+@inline(__always)
+func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+  switch v {
+  case 0..<0x80:
+    out.append(UInt8(v))
+  case 0x80..<0x800:
+    out.append(UInt8(0xC0 | v >> 6))
+    out.append(UInt8(0x80 | v & 0x3F))
+  case 0x800..<0x10000:
+    out.append(UInt8(0xE0 | v >> 12))
+    out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+    out.append(UInt8(0x80 | v & 0x3F))
+  default:
+    out.append(UInt8(0xF0 | v >> 18))
+    out.append(UInt8(0x80 | (v >> 12) & 0x3F))
+    out.append(UInt8(0x80 | (v >> 6) & 0x3F))
+    out.append(UInt8(0x80 | v & 0x3F))
+  }
+}

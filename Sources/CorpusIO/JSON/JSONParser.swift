@@ -382,7 +382,7 @@ struct _JSONParseState {
         scalar = unit
       }
       if scalar >= 0x80 { ascii = false }
-      appendUTF8(scalar)
+      appendUTF8(scalar, to: &scratch)
       return next
     default:
       throw JSONError(.invalidEscape, "invalid escape sequence '\\\(Character(Unicode.Scalar(e)))'", offset: j)
@@ -409,25 +409,6 @@ struct _JSONParseState {
       value = value << 4 | UInt32(digit)
     }
     return value
-  }
-
-  mutating func appendUTF8(_ v: UInt32) {
-    switch v {
-    case 0..<0x80:
-      scratch.append(UInt8(v))
-    case 0x80..<0x800:
-      scratch.append(UInt8(0xC0 | v >> 6))
-      scratch.append(UInt8(0x80 | v & 0x3F))
-    case 0x800..<0x10000:
-      scratch.append(UInt8(0xE0 | v >> 12))
-      scratch.append(UInt8(0x80 | (v >> 6) & 0x3F))
-      scratch.append(UInt8(0x80 | v & 0x3F))
-    default:
-      scratch.append(UInt8(0xF0 | v >> 18))
-      scratch.append(UInt8(0x80 | (v >> 12) & 0x3F))
-      scratch.append(UInt8(0x80 | (v >> 6) & 0x3F))
-      scratch.append(UInt8(0x80 | v & 0x3F))
-    }
   }
 
   func invalidUTF8(at offset: Int) -> JSONError {

@@ -389,7 +389,7 @@ struct _XMLScanState {
       _ = try ensure(maxEntityLength)
       let entity = decodeEntity(at: pos, limit: end)
       if let scalar = entity.scalar {
-        _XMLScanState.appendUTF8(scalar, to: &text)
+        appendUTF8(scalar, to: &text)
       } else {
         appendRawText(from: pos, to: pos + entity.length)
       }
@@ -499,25 +499,6 @@ struct _XMLScanState {
     }
     if value == 0 || (0xD800...0xDFFF).contains(value) { return nil }
     return value
-  }
-
-  static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
-    switch v {
-    case 0..<0x80:
-      out.append(UInt8(v))
-    case 0x80..<0x800:
-      out.append(UInt8(0xC0 | v >> 6))
-      out.append(UInt8(0x80 | v & 0x3F))
-    case 0x800..<0x10000:
-      out.append(UInt8(0xE0 | v >> 12))
-      out.append(UInt8(0x80 | (v >> 6) & 0x3F))
-      out.append(UInt8(0x80 | v & 0x3F))
-    default:
-      out.append(UInt8(0xF0 | v >> 18))
-      out.append(UInt8(0x80 | (v >> 12) & 0x3F))
-      out.append(UInt8(0x80 | (v >> 6) & 0x3F))
-      out.append(UInt8(0x80 | v & 0x3F))
-    }
   }
 
   // MARK: - Markup
@@ -766,7 +747,7 @@ struct _XMLScanState {
       if c == amp {
         let entity = decodeEntity(at: k, limit: to)
         if let scalar = entity.scalar {
-          _XMLScanState.appendUTF8(scalar, to: &attributeScratch)
+          appendUTF8(scalar, to: &attributeScratch)
         } else {
           attributeScratch.append(contentsOf: UnsafeRawBufferPointer(start: base + k, count: entity.length))
         }
