@@ -46,14 +46,16 @@ let package = Package(
     .testTarget(name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
-    .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", "CorpusText", yams, crypto]),
+    .target(
+      name: "CorpusPipeline",
+      dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams, crypto]),
     .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline"]),
-    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO"]),
+    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline", "CorpusIO", "Shards", "WordPiece"]),
+    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO", "Shards", "WordPiece"]),
   ]
 )

@@ -1,5 +1,6 @@
 import CorpusSources
 import CorpusText
+import Shards
 
 /// `out/report.json`: what went in, what came out, and what was rejected, per source.
 ///
@@ -15,6 +16,16 @@ public struct BuildReport: Codable, Sendable, Equatable {
   public var parts: [PartRecord]
   /// The first issues found (see ``SourceStats/issues`` for complete counts).
   public var issues: [IssueRecord]
+  /// The corpus-wide decisions: over-represented lines, duplicates, vocabulary.
+  public var reduce: ReduceSummary?
+  /// The most frequent removed lines, by rule.
+  public var topRemovedLines: [RemovedLineCount] = []
+  /// Files holding removed documents and lines (`audit`), relative to the output directory.
+  public var removedFiles: [String] = []
+  /// What packing took in and made.
+  public var packing: ExampleBuilder.Counts?
+  /// The tensor shards written (also in `manifest.json`).
+  public var shards: [ShardFileRecord] = []
 
   /// Sums over all sources.
   public var totals: SourceStats
@@ -26,6 +37,12 @@ public struct BuildReport: Codable, Sendable, Equatable {
     self.parts = parts
     self.issues = issues
     totals = sources.reduce(into: SourceStats(name: "total")) { $0.add($1) }
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case tool, config, sources, parts, issues, reduce, packing, shards, totals
+    case topRemovedLines = "top_removed_lines"
+    case removedFiles = "removed_files"
   }
 
   /// Name and version of the producing tool.
@@ -64,6 +81,16 @@ public struct SourceStats: Codable, Sendable, Equatable {
   public var removed: [String: Int] = [:]
   /// What normalization repaired, transliterated and dropped.
   public var normalize = NormalizationStats()
+  /// Lines removed from documents that were kept, by rule (`ads.price`, `overrepresented`, …).
+  public var removedLines: [String: Int] = [:]
+  /// Unicode scalars removed, by rule: whole documents (``removed``) and lines (``removedLines``).
+  public var removedCharacters: [String: Int] = [:]
+  /// Content tokens of the final text (no `[CLS]`, `[SEP]` or padding).
+  public var tokens = 0
+  /// Of those, `[UNK]`.
+  public var unknownTokens = 0
+  /// Examples whose first segment came from this source.
+  public var examples = 0
 
   /// Empty counts for `name`.
   public init(name: String) { self.name = name }
@@ -81,11 +108,20 @@ public struct SourceStats: Codable, Sendable, Equatable {
     formats.merge(other.formats, uniquingKeysWith: +)
     removed.merge(other.removed, uniquingKeysWith: +)
     normalize.merge(other.normalize)
+    removedLines.merge(other.removedLines, uniquingKeysWith: +)
+    removedCharacters.merge(other.removedCharacters, uniquingKeysWith: +)
+    tokens += other.tokens
+    unknownTokens += other.unknownTokens
+    examples += other.examples
   }
 
   enum CodingKeys: String, CodingKey {
-    case name, files, records, documents, characters, rejected, issues, skipped, formats, removed, normalize
+    case name, files, records, documents, characters, rejected, issues, skipped, formats, removed, normalize, tokens
+    case examples
     case bytesRead = "bytes_read"
+    case removedLines = "removed_lines"
+    case removedCharacters = "removed_characters"
+    case unknownTokens = "unknown_tokens"
   }
 }
 
@@ -126,4 +162,66 @@ public struct IssueRecord: Codable, Sendable, Equatable {
     message = issue.message
     rejected = issue.rejected
   }
+}
+
+/// The reduce phase's decisions, as the report records them.
+public struct ReduceSummary: Codable, Sendable, Equatable {
+  /// Over-represented lines found.
+  public var overrepresentedLines = 0
+  /// Distinct (line, domain) keys counted.
+  public var distinctLines = 0
+  /// The most frequent over-represented lines.
+  public var topOverrepresented: [RemovedLineCount] = []
+  /// Documents signed for deduplication.
+  public var signedDocuments = 0
+  /// Exact and near duplicates removed, and clusters with more than one document.
+  public var exactDuplicates = 0
+  public var nearDuplicates = 0
+  public var duplicateClusters = 0
+  /// The vocabulary, when the tokenizer is on.
+  public var vocab: VocabSummary?
+
+  public init() {}
+
+  enum CodingKeys: String, CodingKey {
+    case vocab
+    case overrepresentedLines = "overrepresented_lines"
+    case distinctLines = "distinct_lines"
+    case topOverrepresented = "top_overrepresented"
+    case signedDocuments = "signed_documents"
+    case exactDuplicates = "exact_duplicates"
+    case nearDuplicates = "near_duplicates"
+    case duplicateClusters = "duplicate_clusters"
+  }
+}
+
+/// The vocabulary the shards use.
+public struct VocabSummary: Codable, Sendable, Equatable {
+  /// Path relative to the output directory (`vocab.txt`).
+  public var path: String
+  /// SHA-256 of the file.
+  public var sha256: String
+  /// Tokens in it.
+  public var size: Int
+  /// `train`, or the path it was loaded from.
+  public var origin: String
+  /// Words counted for training (0 when loaded).
+  public var trainingWords: Int64
+  /// Distinct words among them.
+  public var distinctWords: Int
+
+  enum CodingKeys: String, CodingKey {
+    case path, sha256, size, origin
+    case trainingWords = "training_words"
+    case distinctWords = "distinct_words"
+  }
+}
+
+/// A removed line and how often it was removed.
+public struct RemovedLineCount: Codable, Sendable, Equatable {
+  public var rule: String
+  public var text: String
+  public var count: Int
+  /// Documents it occurred in, when known (over-represented lines).
+  public var documents: Int?
 }

@@ -2,10 +2,12 @@ import CorpusIO
 import CorpusSources
 import CorpusText
 import Foundation
+import WordPiece
 
-/// The ingest phase of `dacorpus build` (DESIGN.md §2): every input unit is a task that reads
-/// documents and writes one clean-text part; tasks run on parallel workers; their counts are
-/// merged, in task order, into the ``BuildReport``.
+/// `dacorpus build` (DESIGN.md §2): the ingest phase (``IngestPhase``, one task per input unit,
+/// on parallel workers), the reduce phase (``ReducePhase``), and the finish phase
+/// (``FinishPhase`` per part, then ``PackPhase``). Every count is merged in task order into the
+/// ``BuildReport``, so the outputs never depend on the number of workers.
 public struct BuildRunner: Sendable {
   /// The effective config.
   public var config: PipelineConfig
@@ -13,6 +15,8 @@ public struct BuildRunner: Sendable {
   public var onIssue: (@Sendable (String, DataIssue) -> Void)?
   /// Shows progress, when set.
   public var showProgress = false
+  /// The config file's name, for errors.
+  public var configFile = "pipeline.yaml"
 
   /// Creates a runner for `config`.
   public init(config: PipelineConfig) {
@@ -24,13 +28,6 @@ public struct BuildRunner: Sendable {
     var sourceIndex: Int
     var ordinal: Int
     var unit: InputUnit
-  }
-
-  /// What one task found and wrote.
-  struct TaskResult: Sendable {
-    var stats: SourceStats
-    var part: PartRecord?
-    var issues: [DataIssue]
   }
 
   /// The tasks of every source, and the issues found while planning (missing paths, files of
@@ -57,15 +54,20 @@ public struct BuildRunner: Sendable {
     return (tasks, issues, bytes)
   }
 
-  /// Runs the ingest phase. With `write: false` the inputs are only read and counted
-  /// (`dacorpus stats` on raw files); nothing is written.
+  /// Runs the build: ingest, reduce, finish (DESIGN.md §2), and writes `report.json`. With
+  /// `write: false` only the ingest phase runs, reading and counting the inputs and writing
+  /// nothing (`dacorpus stats` on raw files).
   ///
-  /// - Throws: ``StrictModeError`` in strict mode, or a ``CorpusIOError`` when output cannot be
+  /// - Throws: ``ConfigError`` when `tokenizer.vocab` names a file that cannot be loaded (before
+  ///   any work), ``StrictModeError`` in strict mode, or an I/O error when output cannot be
   ///   written. Data problems are otherwise counted in the report, never thrown.
   public func run(write: Bool = true) throws -> BuildReport {
+    let loadedVocabulary = write ? try loadVocabulary() : nil
     let (tasks, planIssues, totalBytes) = plan()
-    let textDirectory = config.output + "/text"
-    if write { try prepare(textDirectory) }
+    let context = PhaseContext(
+      config: config, write: write, meter: showProgress ? ProgressMeter(totalBytes: totalBytes) : nil, onIssue: onIssue)
+    let layout = context.layout
+    if write { try prepare(layout) }
     var stats = config.sources.map { SourceStats(name: $0.name) }
     var issues: [IssueRecord] = []
     for (index, found) in planIssues.enumerated() {
@@ -77,104 +79,123 @@ public struct BuildRunner: Sendable {
         issues.append(IssueRecord(source: name, issue))
       }
     }
+    let workers = config.workers ?? ProcessInfo.processInfo.activeProcessorCount
 
-    let meter = showProgress ? ProgressMeter(totalBytes: totalBytes) : nil
-    meter?.start()
-    defer { meter?.stop() }
-    let config = self.config
-    let onIssue = self.onIssue
-    let results = try ParallelExecutor.run(
-      tasks: tasks.count, workers: config.workers ?? ProcessInfo.processInfo.activeProcessorCount
-    ) {
-      index in
-      try Self.execute(
-        tasks[index], config: config, textDirectory: write ? textDirectory : nil, meter: meter, onIssue: onIssue)
+    // Ingest.
+    context.meter?.start()
+    let ingest = try ParallelExecutor.run(tasks: tasks.count, workers: workers) { index in
+      try IngestPhase.run(tasks[index], taskIndex: index, context: context)
     }
-
-    var parts: [PartRecord] = []
-    for (task, result) in zip(tasks, results) {
+    context.meter?.stop()
+    var auditDocuments = BottomKSample(size: config.audit.sampleSize)
+    var auditLines = BottomKSample(size: config.audit.sampleSize)
+    var tally = RemovedLineTally()
+    var removedFiles: [String] = []
+    for (task, result) in zip(tasks, ingest) {
       stats[task.sourceIndex].add(result.stats)
-      if let part = result.part { parts.append(part) }
       for issue in result.issues where issues.count < 1000 {
         issues.append(IssueRecord(source: config.sources[task.sourceIndex].name, issue))
       }
+      auditDocuments.merge(result.auditDocuments)
+      auditLines.merge(result.auditLines)
+      tally.merge(result.tally)
+      removedFiles += result.auditFile.map { [$0] } ?? []
     }
-    let report = BuildReport(config: config, sources: stats, parts: parts, issues: issues)
-    if write { try Self.writeReport(report, to: config.output + "/report.json") }
+    guard write else { return BuildReport(config: config, sources: stats, parts: [], issues: issues) }
+
+    // Reduce.
+    let reduce = try ReducePhase.run(ingest: ingest, loadedVocabulary: loadedVocabulary, context: context)
+
+    // Finish: the ingest counts of documents and characters are replaced by the final ones.
+    for index in stats.indices {
+      stats[index].documents = 0
+      stats[index].characters = 0
+    }
+    let finishing = zip(tasks.indices, ingest).compactMap { index, result in result.part.map { (index, $0) } }
+    let finish = try ParallelExecutor.run(tasks: finishing.count, workers: workers) { k in
+      let (index, part) = finishing[k]
+      return try FinishPhase.run(tasks[index], taskIndex: index, ingestPart: part, reduce: reduce, context: context)
+    }
+    var parts: [PartRecord] = []
+    var spools: [(path: String, sourceIndex: Int)] = []
+    for ((index, _), result) in zip(finishing, finish) {
+      let sourceIndex = tasks[index].sourceIndex
+      stats[sourceIndex].add(result.stats)
+      if let part = result.part { parts.append(part) }
+      if let tokens = result.tokens { spools.append((tokens, sourceIndex)) }
+      auditDocuments.merge(result.auditDocuments)
+      auditLines.merge(result.auditLines)
+      tally.merge(result.tally)
+      removedFiles += result.auditFile.map { [$0] } ?? []
+    }
+
+    var report = BuildReport(config: config, sources: stats, parts: parts, issues: issues)
+    report.reduce = reduce.summary
+    report.topRemovedLines = tally.top(50)
+    if config.audit.removed == .sample {
+      removedFiles.append(try Self.writeSample(auditDocuments.sorted + auditLines.sorted, layout: layout))
+    }
+    report.removedFiles = removedFiles.map { String($0.dropFirst(layout.output.count + 1)) }
+    if config.shards.enabled, reduce.vocabulary != nil {
+      let packed = try PackPhase.run(spools: spools, reduce: reduce, context: context)
+      for (index, count) in packed.examplesBySource.enumerated() { report.sources[index].examples = count }
+      report.totals = report.sources.reduce(into: SourceStats(name: "total")) { $0.add($1) }
+      report.packing = packed.counts
+      report.shards = packed.files
+    }
+    try Self.writeReport(report, to: layout.report)
+    try? FileManager.default.removeItem(atPath: layout.work)
     return report
   }
 
-  /// Creates the text directory and removes parts of an earlier build, so the directory
-  /// holds exactly what the new report lists.
-  private func prepare(_ directory: String) throws {
-    let manager = FileManager.default
+  /// Loads `tokenizer.vocab` when it names a file, failing fast with the key path.
+  private func loadVocabulary() throws -> WordPieceVocabulary? {
+    guard config.tokenizer.enabled, case .file(let path) = config.tokenizer.vocab else { return nil }
     do {
-      try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-      for name in try manager.contentsOfDirectory(atPath: directory)
-      where name.hasSuffix(".jsonl.gz") || name.contains(".tmp-") {
-        try manager.removeItem(atPath: directory + "/" + name)
-      }
+      let vocabulary = try WordPieceVocabulary(contentsOf: path)
+      _ = try ReducePhase.specialTokens(of: vocabulary)
+      return vocabulary
     } catch {
-      throw CorpusIOError(.writeFailed, "cannot prepare output directory '\(directory)': \(error.localizedDescription)")
+      throw ConfigError(
+        file: configFile, keyPath: "tokenizer.vocab",
+        message: "cannot use '\(path)' as the vocabulary: \(error); give a BERT vocab.txt, or write 'train'")
     }
   }
 
-  private static func execute(
-    _ task: Task, config: PipelineConfig, textDirectory: String?, meter: ProgressMeter?,
-    onIssue: (@Sendable (String, DataIssue) -> Void)?
-  ) throws -> TaskResult {
-    let source = config.sources[task.sourceIndex]
-    let log = ReadLog(keepIssues: 100, strict: config.strict) { issue in onIssue?(source.name, issue) }
-    log.onProgress = { meter?.add(bytes: $0) }
-    let context = ReadContext(source: source.name, options: source.options, log: log)
-    let name =
-      "\(source.name)-\(String(repeating: "0", count: max(0, 5 - String(task.ordinal).count)))\(task.ordinal).jsonl.gz"
-    let writer = try textDirectory.map { directory throws(CorpusIOError) in
-      try TextPartWriter(path: directory + "/" + name)
-    }
-    var normalizer = try TextNormalizer(config: config.normalize)
-    var documents = 0
-    var characters = 0
-    var removed: [String: Int] = [:]
+  /// Makes the output directory hold exactly what this build writes: earlier text parts,
+  /// audit files, shards and scratch files are removed.
+  private func prepare(_ layout: BuildLayout) throws {
+    let manager = FileManager.default
     do {
-      try SourceReader.read(task.unit, context: context) { read in
-        var document = read
-        document.text = normalizer.normalize(document.text)
-        if document.text.isEmpty && !read.text.isEmpty {
-          removed["normalize.empty", default: 0] += 1
-          return
-        }
-        documents += 1
-        if let writer { try writer.write(document) } else { characters += document.text.unicodeScalars.count }
-        if documents & 255 == 0 { meter?.add(documents: 256) }
+      for directory in [layout.text, layout.removed, layout.shards, layout.work] {
+        try? manager.removeItem(atPath: directory)
+        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
       }
+      try manager.createDirectory(atPath: layout.ingest, withIntermediateDirectories: true)
+      try manager.createDirectory(atPath: layout.spill, withIntermediateDirectories: true)
+      for file in [layout.manifest, layout.vocab] { try? manager.removeItem(atPath: file) }
     } catch {
-      writer?.abandon()
+      throw CorpusIOError(
+        .writeFailed, "cannot prepare output directory '\(layout.output)': \(error.localizedDescription)")
+    }
+  }
+
+  /// Writes the merged audit sample to `removed/sample.jsonl.gz`; returns its path.
+  private static func writeSample(_ records: [RemovedText], layout: BuildLayout) throws -> String {
+    let path = layout.removed + "/sample.jsonl.gz"
+    let target = AtomicFile(path: path)
+    let gzip = try GzipWriter(path: target.temporaryPath)
+    var json = JSONWriter()
+    for record in records { record.write(to: &json) }
+    do {
+      try gzip.write(json.bytes)
+      try gzip.finish()
+      try target.commit()
+    } catch {
+      target.abandon()
       throw error
     }
-    meter?.add(documents: documents & 255)
-    var stats = SourceStats(name: source.name)
-    stats.files = task.unit.files.count
-    stats.bytesRead = log.bytesRead
-    stats.records = log.recordsRead
-    stats.documents = documents
-    stats.rejected = log.recordsRejected
-    stats.issues = Dictionary(uniqueKeysWithValues: log.issueCounts.map { ($0.key.rawValue, $0.value) })
-    stats.skipped = log.skipCounts
-    stats.formats = [task.unit.format.rawValue: 1]
-    stats.removed = removed
-    stats.normalize = normalizer.takeStats()
-    var part: PartRecord?
-    if let writer {
-      let (bytes, sha256) = try writer.finish()
-      stats.characters = writer.characters
-      part = PartRecord(
-        path: "text/" + name, source: source.name, inputs: task.unit.files, format: task.unit.format.rawValue,
-        documents: writer.documents, characters: writer.characters, bytes: bytes, sha256: sha256)
-    } else {
-      stats.characters = characters
-    }
-    return TaskResult(stats: stats, part: part, issues: log.issues)
+    return path
   }
 
   /// Writes `report` as pretty, key-sorted JSON, atomically.

@@ -1,7 +1,8 @@
 import CorpusIO
+import Shards
 
-/// Checks a build output directory against its report: every part listed exists with the
-/// recorded size and SHA-256.
+/// Checks a build output directory against its report and manifest: every text part, shard
+/// and the vocabulary exist with the recorded size and SHA-256.
 public enum OutputVerifier {
   /// A part that does not match the report.
   public struct Mismatch: Sendable, Equatable, CustomStringConvertible {
@@ -10,9 +11,21 @@ public enum OutputVerifier {
     public var description: String { "\(path): \(problem)" }
   }
 
-  /// The parts of `report` under `directory` that are missing or differ from the report.
+  /// The files of `report` (and, when the build wrote shards, of `manifest.json`) under
+  /// `directory` that are missing or differ from what was recorded.
   public static func verify(_ report: BuildReport, in directory: String) -> [Mismatch] {
     var mismatches: [Mismatch] = []
+    if !report.shards.isEmpty {
+      do {
+        let manifest = try Manifest<PipelineConfig>.read(path: directory + "/manifest.json")
+        if manifest.files != report.shards {
+          mismatches.append(Mismatch(path: "manifest.json", problem: "lists other shards than report.json"))
+        }
+        mismatches += manifest.verify(in: directory, vocab: true).map { Mismatch(path: $0.path, problem: $0.problem) }
+      } catch {
+        mismatches.append(Mismatch(path: "manifest.json", problem: "unreadable: \(error)"))
+      }
+    }
     for part in report.parts {
       let path = directory + "/" + part.path
       guard let size = FileSource.fileSize(path) else {

@@ -1,3 +1,4 @@
+import CorpusFilters
 import CorpusIO
 import CorpusSources
 import CorpusText
@@ -24,12 +25,22 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
   public var sources: [SourceConfig] = []
   /// Text repair and transliteration, applied to every document as it is read.
   public var normalize = NormalizeConfig()
+  /// Quality, ad, over-represented-line and duplicate filters.
+  public var filters = FiltersConfig()
+  /// What is kept of removed text for inspection (`out/removed/`).
+  public var audit = AuditConfig()
+  /// The WordPiece vocabulary.
+  public var tokenizer = TokenizerConfig()
+  /// How tokens become examples.
+  public var packing = PackingConfig()
+  /// The tensor files.
+  public var shards = ShardsConfig()
 
   /// The defaults, with no sources.
   public init() {}
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case version, output, workers, seed, strict, sources, normalize
+    case version, output, workers, seed, strict, sources, normalize, filters, audit, tokenizer, packing, shards
   }
 
   public init(from decoder: any Decoder) throws {
@@ -47,6 +58,11 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     strict = try c.decodeIfPresent(Bool.self, forKey: .strict) ?? strict
     sources = try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
     normalize = try c.decodeIfPresent(NormalizeConfig.self, forKey: .normalize) ?? normalize
+    filters = try c.decodeIfPresent(FiltersConfig.self, forKey: .filters) ?? filters
+    audit = try c.decodeIfPresent(AuditConfig.self, forKey: .audit) ?? audit
+    tokenizer = try c.decodeIfPresent(TokenizerConfig.self, forKey: .tokenizer) ?? tokenizer
+    packing = try c.decodeIfPresent(PackingConfig.self, forKey: .packing) ?? packing
+    shards = try c.decodeIfPresent(ShardsConfig.self, forKey: .shards) ?? shards
     var names: Set<String> = []
     for (index, source) in sources.enumerated() where !names.insert(source.name).inserted {
       throw DecodingError.dataCorrupted(
@@ -65,6 +81,11 @@ public struct PipelineConfig: Sendable, Equatable, Codable {
     try c.encode(strict, forKey: .strict)
     try c.encode(sources, forKey: .sources)
     try c.encode(normalize, forKey: .normalize)
+    try c.encode(filters, forKey: .filters)
+    try c.encode(audit, forKey: .audit)
+    try c.encode(tokenizer, forKey: .tokenizer)
+    try c.encode(packing, forKey: .packing)
+    try c.encode(shards, forKey: .shards)
   }
 
   /// `workers: auto` or a positive number.

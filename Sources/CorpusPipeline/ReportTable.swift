@@ -1,6 +1,9 @@
+import Foundation
+
 /// Renders a ``BuildReport`` as the plain-text tables `dacorpus build` and `dacorpus stats` print.
 public enum ReportTable {
-  /// Per-source counts, a total row, then issues by kind.
+  /// Per-source counts, a total row, issues by kind, removals, normalization, the removal
+  /// funnel, the most removed lines and the packing summary.
   public static func render(_ report: BuildReport) -> String {
     var rows = [["source", "files", "MB read", "records", "rejected", "removed", "documents", "characters"]]
     for stats in report.sources + [report.totals] {
@@ -18,7 +21,10 @@ public enum ReportTable {
       }
       text += "\n" + layout(issueRows, separatorBeforeLast: false)
     }
-    for (title, keyPath) in [("removed", \SourceStats.removed), ("skipped", \SourceStats.skipped)] {
+    for (title, keyPath) in [
+      ("removed documents", \SourceStats.removed), ("removed lines", \SourceStats.removedLines),
+      ("skipped", \SourceStats.skipped),
+    ] {
       let reasons = Set(report.sources.flatMap { $0[keyPath: keyPath].keys }).sorted()
       guard !reasons.isEmpty else { continue }
       var reasonRows = [[title] + report.sources.map(\.name)]
@@ -26,6 +32,75 @@ public enum ReportTable {
       text += "\n" + layout(reasonRows, separatorBeforeLast: false)
     }
     text += "\n" + normalization(report)
+    if report.reduce != nil {
+      text += "\n" + funnel(report)
+      text += topRemovedLines(report, count: 10)
+    }
+    if report.packing != nil { text += "\n" + packing(report) }
+    return text
+  }
+
+  /// The removal funnel: documents and characters left after each stage, for all sources.
+  ///
+  /// Stages group the removal rules by prefix: `normalize`, `quality`, `ads`, `dedup`,
+  /// `overrepresented`; rejected records come first.
+  public static func funnel(_ report: BuildReport) -> String {
+    let totals = report.totals
+    var documents = totals.records
+    var characters = totals.characters + totals.removedCharacters.values.reduce(0, +)
+    var rows = [["funnel", "documents", "removed", "characters", "removed"]]
+    rows.append(["records read", "\(documents)", "", "\(characters)", ""])
+    documents -= totals.rejected
+    rows.append(["rejected (bad input)", "\(documents)", "\(totals.rejected)", "\(characters)", "0"])
+    for stage in funnelStages {
+      let removedDocuments = totals.removed.filter { stageName(of: $0.key) == stage }.values.reduce(0, +)
+      let removedCharacters = totals.removedCharacters.filter { stageName(of: $0.key) == stage }.values.reduce(0, +)
+      documents -= removedDocuments
+      characters -= removedCharacters
+      rows.append([stage, "\(documents)", "\(removedDocuments)", "\(characters)", "\(removedCharacters)"])
+    }
+    return layout(rows, separatorBeforeLast: false)
+  }
+
+  /// The filter stages in the order they run.
+  static let funnelStages = ["normalize", "quality", "ads", "dedup", "overrepresented"]
+
+  /// The stage of a removal rule: the part before the first `.`.
+  static func stageName(of rule: String) -> String {
+    String(rule.split(separator: ".", maxSplits: 1).first ?? "")
+  }
+
+  /// The `count` most removed lines with their counts.
+  static func topRemovedLines(_ report: BuildReport, count: Int) -> String {
+    guard !report.topRemovedLines.isEmpty else { return "" }
+    var text = "most removed lines:\n"
+    for line in report.topRemovedLines.prefix(count) {
+      let shown = line.text.count > 70 ? line.text.prefix(69) + "…" : Substring(line.text)
+      text += "  \(String(repeating: " ", count: max(0, 6 - String(line.count).count)))\(line.count)  \(line.rule)  \(shown)\n"
+    }
+    return text
+  }
+
+  /// Tokens, `[UNK]`s and examples per source, and the packing totals.
+  static func packing(_ report: BuildReport) -> String {
+    var rows = [["packing", "tokens", "unk", "examples", "token share"]]
+    let total = max(1, report.totals.tokens)
+    for stats in report.sources + [report.totals] {
+      let share = Double(stats.tokens) / Double(total) * 100
+      rows.append([
+        stats.name, "\(stats.tokens)", "\(stats.unknownTokens)", "\(stats.examples)",
+        String(format: "%.1f %%", share),
+      ])
+    }
+    var text = layout(rows, separatorBeforeLast: true)
+    if let counts = report.packing, counts.examples > 0 {
+      let seqLen = report.config.packing.seqLen
+      let padding = Double(counts.padding) / Double(counts.examples * seqLen) * 100
+      let pairs = Double(counts.twoSegmentExamples) / Double(counts.examples) * 100
+      text += String(
+        format: "%d examples of %d: %.1f %% padding, %.1f %% with two segments; tokens in %d, out %d, dropped %d\n",
+        counts.examples, seqLen, padding, pairs, counts.tokensIn, counts.tokensOut, counts.tokensDropped)
+    }
     return text
   }
 

@@ -11,10 +11,10 @@ final class TextPartWriter {
   private(set) var documents = 0
   private(set) var characters = 0
 
-  /// Starts the part at `path`.
-  init(path: String) throws(CorpusIOError) {
+  /// Starts the part at `path`, compressed at gzip `level` (scratch parts use 1).
+  init(path: String, level: Int32 = 6) throws(CorpusIOError) {
     target = AtomicFile(path: path)
-    gzip = try GzipWriter(path: target.temporaryPath)
+    gzip = try GzipWriter(path: target.temporaryPath, level: level)
   }
 
   /// Appends one document as a JSON line.

@@ -37,4 +37,15 @@ public struct Document: Sendable, Equatable {
     writer.field("metadata", .object(metadata))
     writer.endObject()
   }
+
+  /// The document that ``write(to:)`` wrote as `record`, or `nil` when `record` lacks a string
+  /// `id`, `source` or `text`.
+  public init?(dolma record: JSONObject) {
+    guard let id = record["id"]?.stringValue, let source = record["source"]?.stringValue,
+      let text = record["text"]?.stringValue
+    else { return nil }
+    self.init(
+      id: id, source: source, text: text, created: record["created"]?.stringValue,
+      metadata: record["metadata"]?.objectValue ?? JSONObject())
+  }
 }

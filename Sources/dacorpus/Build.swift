@@ -5,11 +5,13 @@ import Foundation
 
 struct Build: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Run the pipeline: read the sources and write clean-text parts and a report.",
+    abstract: "Run the pipeline: read, clean, tokenize and pack the sources into tensor shards.",
     discussion: """
-      Reads CONFIG (default: pipeline.yaml). Writes OUTPUT/text/*.jsonl.gz (Dolma-style \
-      documents) and OUTPUT/report.json. Data problems are counted and reported, not fatal, \
-      unless --strict. Exit codes: 0 success, 1 failure, 64 bad usage.
+      Reads CONFIG (default: pipeline.yaml). Writes OUTPUT/text/*.jsonl.gz (the clean \
+      Dolma-style documents), OUTPUT/removed/ (what the filters removed), OUTPUT/vocab.txt, \
+      OUTPUT/shards/ (safetensors and/or TFRecord), OUTPUT/manifest.json and \
+      OUTPUT/report.json. Data problems are counted and reported, not fatal, unless --strict. \
+      Exit codes: 0 success, 1 failure, 64 bad usage.
       """)
 
   @Argument(help: "The pipeline config.", completion: .file(extensions: ["yaml", "yml"]))
@@ -52,6 +54,7 @@ struct Build: ParsableCommand {
     }
     let printer = IssuePrinter()
     var runner = BuildRunner(config: pipeline)
+    runner.configFile = config ?? "pipeline.yaml"
     runner.showProgress = !quiet
     if !quiet { runner.onIssue = { printer.print(source: $0, $1) } }
     let report: BuildReport
@@ -60,10 +63,23 @@ struct Build: ParsableCommand {
     } catch let error as StrictModeError {
       writeError("error: \(error)")
       throw ExitCode.failure
+    } catch let error as ConfigError {
+      writeError("error: \(error)")
+      throw ExitCode.failure
     }
     printer.finish()
     print(ReportTable.render(report), terminator: "")
-    print("wrote \(report.parts.count) parts to \(pipeline.output)/text and \(pipeline.output)/report.json")
+    let out = pipeline.output
+    print("wrote \(report.parts.count) text parts to \(out)/text, the report to \(out)/report.json")
+    if let vocab = report.reduce?.vocab {
+      print("vocabulary: \(out)/\(vocab.path), \(vocab.size) tokens (\(vocab.origin)), sha256 \(vocab.sha256)")
+    }
+    if let packing = report.packing {
+      let files = Set(report.shards.map(\.path.description)).count
+      print(
+        "shards: \(packing.examples) examples of \(pipeline.packing.seqLen) tokens, \(packing.tokensOut) tokens, in \(files) files under \(out)/shards; manifest \(out)/manifest.json"
+      )
+    }
   }
 
   private func loadConfig() throws -> PipelineConfig {

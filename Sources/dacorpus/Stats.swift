@@ -41,8 +41,11 @@ struct Stats: ParsableCommand {
       print(try Self.encode(report))
     } else {
       print(ReportTable.render(report), terminator: "")
-      let parts = report.parts.count
-      print(mismatches.isEmpty ? "\(parts) parts checked: sizes and sha256 match the report" : "\(mismatches.count) of \(parts) parts do not match the report:")
+      let files = report.parts.count + report.shards.count + (report.shards.isEmpty ? 0 : 1)
+      print(
+        mismatches.isEmpty
+          ? "\(files) files checked (text parts, shards, vocabulary): sizes and sha256 match the report and manifest"
+          : "\(mismatches.count) of \(files) files do not match the report or manifest:")
     }
     for mismatch in mismatches { writeError("error: \(mismatch)") }
     if !mismatches.isEmpty { throw ExitCode.failure }

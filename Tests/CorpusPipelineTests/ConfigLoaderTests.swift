@@ -68,6 +68,17 @@ import Testing
     ),
     ("sources:\n  - {name: a, paths: [x]}\n  - {name: a, paths: [y]}", "sources[1].name", "used twice"),
     ("sources:\n  - {name: 'a b', paths: [x]}", "sources[0].name", "not a valid name"),
+    ("tokenizer: {size: 3}", "tokenizer.size", "at least 6"),
+    ("tokenizer: {vocab: ''}", "tokenizer.vocab", "'train' or the path"),
+    ("tokenizer: {profile: rust}", "tokenizer.profile", "expected one of: hf, bert"),
+    ("packing: {mode: fast}", "packing.mode", "expected one of: electra, lossless"),
+    ("packing: {seq_len: 4}", "packing.seq_len", "at least 5"),
+    ("packing: {split_sentence: true}", "packing.split_sentence", "unknown key"),
+    ("shards: {formats: [npy]}", "shards.formats", "unknown format 'npy'"),
+    ("shards: {formats: []}", "shards.formats", "at least one format"),
+    ("shards: {dtype: int8}", "shards.dtype", "int32, uint16"),
+    ("audit: {removed: some}", "audit.removed", "all, sample, none"),
+    ("filters: {ads: {drop_document_share: 2}}", "filters.ads.drop_document_share", "between 0.0 and 1.0"),
   ])
   func errorsNameTheKeyPath(yaml: String, keyPath: String, message: String) {
     do {
@@ -78,6 +89,38 @@ import Testing
       #expect(error.message.contains(message), "\(error.message)")
       #expect(error.description.hasPrefix("p.yaml: \(keyPath): "))
     }
+  }
+
+  @Test func readsTheOutputBlocks() throws {
+    let config = try ConfigLoader.parse(
+      """
+      sources:
+        - {name: lcc, type: leipzig, paths: [a]}
+        - {name: web, type: oscar, paths: [b], web: true}
+      audit: {removed: all, sample_size: 5}
+      tokenizer: {vocab: my/vocab.txt, lowercase: true, profile: bert}
+      packing: {seq_len: 128, mode: electra, split_sentences: [web], join_documents: false}
+      shards: {formats: tfrecord, examples_per_shard: 10, dtype: uint16, shuffle: false}
+      """)
+    #expect(config.audit.removed == .all)
+    #expect(config.audit.sampleSize == 5)
+    #expect(config.tokenizer.vocab == .file("my/vocab.txt"))
+    #expect(config.tokenizer.options.lowercase)
+    #expect(config.tokenizer.options.maxInputCharsPerWord == 200)
+    #expect(config.packing.seqLen == 128)
+    #expect(config.packing.mode == .electra)
+    #expect(config.packing.splitsSentences(of: config.sources[1]))
+    #expect(!config.packing.splitsSentences(of: config.sources[0]))
+    #expect(!config.packing.joinsDocuments(of: config.sources[0]))
+    #expect(config.shards.formats == [.tfrecord])
+    #expect(config.shards.examplesPerShard == 10)
+    #expect(config.shards.dtype == .uint16)
+    #expect(!config.shards.shuffle)
+    // The defaults: sentence lists joined and not split, paragraph sources split.
+    let defaults = try ConfigLoader.parse("sources:\n  - {name: lcc, type: leipzig, paths: [a]}\n")
+    #expect(defaults.packing.joinsDocuments(of: defaults.sources[0]))
+    #expect(!defaults.packing.splitsSentences(of: defaults.sources[0]))
+    #expect(defaults.tokenizer.vocab == .train)
   }
 
   @Test func invalidYAMLIsAConfigError() {
@@ -91,6 +134,9 @@ import Testing
     #expect(try ConfigLoader.parse(dumped) == config)
     let auto = try ConfigLoader.dump(PipelineConfig())
     #expect(auto.contains("workers: auto"))
+    let root = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+    let bundled = try ConfigLoader.load(path: "/" + root + "/pipeline.yaml")
+    #expect(try ConfigLoader.parse(try ConfigLoader.dump(bundled)) == bundled)
   }
 
   @Test func bundledPipelineLoads() throws {

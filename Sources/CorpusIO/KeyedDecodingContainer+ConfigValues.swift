@@ -1,9 +1,7 @@
-import CorpusSources
-
 /// Helpers that turn config values into typed values with errors naming the key and the fix.
 extension KeyedDecodingContainer {
   /// Decodes a string naming one case of `E`, or throws listing the accepted names.
-  func decodeChoice<E: RawRepresentable & CaseIterable>(_: E.Type, forKey key: Key) throws -> E?
+  public func decodeChoice<E: RawRepresentable & CaseIterable>(_: E.Type, forKey key: Key) throws -> E?
   where E.RawValue == String {
     guard let raw = try decodeIfPresent(String.self, forKey: key) else { return nil }
     guard let value = E(rawValue: raw) else {
@@ -16,7 +14,7 @@ extension KeyedDecodingContainer {
   }
 
   /// Decodes an integer ≥ `minimum`, or throws saying so.
-  func decodeInt(forKey key: Key, minimum: Int) throws -> Int? {
+  public func decodeInt(forKey key: Key, minimum: Int) throws -> Int? {
     guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
     guard value >= minimum else {
       throw DecodingError.dataCorruptedError(
@@ -26,7 +24,7 @@ extension KeyedDecodingContainer {
   }
 
   /// Decodes a number in `range`, or throws saying so.
-  func decodeDouble(forKey key: Key, in range: ClosedRange<Double>) throws -> Double? {
+  public func decodeDouble(forKey key: Key, in range: ClosedRange<Double>) throws -> Double? {
     guard let value = try decodeIfPresent(Double.self, forKey: key) else { return nil }
     guard range.contains(value) else {
       throw DecodingError.dataCorruptedError(
@@ -37,7 +35,7 @@ extension KeyedDecodingContainer {
   }
 
   /// Decodes a string or a list of strings.
-  func decodeStrings(forKey key: Key) throws -> [String]? {
+  public func decodeStrings(forKey key: Key) throws -> [String]? {
     if let one = try? decodeIfPresent(String.self, forKey: key) { return [one] }
     return try decodeIfPresent([String].self, forKey: key)
   }

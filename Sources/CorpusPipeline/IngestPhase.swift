@@ -1,0 +1,159 @@
+import CorpusFilters
+import CorpusIO
+import CorpusSources
+import CorpusText
+import Foundation
+import WordPiece
+
+/// The ingest phase (DESIGN.md §2, map): one task per input unit reads its documents,
+/// normalizes them, applies the document filters (quality, ads), writes the survivors to a
+/// scratch part, and writes the sidecars that the reduce phase merges: line counts, dedup
+/// signatures, word counts.
+enum IngestPhase {
+  /// What one ingest task found and wrote.
+  struct Result: Sendable {
+    var stats: SourceStats
+    /// The scratch part (`work/ingest/…`), when anything was written.
+    var part: String?
+    var lineCounts: String?
+    var signatures: String?
+    var wordCounts: String?
+    var issues: [DataIssue]
+    var auditDocuments: BottomKSample
+    var auditLines: BottomKSample
+    var auditFile: String?
+    var tally: RemovedLineTally
+  }
+
+  /// Runs task `taskIndex`.
+  static func run(_ task: BuildRunner.Task, taskIndex: Int, context: PhaseContext) throws -> Result {
+    let config = context.config
+    let layout = context.layout
+    let source = config.sources[task.sourceIndex]
+    let log = ReadLog(keepIssues: 100, strict: config.strict) { issue in context.onIssue?(source.name, issue) }
+    log.onProgress = { context.meter?.add(bytes: $0) }
+    let readContext = ReadContext(source: source.name, options: source.options, log: log)
+    let name = BuildLayout.partName(source: source.name, ordinal: task.ordinal)
+    let write = context.write
+
+    var normalizer = try TextNormalizer(config: config.normalize)
+    var quality = config.filters.quality.rules(forSource: source.name).map(QualityFilter.init(rules:))
+    let ads = config.filters.ads
+    var adFilter = ads.enabled && (ads.scope == .all || source.web) ? AdLineFilter(config: ads) : nil
+    let group = context.policy.group(forSource: task.sourceIndex)
+    let counter =
+      write && group != nil
+      ? LineCountAccumulator(
+        taskIndex: taskIndex, policy: context.policy,
+        maxEntries: max(1 << 16, config.filters.overrepresented.memoryBudgetMB << 20 / 64 / max(1, config.workers ?? 2)),
+        spillDirectory: layout.spill)
+      : nil
+    var signer =
+      write && config.filters.dedup.enabled ? DedupSigner(config: config.filters.dedup, pipelineSeed: config.seed) : nil
+    let signatures = try signer.map { signer throws(FilterError) in
+      try SignatureSidecarWriter(
+        path: layout.scratch(task: taskIndex, "signatures"), taskIndex: taskIndex, config: config.filters.dedup.minhash,
+        seed: signer.seed)
+    }
+    var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
+    let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 1) : nil
+    let audit = try RemovalAudit(
+      config: write ? config.audit : { var a = config.audit; a.removed = .none; return a }(), seed: config.seed,
+      path: layout.removedFile(part: name, phase: "ingest"))
+    var tally = RemovedLineTally()
+    var stats = SourceStats(name: source.name)
+    var documents = 0
+    var characters = 0
+
+    func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
+      stats.removed[rule, default: 0] += 1
+      if counted { stats.removedCharacters[rule, default: 0] += document.text.unicodeScalars.count }
+      try audit.add(.document, source: source.name, id: document.id, rule: rule, score: score, text: document.text)
+    }
+
+    do {
+      try SourceReader.read(task.unit, context: readContext) { read in
+        var document = read
+        document.text = normalizer.normalize(document.text)
+        if document.text.isEmpty && !read.text.isEmpty {
+          return try removeDocument(read, rule: "normalize.empty", counted: false)
+        }
+        if let verdict = quality?.evaluate(document.text) {
+          return try removeDocument(document, rule: "quality." + verdict.rule.rawValue, score: verdict.score)
+        }
+        if let verdict = adFilter?.evaluate(document.text) {
+          if verdict.dropDocument {
+            return try removeDocument(document, rule: "ads.document", score: verdict.countedShare)
+          }
+          if !verdict.removal.isEmpty {
+            for (index, line) in TextLines.split(document.text).enumerated() {
+              guard let rule = verdict.rules[index] else { continue }
+              let name = "ads." + rule.rawValue
+              stats.removedLines[name, default: 0] += 1
+              stats.removedCharacters[name, default: 0] += line.unicodeScalars.count
+              tally.add(rule: name, text: line)
+              try audit.add(.line, source: source.name, id: document.id, line: index, rule: name, text: String(line))
+            }
+            document.text = verdict.removal.apply(to: document.text)
+            if document.text.isEmpty { return try removeDocument(document, rule: "ads.all_lines", counted: false) }
+          }
+        }
+        let documentIndex = documents
+        documents += 1
+        if let writer { try writer.write(document) } else { characters += document.text.unicodeScalars.count }
+        if let counter, let group {
+          try counter.add(
+            text: document.text, documentIndex: documentIndex, group: group,
+            domain: DomainKey.of(url: document.metadata["url"]?.stringValue))
+        }
+        if let signatures, let signature = signer?.sign(document.text) {
+          try signatures.append(
+            documentIndex: documentIndex, sourceIndex: task.sourceIndex, id: document.id, signature: signature)
+        }
+        words?.add(document.text)
+        if documents & 255 == 0 { context.meter?.add(documents: 256) }
+      }
+    } catch {
+      writer?.abandon()
+      audit.abandon()
+      throw error
+    }
+    context.meter?.add(documents: documents & 255)
+
+    stats.files = task.unit.files.count
+    stats.bytesRead = log.bytesRead
+    stats.records = log.recordsRead
+    stats.documents = documents
+    stats.rejected = log.recordsRejected
+    stats.issues = Dictionary(uniqueKeysWithValues: log.issueCounts.map { ($0.key.rawValue, $0.value) })
+    stats.skipped = log.skipCounts
+    stats.formats = [task.unit.format.rawValue: 1]
+    stats.normalize = normalizer.takeStats()
+    stats.characters = writer?.characters ?? characters
+
+    var result = Result(
+      stats: stats, issues: log.issues, auditDocuments: audit.documents, auditLines: audit.lines,
+      auditFile: try audit.finish(), tally: tally)
+    if let writer {
+      _ = try writer.finish()
+      result.part = layout.ingest + "/" + name
+    }
+    if let counter {
+      let path = layout.scratch(task: taskIndex, "linecounts")
+      try counter.write(to: path)
+      result.lineCounts = path
+    }
+    if let signatures {
+      try signatures.finish()
+      result.signatures = signatures.path
+    }
+    if let words {
+      let path = layout.scratch(task: taskIndex, "words")
+      guard FileManager.default.createFile(atPath: path, contents: Data(words.serialized())) else {
+        throw CorpusIOError(.writeFailed, "cannot write '\(path)'")
+      }
+      result.wordCounts = path
+    }
+    return result
+  }
+}

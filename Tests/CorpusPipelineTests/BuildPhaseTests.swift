@@ -1,0 +1,89 @@
+import CorpusIO
+import Foundation
+import Shards
+import Testing
+
+@testable import CorpusPipeline
+
+/// The scratch formats and mergeable summaries that carry data between the build's phases.
+@Suite struct BuildPhaseTests {
+  static func temporaryDirectory() throws -> String {
+    let path = NSTemporaryDirectory() + "dacorpus-phase-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  enum Item: Equatable {
+    case line([Int32])
+    case end
+  }
+
+  @Test(arguments: [4, 5, 7, 8, 64, 1 << 20])
+  func tokenSpoolRoundTripsAtEveryChunking(chunkSize: Int) throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let items: [Item] = [
+      .line([5, 6, 7]), .line([]), .line([Int32.max, 0, -1]), .end, .end, .line(Array(0..<300)), .end, .line([9]),
+    ]
+    let writer = try TokenSpool.Writer(path: directory + "/a.tokens")
+    for item in items {
+      switch item {
+      case .line(let ids): try writer.addLine(ids)
+      case .end: try writer.endDocument()
+      }
+    }
+    try writer.finish()
+    var read: [Item] = []
+    try TokenSpool.read(
+      path: directory + "/a.tokens", chunkSize: chunkSize, line: { read.append(.line($0)) },
+      endDocument: { read.append(.end) })
+    #expect(read == items)
+  }
+
+  @Test func aSpoolCutInsideALineIsAnError() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/cut.tokens"
+    let writer = try TokenSpool.Writer(path: path)
+    try writer.addLine([1, 2, 3])
+    try writer.finish()
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    try bytes.prefix(bytes.count - 4).write(to: URL(fileURLWithPath: path))
+    #expect(throws: CorpusIOError.self) { try TokenSpool.read(path: path, line: { _ in }, endDocument: {}) }
+  }
+
+  static func record(_ i: Int) -> RemovedText {
+    RemovedText(
+      kind: .line, source: "s", id: "d\(i)", line: i % 3, rule: "r", score: nil, text: "",
+      priority: UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
+  }
+
+  @Test(arguments: [1, 2, 3, 7])
+  func bottomKSamplesMergeToTheSameSampleHoweverSplit(tasks: Int) {
+    let records = (0..<500).map(Self.record)
+    var whole = BottomKSample(size: 40)
+    for r in records { whole.offer(r) { "t\(r.id)" } }
+    var merged = BottomKSample(size: 40)
+    for task in 0..<tasks {
+      var part = BottomKSample(size: 40)
+      for (i, r) in records.enumerated() where i % tasks == task { part.offer(r) { "t\(r.id)" } }
+      merged.merge(part)
+    }
+    let expected = records.sorted { $0.priority < $1.priority }.prefix(40).map(\.id)
+    #expect(whole.sorted.map(\.id) == expected)
+    #expect(merged.sorted.map(\.id) == expected)
+    #expect(merged.sorted.allSatisfy { $0.text == "t\($0.id)" })
+  }
+
+  @Test func tallyCountsAndRanksRemovedLines() {
+    var a = RemovedLineTally(capacity: 3)
+    for text in ["x", "y", "x", "z", "w", "x"] { a.add(rule: "ads.price", text: text) }
+    var b = RemovedLineTally(capacity: 3)
+    for text in ["y", "y", "q"] { b.add(rule: "ads.price", text: text) }
+    a.merge(b)
+    #expect(a.top(2).map(\.text) == ["x", "y"])
+    #expect(a.top(2).map(\.count) == [3, 3])
+    // "w" and "q" came after the capacity was reached and are not counted.
+    #expect(!a.counts.keys.contains { $0.text == "w" || $0.text == "q" })
+  }
+}
