@@ -17,6 +17,9 @@ public struct BuildRunner: Sendable {
   public var showProgress = false
   /// The config file's name, for errors.
   public var configFile = "pipeline.yaml"
+  /// Called when a phase ends, with its name (`ingest`, `reduce`, `finish`, `pack`) and its
+  /// wall-clock time. Timings never go into the report, which stays byte-identical across runs.
+  public var onPhaseEnd: (@Sendable (String, Duration) -> Void)?
 
   /// Creates a runner for `config`.
   public init(config: PipelineConfig) {
@@ -81,12 +84,21 @@ public struct BuildRunner: Sendable {
     }
     let workers = config.workers ?? ProcessInfo.processInfo.activeProcessorCount
 
+    let clock = ContinuousClock()
+    var phaseStart = clock.now
+    func endPhase(_ name: String) {
+      let now = clock.now
+      onPhaseEnd?(name, now - phaseStart)
+      phaseStart = now
+    }
+
     // Ingest.
     context.meter?.start()
     let ingest = try ParallelExecutor.run(tasks: tasks.count, workers: workers) { index in
       try IngestPhase.run(tasks[index], taskIndex: index, context: context)
     }
     context.meter?.stop()
+    endPhase("ingest")
     var auditDocuments = BottomKSample(size: config.audit.sampleSize)
     var auditLines = BottomKSample(size: config.audit.sampleSize)
     var tally = RemovedLineTally()
@@ -105,6 +117,7 @@ public struct BuildRunner: Sendable {
 
     // Reduce.
     let reduce = try ReducePhase.run(ingest: ingest, loadedVocabulary: loadedVocabulary, context: context)
+    endPhase("reduce")
 
     // Finish: the ingest counts of documents and characters are replaced by the final ones.
     for index in stats.indices {
@@ -136,8 +149,10 @@ public struct BuildRunner: Sendable {
       removedFiles.append(try Self.writeSample(auditDocuments.sorted + auditLines.sorted, layout: layout))
     }
     report.removedFiles = removedFiles.map { String($0.dropFirst(layout.output.count + 1)) }
+    endPhase("finish")
     if config.shards.enabled, reduce.vocabulary != nil {
       let packed = try PackPhase.run(spools: spools, reduce: reduce, context: context)
+      endPhase("pack")
       for (index, count) in packed.examplesBySource.enumerated() { report.sources[index].examples = count }
       report.totals = report.sources.reduce(into: SourceStats(name: "total")) { $0.add($1) }
       report.packing = packed.counts

@@ -38,9 +38,8 @@ enum FinishPhase {
     var encoder = try reduce.vocabulary.map { vocabulary throws(WordPieceError) in
       try WordPieceEncoder(vocabulary: vocabulary, options: config.tokenizer.options)
     }
-    let spool = try encoder.map { _ throws(CorpusIOError) in
-      try TokenSpool.Writer(path: layout.scratch(task: taskIndex, "tokens"))
-    }
+    let spool =
+      encoder != nil && config.shards.enabled ? try TokenSpool.Writer(path: layout.scratch(task: taskIndex, "tokens")) : nil
     let splitter = config.packing.splitsSentences(of: source) ? SentenceSplitter.danish : nil
     let joinDocuments = config.packing.joinsDocuments(of: source)
     let unknown = reduce.special?.unk

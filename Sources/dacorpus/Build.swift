@@ -56,7 +56,13 @@ struct Build: ParsableCommand {
     var runner = BuildRunner(config: pipeline)
     runner.configFile = config ?? "pipeline.yaml"
     runner.showProgress = !quiet
-    if !quiet { runner.onIssue = { printer.print(source: $0, $1) } }
+    if !quiet {
+      runner.onIssue = { printer.print(source: $0, $1) }
+      runner.onPhaseEnd = { phase, duration in
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        writeError(String(format: "%@ phase done in %.2f s", phase, seconds))
+      }
+    }
     let report: BuildReport
     do {
       report = try runner.run()
