@@ -18,33 +18,28 @@ public final class Bzip2Decoder: ByteSource {
     /// A stream just ended; more input means another stream.
     case between
     case done
-    case failed
   }
 
-  private let inner: any ByteSource
-  private var input: CompressedInput
+  private var core: DecoderCore
   private let stream: UnsafeMutablePointer<bz_stream>
   private var streamActive = false
   private var state = State.stream
-  private var pendingError: CorpusIOError?
-  private var decoded: Int64 = 0
   private var streams = 0
-  /// The decoder left output space unused, so it can progress only with more input.
+  /// The decoder left output space unused, so it can progress only with more core.input.
   private var needsInput = true
 
   /// Creates a decoder reading compressed bytes from `source`.
   ///
   /// - Parameter inputBufferSize: bytes of compressed input held at once (default 256 KiB).
   public init(_ source: any ByteSource, inputBufferSize: Int = 1 << 18) throws(CorpusIOError) {
-    inner = source
     stream = .allocate(capacity: 1)
     stream.initialize(to: bz_stream())
-    input = CompressedInput(capacity: inputBufferSize)
+    core = DecoderCore(source, inputBufferSize: inputBufferSize)
     let ret = BZ2_bzDecompressInit(stream, 0, 0)
     if ret != BZ_OK {
       stream.deinitialize(count: 1)
       stream.deallocate()
-      input.deallocate()
+      core.deallocate()
       throw CorpusIOError(.readFailed, "bzip2 initialisation failed (code \(ret))")
     }
     streamActive = true
@@ -54,49 +49,43 @@ public final class Bzip2Decoder: ByteSource {
     if streamActive { BZ2_bzDecompressEnd(stream) }
     stream.deinitialize(count: 1)
     stream.deallocate()
-    input.deallocate()
+    core.deallocate()
   }
 
   /// Compressed bytes consumed from the inner source so far.
-  public var consumedBytes: Int64 { input.consumed }
+  public var consumedBytes: Int64 { core.input.consumed }
 
   /// Decoded bytes returned so far.
-  public var decodedBytes: Int64 { decoded }
+  public var decodedBytes: Int64 { core.decoded }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CorpusIOError) -> Int {
-    let n = fill(buffer)
-    if n > 0 { return n }
-    if let error = pendingError {
-      pendingError = nil
-      throw error
-    }
-    return 0
+    try core.result(fill(buffer))
   }
 
   private func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
     guard let out = buffer.baseAddress else { return 0 }
     var produced = 0
-    while produced < buffer.count {
+    while produced < buffer.count, !core.failed {
       switch state {
       case .stream:
-        if input.available == 0, needsInput {
-          guard refill() else {
-            if state != .failed {
-              fail(.truncated, "bzip2 stream \(streams + 1) ends before its end marker")
+        if core.input.available == 0, needsInput {
+          guard core.refill() else {
+            if !core.failed {
+              core.fail(.truncated, "bzip2 stream \(streams + 1) ends before its end marker")
             }
             return produced
           }
         }
         let span = min(buffer.count - produced, maxCodecSpan)
-        stream.pointee.next_in = input.pointer.assumingMemoryBound(to: CChar.self)
-        stream.pointee.avail_in = UInt32(input.available)
+        stream.pointee.next_in = core.input.pointer.assumingMemoryBound(to: CChar.self)
+        stream.pointee.avail_in = UInt32(core.input.available)
         stream.pointee.next_out = (out + produced).assumingMemoryBound(to: CChar.self)
         stream.pointee.avail_out = UInt32(span)
         let ret = BZ2_bzDecompress(stream)
         let written = span - Int(stream.pointee.avail_out)
         produced += written
-        decoded += Int64(written)
-        input.start = input.end - Int(stream.pointee.avail_in)
+        core.decoded += Int64(written)
+        core.input.start = core.input.end - Int(stream.pointee.avail_in)
         switch ret {
         case BZ_OK:
           needsInput = stream.pointee.avail_out > 0
@@ -106,56 +95,39 @@ public final class Bzip2Decoder: ByteSource {
           streamActive = false
           state = .between
         case BZ_DATA_ERROR_MAGIC where streams > 0:
-          fail(.corrupt, "trailing garbage after bzip2 stream \(streams)")
+          core.fail(.corrupt, "trailing garbage after bzip2 stream \(streams)")
           return produced
         case BZ_DATA_ERROR_MAGIC:
-          fail(.corrupt, "not a bzip2 stream")
+          core.fail(.corrupt, "not a bzip2 stream")
           return produced
         case BZ_MEM_ERROR:
-          fail(.readFailed, "bzip2 ran out of memory")
+          core.fail(.readFailed, "bzip2 ran out of memory")
           return produced
         default:
-          fail(.corrupt, "bzip2 data error in stream \(streams + 1) (code \(ret))")
+          core.fail(.corrupt, "bzip2 data error in stream \(streams + 1) (code \(ret))")
           return produced
         }
       case .between:
-        if input.available == 0 {
-          guard refill() else {
-            if state != .failed { state = .done }
+        if core.input.available == 0 {
+          guard core.refill() else {
+            if !core.failed { state = .done }
             return produced
           }
         }
         stream.pointee = bz_stream()
         let ret = BZ2_bzDecompressInit(stream, 0, 0)
         if ret != BZ_OK {
-          fail(.readFailed, "bzip2 initialisation failed (code \(ret))")
+          core.fail(.readFailed, "bzip2 initialisation failed (code \(ret))")
           return produced
         }
         streamActive = true
         needsInput = true
         state = .stream
-      case .done, .failed:
+      case .done:
         return produced
       }
     }
     return produced
   }
 
-  /// Refills the input buffer; `false` at end of input or on a read error (then `state` is
-  /// `.failed`).
-  private func refill() -> Bool {
-    do {
-      return try input.refill(from: inner)
-    } catch {
-      state = .failed
-      pendingError = error
-      return false
-    }
-  }
-
-  private func fail(_ kind: CorpusIOError.Kind, _ message: String) {
-    state = .failed
-    pendingError = CorpusIOError(
-      kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
-  }
 }

@@ -23,23 +23,17 @@ public final class GzipDecoder: ByteSource {
     case padding
     /// Clean end of stream.
     case done
-    /// An error was met; `pendingError` holds it until thrown.
-    case failed
   }
 
-  private let inner: any ByteSource
-  private var input: CompressedInput
+  private var core: DecoderCore
   private let stream: UnsafeMutablePointer<z_stream>
   private var state = State.member
-  private var pendingError: CorpusIOError?
-  private var decoded: Int64 = 0
   private var members = 0
 
   /// Creates a decoder reading compressed bytes from `source`.
   ///
   /// - Parameter inputBufferSize: bytes of compressed input held at once (default 256 KiB).
   public init(_ source: any ByteSource, inputBufferSize: Int = 1 << 18) throws(CorpusIOError) {
-    inner = source
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
     // 15 + 16: a 32 KiB window, gzip wrapper only. `inflateInit2` is a macro Swift cannot see.
@@ -49,30 +43,24 @@ public final class GzipDecoder: ByteSource {
       stream.deallocate()
       throw CorpusIOError(.readFailed, "zlib initialisation failed (code \(ret))")
     }
-    input = CompressedInput(capacity: inputBufferSize)
+    core = DecoderCore(source, inputBufferSize: inputBufferSize)
   }
 
   deinit {
     inflateEnd(stream)
     stream.deinitialize(count: 1)
     stream.deallocate()
-    input.deallocate()
+    core.deallocate()
   }
 
   /// Compressed bytes consumed from the inner source so far.
-  public var consumedBytes: Int64 { input.consumed }
+  public var consumedBytes: Int64 { core.input.consumed }
 
   /// Decoded bytes returned so far.
-  public var decodedBytes: Int64 { decoded }
+  public var decodedBytes: Int64 { core.decoded }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CorpusIOError) -> Int {
-    let n = fill(buffer)
-    if n > 0 { return n }
-    if let error = pendingError {
-      pendingError = nil
-      throw error
-    }
-    return 0
+    try core.result(fill(buffer))
   }
 
   /// Decodes into `buffer` until it is full or the stream ends; records an error instead of
@@ -80,34 +68,34 @@ public final class GzipDecoder: ByteSource {
   private func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
     guard let out = buffer.baseAddress else { return 0 }
     var produced = 0
-    while produced < buffer.count {
+    while produced < buffer.count, !core.failed {
       switch state {
       case .member:
-        if input.available == 0 {
-          guard refill() else {
-            if state != .failed {
-              fail(.truncated, "gzip stream ends inside member \(members + 1)")
+        if core.input.available == 0 {
+          guard core.refill() else {
+            if !core.failed {
+              core.fail(.truncated, "gzip stream ends inside member \(members + 1)")
             }
             return produced
           }
         }
         let span = min(buffer.count - produced, maxCodecSpan)
-        stream.pointee.next_in = input.pointer.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_in = UInt32(input.available)
+        stream.pointee.next_in = core.input.pointer.assumingMemoryBound(to: Bytef.self)
+        stream.pointee.avail_in = UInt32(core.input.available)
         stream.pointee.next_out = (out + produced).assumingMemoryBound(to: Bytef.self)
         stream.pointee.avail_out = UInt32(span)
         let ret = inflate(stream, Z_NO_FLUSH)
         let written = span - Int(stream.pointee.avail_out)
         produced += written
-        decoded += Int64(written)
-        input.start = input.end - Int(stream.pointee.avail_in)
+        core.decoded += Int64(written)
+        core.input.start = core.input.end - Int(stream.pointee.avail_in)
         switch ret {
         case Z_OK:
           continue
         case Z_BUF_ERROR:
           // No progress possible: normal when the input is used up; never with input left.
-          if input.available > 0, written == 0 {
-            fail(.corrupt, "gzip decoder made no progress in member \(members + 1)")
+          if core.input.available > 0, written == 0 {
+            core.fail(.corrupt, "gzip decoder made no progress in member \(members + 1)")
             return produced
           }
         case Z_STREAM_END:
@@ -115,64 +103,47 @@ public final class GzipDecoder: ByteSource {
           inflateReset(stream)
           state = .between
         case Z_MEM_ERROR:
-          fail(.readFailed, "zlib ran out of memory")
+          core.fail(.readFailed, "zlib ran out of memory")
           return produced
         default:
-          fail(.corrupt, "gzip data error in member \(members + 1): \(zlibMessage(ret))")
+          core.fail(.corrupt, "gzip data error in member \(members + 1): \(zlibMessage(ret))")
           return produced
         }
       case .between:
-        if input.available == 0 {
-          guard refill() else {
-            if state != .failed { state = .done }
+        if core.input.available == 0 {
+          guard core.refill() else {
+            if !core.failed { state = .done }
             return produced
           }
         }
-        switch input.pointer.load(as: UInt8.self) {
+        switch core.input.pointer.load(as: UInt8.self) {
         case 0x1F:
           state = .member
         case 0x00:
           state = .padding
         default:
-          fail(.corrupt, "trailing garbage after gzip member \(members)")
+          core.fail(.corrupt, "trailing garbage after gzip member \(members)")
           return produced
         }
       case .padding:
-        let bytes = UnsafeRawBufferPointer(start: input.pointer, count: input.available)
+        let bytes = UnsafeRawBufferPointer(start: core.input.pointer, count: core.input.available)
         if let nonZero = bytes.firstIndex(where: { $0 != 0 }) {
-          input.start += nonZero
-          fail(.corrupt, "non-zero byte in the padding after gzip member \(members)")
+          core.input.start += nonZero
+          core.fail(.corrupt, "non-zero byte in the padding after gzip member \(members)")
           return produced
         }
-        input.start = input.end
-        guard refill() else {
-          if state != .failed { state = .done }
+        core.input.start = core.input.end
+        guard core.refill() else {
+          if !core.failed { state = .done }
           return produced
         }
-      case .done, .failed:
+      case .done:
         return produced
       }
     }
     return produced
   }
 
-  /// Refills the input buffer; `false` at end of input or on a read error (then `state` is
-  /// `.failed`).
-  private func refill() -> Bool {
-    do {
-      return try input.refill(from: inner)
-    } catch {
-      state = .failed
-      pendingError = error
-      return false
-    }
-  }
-
-  private func fail(_ kind: CorpusIOError.Kind, _ message: String) {
-    state = .failed
-    pendingError = CorpusIOError(
-      kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
-  }
 
   private func zlibMessage(_ ret: Int32) -> String {
     if let msg = stream.pointee.msg { return String(cString: msg) }

@@ -14,18 +14,15 @@ import CZstd
 ///
 /// Memory: a 256 KiB input buffer plus the frame's window (at most `1 << maxWindowLog`).
 public final class ZstdDecoder: ByteSource {
-  private enum State { case frames, done, failed }
+  private enum State { case frames, done }
 
-  private let inner: any ByteSource
-  private var input: CompressedInput
+  private var core: DecoderCore
   private let context: OpaquePointer
   private var state = State.frames
-  private var pendingError: CorpusIOError?
-  private var decoded: Int64 = 0
   /// The last frame is complete and flushed (`ZSTD_decompressStream` returned 0) and no byte of
   /// a next frame has been consumed since.
   private var atFrameBoundary = false
-  /// The decoder left output space unused, so it can progress only with more input.
+  /// The decoder left output space unused, so it can progress only with more core.input.
   private var needsInput = true
 
   /// Creates a decoder reading compressed bytes from `source`.
@@ -46,71 +43,58 @@ public final class ZstdDecoder: ByteSource {
       throw CorpusIOError(.readFailed, "zstd rejected maxWindowLog \(maxWindowLog)")
     }
     self.context = context
-    inner = source
-    input = CompressedInput(capacity: inputBufferSize)
+    core = DecoderCore(source, inputBufferSize: inputBufferSize)
   }
 
   deinit {
     ZSTD_freeDCtx(context)
-    input.deallocate()
+    core.deallocate()
   }
 
   /// Compressed bytes consumed from the inner source so far.
-  public var consumedBytes: Int64 { input.consumed }
+  public var consumedBytes: Int64 { core.input.consumed }
 
   /// Decoded bytes returned so far.
-  public var decodedBytes: Int64 { decoded }
+  public var decodedBytes: Int64 { core.decoded }
 
   public func read(into buffer: UnsafeMutableRawBufferPointer) throws(CorpusIOError) -> Int {
-    let n = fill(buffer)
-    if n > 0 { return n }
-    if let error = pendingError {
-      pendingError = nil
-      throw error
-    }
-    return 0
+    try core.result(fill(buffer))
   }
 
   private func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
     guard let out = buffer.baseAddress else { return 0 }
     var produced = 0
-    while produced < buffer.count, state == .frames {
-      if input.available == 0, needsInput {
-        let more: Bool
-        do {
-          more = try input.refill(from: inner)
-        } catch {
-          state = .failed
-          pendingError = error
-          return produced
-        }
-        if !more {
-          if atFrameBoundary {
+    while produced < buffer.count, state == .frames, !core.failed {
+      if core.input.available == 0, needsInput {
+        if !core.refill() {
+          if core.failed {
+            return produced
+          } else if atFrameBoundary {
             state = .done
           } else {
-            fail(.truncated, "zstd stream ends inside a frame")
+            core.fail(.truncated, "zstd stream ends inside a frame")
           }
           return produced
         }
       }
-      let available = input.available
-      var inBuffer = ZSTD_inBuffer(src: UnsafeRawPointer(input.pointer), size: available, pos: 0)
+      let available = core.input.available
+      var inBuffer = ZSTD_inBuffer(src: UnsafeRawPointer(core.input.pointer), size: available, pos: 0)
       var outBuffer = ZSTD_outBuffer(dst: out + produced, size: buffer.count - produced, pos: 0)
       let ret = ZSTD_decompressStream(context, &outBuffer, &inBuffer)
       produced += outBuffer.pos
-      decoded += Int64(outBuffer.pos)
-      input.start += inBuffer.pos
+      core.decoded += Int64(outBuffer.pos)
+      core.input.start += inBuffer.pos
       if ZSTD_isError(ret) != 0 {
         let name = String(cString: ZSTD_getErrorName(ret))
         if name.hasPrefix("Frame requires too much memory") {
-          fail(.tooLarge, "zstd frame needs a larger window than allowed: \(name)")
+          core.fail(.tooLarge, "zstd frame needs a larger window than allowed: \(name)")
         } else {
-          fail(.corrupt, "zstd data error: \(name)")
+          core.fail(.corrupt, "zstd data error: \(name)")
         }
         return produced
       }
       if inBuffer.pos == 0, outBuffer.pos == 0, available > 0, ret != 0 {
-        fail(.corrupt, "zstd decoder made no progress")
+        core.fail(.corrupt, "zstd decoder made no progress")
         return produced
       }
       if ret == 0 {
@@ -123,9 +107,4 @@ public final class ZstdDecoder: ByteSource {
     return produced
   }
 
-  private func fail(_ kind: CorpusIOError.Kind, _ message: String) {
-    state = .failed
-    pendingError = CorpusIOError(
-      kind, "\(message) (compressed offset \(input.consumed))", offset: decoded)
-  }
 }

@@ -34,7 +34,7 @@ import Testing
     var caught: CorpusIOError?
     do {
       while case let n = try source.read(into: buffer), n > 0 { received += n }
-    } catch let error as CorpusIOError {
+    } catch {
       caught = error
     }
     #expect(received == Self.bytes.count)
