@@ -3,7 +3,7 @@
 `safetensors`, check them against manifest.json, and run one batch through transformers'
 `ElectraForPreTraining` (a tiny, randomly initialised model, so nothing is downloaded).
 
-    pip install safetensors torch transformers
+    pip install safetensors numpy torch transformers
     python scripts/load_shards_example.py out/            # a build output directory
     python scripts/load_shards_example.py out/shards/shard-00000.safetensors
 
@@ -18,6 +18,7 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
 import torch
 from safetensors import safe_open
 from transformers import ElectraConfig, ElectraForPreTraining
@@ -43,13 +44,14 @@ def shard_paths(target: Path):
 def batches(paths, batch_size):
     """Yields dicts of int64 tensors [batch_size, seq_len], reading rows lazily (mmap)."""
     for path in paths:
-        with safe_open(str(path), framework="pt") as f:
+        # Read as NumPy: PyTorch before 2.3 has no uint16 tensors (the uint16 `input_ids` option).
+        with safe_open(str(path), framework="np") as f:
             n = f.get_slice("input_ids").get_shape()[0]
             for start in range(0, n, batch_size):
                 stop = min(n, start + batch_size)
                 yield {
-                    # uint16 ids (an option) and int32 become the int64 that nn.Embedding wants.
-                    name: f.get_slice(name)[start:stop].to(torch.int64)
+                    # uint16 ids and int32 become the int64 that nn.Embedding wants.
+                    name: torch.from_numpy(f.get_slice(name)[start:stop].astype(np.int64))
                     for name in ("input_ids", "token_type_ids", "attention_mask")
                 }
 
@@ -61,7 +63,7 @@ def main():
     args = parser.parse_args()
 
     paths = shard_paths(args.target)
-    with safe_open(str(paths[0]), framework="pt") as f:
+    with safe_open(str(paths[0]), framework="np") as f:
         meta = f.metadata()
     seq_len = int(meta["seq_len"])
     print(f"{len(paths)} shard(s); metadata: {meta}")
