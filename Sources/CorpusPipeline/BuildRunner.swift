@@ -68,7 +68,8 @@ public struct BuildRunner: Sendable {
     let loadedVocabulary = write ? try loadVocabulary() : nil
     let (tasks, planIssues, totalBytes) = plan()
     let context = PhaseContext(
-      config: config, write: write, meter: showProgress ? ProgressMeter(totalBytes: totalBytes) : nil, onIssue: onIssue)
+      config: config, write: write,
+      meter: showProgress ? ProgressMeter(totalBytes: totalBytes, label: write ? "ingest" : "") : nil, onIssue: onIssue)
     let layout = context.layout
     if write { try prepare(layout) }
     var stats = config.sources.map { SourceStats(name: $0.name) }
@@ -125,10 +126,16 @@ public struct BuildRunner: Sendable {
       stats[index].characters = 0
     }
     let finishing = zip(tasks.indices, ingest).compactMap { index, result in result.part.map { (index, $0) } }
+    let finishMeter =
+      showProgress
+      ? ProgressMeter(totalBytes: finishing.compactMap { FileSource.fileSize($0.1) }.reduce(0, +), label: "finish") : nil
+    finishMeter?.start()
     let finish = try ParallelExecutor.run(tasks: finishing.count, workers: workers) { k in
       let (index, part) = finishing[k]
-      return try FinishPhase.run(tasks[index], taskIndex: index, ingestPart: part, reduce: reduce, context: context)
+      return try FinishPhase.run(
+        tasks[index], taskIndex: index, ingestPart: part, reduce: reduce, context: context, meter: finishMeter)
     }
+    finishMeter?.stop()
     var parts: [PartRecord] = []
     var spools: [(path: String, sourceIndex: Int)] = []
     for ((index, _), result) in zip(finishing, finish) {

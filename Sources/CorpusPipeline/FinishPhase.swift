@@ -23,7 +23,8 @@ enum FinishPhase {
   }
 
   static func run(
-    _ task: BuildRunner.Task, taskIndex: Int, ingestPart: String, reduce: ReducePhase.Result, context: PhaseContext
+    _ task: BuildRunner.Task, taskIndex: Int, ingestPart: String, reduce: ReducePhase.Result, context: PhaseContext,
+    meter: ProgressMeter?
   ) throws -> Result {
     let config = context.config
     let layout = context.layout
@@ -46,6 +47,7 @@ enum FinishPhase {
     var tally = RemovedLineTally()
     var stats = SourceStats(name: source.name)
     var ids: [Int32] = []
+    var documentsRead = 0
 
     func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
       stats.removed[rule, default: 0] += 1
@@ -54,7 +56,9 @@ enum FinishPhase {
     }
 
     do {
-      try TextPartReader.forEach(path: ingestPart) { index, read in
+      try TextPartReader.forEach(path: ingestPart, progress: { meter?.add(bytes: $0) }) { index, read in
+        documentsRead = index + 1
+        if documentsRead & 255 == 0 { meter?.add(documents: 256) }
         if let duplicate = duplicates[index] {
           let rule = duplicate.reason == .exact ? "dedup.exact" : "dedup.near"
           return try removeDocument(read, rule: rule, score: duplicate.similarity)
@@ -90,6 +94,7 @@ enum FinishPhase {
       audit.abandon()
       throw error
     }
+    meter?.add(documents: documentsRead & 255)
     if joinDocuments { try spool?.endDocument() }
     try spool?.finish()
     let (bytes, sha256) = try writer.finish()

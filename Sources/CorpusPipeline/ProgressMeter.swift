@@ -5,6 +5,7 @@ import Synchronization
 /// in place when stderr is a terminal, a plain line every `interval` seconds otherwise.
 public final class ProgressMeter: Sendable {
   private let totalBytes: Int64
+  private let label: String
   private let bytes = Atomic<Int64>(0)
   private let documents = Atomic<Int>(0)
   private let done = Atomic<Bool>(false)
@@ -12,9 +13,13 @@ public final class ProgressMeter: Sendable {
   private let interval: Double
   private let startTime = Date()
 
-  /// A meter for `totalBytes` of input. `interval` defaults to 0.5 s on a terminal, 10 s otherwise.
-  public init(totalBytes: Int64, interactive: Bool = isatty(STDERR_FILENO) == 1, interval: Double? = nil) {
+  /// A meter for `totalBytes` of input, its lines starting with `label` (a phase name) when
+  /// given. `interval` defaults to 0.5 s on a terminal, 10 s otherwise.
+  public init(
+    totalBytes: Int64, label: String = "", interactive: Bool = isatty(STDERR_FILENO) == 1, interval: Double? = nil
+  ) {
     self.totalBytes = totalBytes
+    self.label = label.isEmpty ? "" : label + ": "
     self.interactive = interactive
     self.interval = interval ?? (interactive ? 0.5 : 10)
   }
@@ -47,7 +52,7 @@ public final class ProgressMeter: Sendable {
     let done = bytes.load(ordering: .relaxed)
     let docs = documents.load(ordering: .relaxed)
     let elapsed = max(Date().timeIntervalSince(startTime), 1e-3)
-    var text = "\(Self.size(done))"
+    var text = label + Self.size(done)
     if totalBytes > 0 {
       let share = min(100, Int(Double(done) * 100 / Double(totalBytes)))
       text += " of \(Self.size(totalBytes)) (\(share) %)"

@@ -3,14 +3,22 @@ import CorpusSources
 
 /// Reads back a part written by ``TextPartWriter``: one document per JSON line, in order.
 enum TextPartReader {
-  /// Calls `body` with each document of the part at `path` and its index in the part.
+  /// Calls `body` with each document of the part at `path` and its index in the part, and
+  /// `progress` with the compressed bytes read since its last call, every 256 documents and at
+  /// the end.
   ///
   /// - Throws: ``CorpusIOError`` when the file cannot be read or a line is not a document that
   ///   ``TextPartWriter`` wrote (a part is the build's own output, so damage is an error).
   static func forEach(
-    path: String, _ body: (_ index: Int, _ document: Document) throws -> Void
+    path: String, progress: ((Int64) -> Void)? = nil, _ body: (_ index: Int, _ document: Document) throws -> Void
   ) throws {
     let lines = LineReader(try Compression.openDecoded(path: path).source)
+    var reported: Int64 = 0
+    func report() {
+      progress?(lines.consumedBytes - reported)
+      reported = lines.consumedBytes
+    }
+    defer { report() }
     var parser = JSONParser()
     var index = 0
     while let line = try lines.next() {
@@ -23,6 +31,7 @@ enum TextPartReader {
       }
       try body(index, document)
       index += 1
+      if index & 255 == 0 { report() }
     }
   }
 }
