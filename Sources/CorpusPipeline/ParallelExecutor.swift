@@ -4,8 +4,9 @@ import Synchronization
 /// Runs numbered tasks on a fixed number of worker threads and returns their results in task
 /// order, so output never depends on scheduling. Each worker takes the next unstarted task
 /// when it finishes one. The first error stops the start of new tasks and is rethrown.
-enum ParallelExecutor {
-  static func run<Result: Sendable>(
+public enum ParallelExecutor {
+  /// Runs `body(0)` … `body(count - 1)` on up to `workers` threads; returns the results in task order.
+  public static func run<Result: Sendable>(
     tasks count: Int, workers: Int, _ body: @Sendable @escaping (Int) throws -> Result
   ) throws -> [Result] {
     let next = Atomic<Int>(0)

@@ -2,7 +2,6 @@ import ArgumentParser
 import CorpusIO
 import CorpusPipeline
 import Foundation
-import Synchronization
 import WordPiece
 
 struct Vocab: ParsableCommand {
@@ -75,32 +74,18 @@ struct Vocab: ParsableCommand {
   /// Counts the words of `files`, one file per task on up to `workers` threads, and merges the
   /// per-file counts in file order.
   static func count(_ files: [String], options: WordPieceOptions, workers: Int) throws -> WordCounts {
-    let results = Mutex([Int: Result<WordCounts, CorpusIOError>]())
-    let next = Mutex(0)
-    DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
-      while true {
-        let index = next.withLock { value -> Int in
-          defer { value += 1 }
-          return value
-        }
-        guard index < files.count else { return }
-        let result = Result { () throws(CorpusIOError) -> WordCounts in
-          var counts = WordCounts(options: options)
-          let lines = LineReader(try Compression.openDecoded(path: files[index]).source)
-          while let line = try lines.next() { counts.add(utf8: line) }
-          return counts
-        }
-        results.withLock { $0[index] = result }
+    let perFile = try ParallelExecutor.run(tasks: files.count, workers: workers) { index in
+      do {
+        var counts = WordCounts(options: options)
+        let lines = LineReader(try Compression.openDecoded(path: files[index]).source)
+        while let line = try lines.next() { counts.add(utf8: line) }
+        return counts
+      } catch {
+        throw ValidationError("\(files[index]): \(error)")
       }
     }
     var total = WordCounts(options: options)
-    for index in files.indices {
-      switch results.withLock({ $0[index] }) {
-      case .success(let counts)?: total.merge(counts)
-      case .failure(let error)?: throw ValidationError("\(files[index]): \(error)")
-      case nil: break
-      }
-    }
+    for counts in perFile { total.merge(counts) }
     return total
   }
 }
