@@ -21,6 +21,13 @@ public struct AuditConfig: Codable, Sendable, Equatable {
   /// The defaults: a sample of 10,000.
   public init() {}
 
+  /// Nothing kept (`removed: none`).
+  public static var off: AuditConfig {
+    var config = AuditConfig()
+    config.removed = .none
+    return config
+  }
+
   enum CodingKeys: String, CodingKey, CaseIterable {
     case removed, sampleSize = "sample_size"
   }

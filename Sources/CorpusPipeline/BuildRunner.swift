@@ -83,7 +83,7 @@ public struct BuildRunner: Sendable {
         issues.append(IssueRecord(source: name, issue))
       }
     }
-    let workers = config.workers ?? ProcessInfo.processInfo.activeProcessorCount
+    let workers = context.workers
 
     let clock = ContinuousClock()
     var phaseStart = clock.now

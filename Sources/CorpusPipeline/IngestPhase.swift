@@ -45,8 +45,7 @@ enum IngestPhase {
       write && group != nil
       ? LineCountAccumulator(
         taskIndex: taskIndex, policy: context.policy,
-        maxEntries: max(1 << 16, config.filters.overrepresented.memoryBudgetMB << 20 / 64 / max(1, config.workers ?? 2)),
-        spillDirectory: layout.spill)
+        maxEntries: context.lineCounterEntries, spillDirectory: layout.spill)
       : nil
     var signer =
       write && config.filters.dedup.enabled ? DedupSigner(config: config.filters.dedup, pipelineSeed: config.seed) : nil
@@ -58,7 +57,7 @@ enum IngestPhase {
     var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
     let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 1) : nil
     let audit = try RemovalAudit(
-      config: write ? config.audit : { var a = config.audit; a.removed = .none; return a }(), seed: config.seed,
+      config: write ? config.audit : .off, seed: config.seed,
       path: layout.removedFile(part: name, phase: "ingest"))
     var tally = RemovedLineTally()
     var stats = SourceStats(name: source.name)

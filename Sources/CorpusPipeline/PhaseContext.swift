@@ -1,5 +1,6 @@
 import CorpusFilters
 import CorpusSources
+import Foundation
 
 /// What every task of every phase shares: the config, the layout, the policies derived from the
 /// config, and the callbacks.
@@ -12,6 +13,8 @@ struct PhaseContext: Sendable {
   let onIssue: (@Sendable (String, DataIssue) -> Void)?
   /// The over-represented-line policy, shared by counting (ingest) and removal (finish).
   let policy: OverrepresentedPolicy
+  /// Tasks run at once.
+  let workers: Int
 
   init(
     config: PipelineConfig, write: Bool, meter: ProgressMeter?, onIssue: (@Sendable (String, DataIssue) -> Void)?
@@ -21,8 +24,15 @@ struct PhaseContext: Sendable {
     self.write = write
     self.meter = meter
     self.onIssue = onIssue
+    workers = config.workers ?? ProcessInfo.processInfo.activeProcessorCount
     policy = OverrepresentedPolicy(
       config: config.filters.overrepresented, sources: config.sources.map { ($0.name, $0.web) })
+  }
+
+  /// Distinct (line, domain) pairs an ingest task's line counter holds before it spills a sorted
+  /// run: its share of `filters.overrepresented.memory_budget_mb`, at about 64 bytes a pair.
+  var lineCounterEntries: Int {
+    max(1 << 16, (config.filters.overrepresented.memoryBudgetMB << 20) / 64 / workers)
   }
 
   /// Whether the ingest phase counts words for a vocabulary trained in the reduce phase.
