@@ -22,6 +22,7 @@ public struct ShardStatistics: Sendable, Hashable, Codable {
     /// The token's text, when a vocabulary was at hand to look it up.
     public var token: String?
 
+    /// A count for `id`, with its text when known.
     public init(id: Int32, count: Int, token: String? = nil) {
       self.id = id
       self.count = count
@@ -82,12 +83,16 @@ public struct ShardStatistics: Sendable, Hashable, Codable {
   ///   - unknownTokenID: `[UNK]`, when the vocabulary has one.
   ///   - binWidth: tokens per histogram bin.
   ///   - topTokens: how many of the most frequent tokens to keep.
-  /// - Throws: any error reading the files (see ``ShardStatisticsCollector``).
+  /// - Throws: ``ShardsError/Kind/invalidArgument`` when `seqLen` or `binWidth` is not
+  ///   positive; any error reading the files (see ``ShardStatisticsCollector``).
   /// - Complexity: O(examples × seqLen) time; O(vocabularySize) memory.
   public static func read(
     _ records: [ShardFileRecord], in directory: String, seqLen: Int, vocabularySize: Int, unknownTokenID: Int32?,
     binWidth: Int = 16, topTokens: Int = 25
   ) throws(ShardsError) -> ShardStatistics {
+    guard seqLen > 0, binWidth > 0 else {
+      throw ShardsError(.invalidArgument, "seq_len \(seqLen) and bin width \(binWidth) must be positive")
+    }
     let format: ShardFormat = records.contains { $0.format == .safetensors } ? .safetensors : .tfrecord
     var collector = ShardStatisticsCollector(
       format: format, seqLen: seqLen, vocabularySize: vocabularySize, unknownTokenID: unknownTokenID,

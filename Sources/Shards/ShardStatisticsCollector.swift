@@ -19,6 +19,8 @@ public struct ShardStatisticsCollector: Sendable {
 
   /// A collector for files of `format` with examples of `seqLen`.
   ///
+  /// `seqLen` and `binWidth` must be positive.
+  ///
   /// - Parameters:
   ///   - vocabularySize: ids in `0..<vocabularySize` are counted per id; others count as
   ///     ``ShardStatistics/outOfVocabularyTokens``.

@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
   @Option(help: ArgumentHelp("Also write the report as one self-contained HTML file.", valueName: "file"))
   var html: String?
 
-  @Option(help: "Most frequent tokens to list.")
+  @Option(help: ArgumentHelp("Most frequent tokens to list.", valueName: "n"))
   var topTokens = 25
 
   func validate() throws {

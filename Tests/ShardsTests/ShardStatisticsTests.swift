@@ -92,6 +92,16 @@ struct ShardStatisticsTests {
     }
   }
 
+  @Test("a seq_len or bin width below 1 is an error, not a crash", arguments: [(0, 16), (16, 0), (-1, 4)])
+  func nonPositiveLengths(_ seqLen: Int, _ binWidth: Int) {
+    #expect {
+      _ = try ShardStatistics.read(
+        [], in: "/nonexistent", seqLen: seqLen, vocabularySize: 30, unknownTokenID: 1, binWidth: binWidth)
+    } throws: { error in
+      (error as? ShardsError)?.kind == .invalidArgument
+    }
+  }
+
   @Test func aCorruptTFRecordNamesTheFile() throws {
     let directory = try TemporaryDirectory()
     defer { directory.cleanup() }
