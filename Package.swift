@@ -47,13 +47,13 @@ let package = Package(
     .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", "CorpusText", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline"]),
-    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO"]),
+    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO", "Shards"]),
   ]
 )
