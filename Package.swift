@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "CorpusPipeline",
       dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

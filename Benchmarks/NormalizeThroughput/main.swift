@@ -147,8 +147,11 @@ func timeProcess(_ executable: String, _ arguments: [String], input: String, out
   process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
   process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
-  _ = FileManager.default.createFile(atPath: output, contents: nil)
-  process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+  // open(2), not FileManager.createFile: that writes a new file and renames it over the path,
+  // which as root replaces the /dev/null device with a regular file.
+  let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+  guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output]) }
+  process.standardOutput = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
   let cpuBefore = childrenCPU()
   let wall = try seconds {
     try process.run()

@@ -59,6 +59,22 @@ public final class FileSource: ByteSource {
     #endif
   }
 
+  /// Reads from a duplicate of the open `descriptor` (standard input, say), named `name` in
+  /// messages; the duplicate is closed when the source is released, `descriptor` stays open.
+  ///
+  /// - Throws: ``CorpusIOError/Kind/missingFile`` when `descriptor` is not open.
+  public init(duplicating descriptor: Int32, name: String) throws(CorpusIOError) {
+    let fd = dup(descriptor)
+    if fd < 0 {
+      throw CorpusIOError(.missingFile, "cannot read \(name): \(String(cString: strerror(errno)))")
+    }
+    var info = stat()
+    let isRegular = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    self.path = name
+    self.fd = fd
+    self.size = isRegular ? Int64(info.st_size) : nil
+  }
+
   deinit { close(fd) }
 
   /// Bytes read from the file so far.

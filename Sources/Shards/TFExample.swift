@@ -339,3 +339,35 @@ struct ProtoReader {
     }
   }
 }
+
+extension ShardExample {
+  /// The rows of a `tf.train.Example` as google-research/electra reads it: int64 lists
+  /// `input_ids`, `input_mask` (the attention mask) and `segment_ids` (the token types).
+  ///
+  /// - Throws: ``ShardsError/Kind/invalidRecord`` when a feature is missing or not an int64 list,
+  ///   the three differ in length, or a value does not fit `Int32`.
+  public init(electra example: TFExample) throws(ShardsError) {
+    func row(_ name: String) throws(ShardsError) -> [Int32] {
+      guard let values = example.int64s(name) else {
+        throw ShardsError(.invalidRecord, "no int64 feature '\(name)'")
+      }
+      var row: [Int32] = []
+      row.reserveCapacity(values.count)
+      for value in values {
+        guard let narrow = Int32(exactly: value) else {
+          throw ShardsError(.invalidRecord, "'\(name)' holds \(value), which does not fit int32")
+        }
+        row.append(narrow)
+      }
+      return row
+    }
+    let ids = try row("input_ids")
+    let mask = try row("input_mask")
+    let types = try row("segment_ids")
+    guard ids.count == mask.count, ids.count == types.count else {
+      throw ShardsError(
+        .invalidRecord, "input_ids, input_mask and segment_ids have \(ids.count), \(mask.count), \(types.count) values")
+    }
+    self.init(inputIDs: ids, tokenTypeIDs: types, attentionMask: mask)
+  }
+}

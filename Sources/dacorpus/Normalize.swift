@@ -1,4 +1,5 @@
 import ArgumentParser
+import CorpusIO
 import CorpusPipeline
 import CorpusText
 import Foundation
@@ -42,8 +43,6 @@ struct Normalize: ParsableCommand {
       normalize.transliterate.replacement = replace
     }
     var stream = LineStreamNormalizer(try TextNormalizer(config: normalize))
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 16)
-    defer { buffer.deallocate() }
     let write: (UnsafeBufferPointer<UInt8>) throws -> Void = { bytes in
       guard let base = bytes.baseAddress else { return }
       var offset = 0
@@ -57,15 +56,24 @@ struct Normalize: ParsableCommand {
         offset += written
       }
     }
-    while true {
-      let count = read(0, buffer.baseAddress, buffer.count)
-      if count < 0 {
-        if errno == EINTR { continue }
-        writeError("error: cannot read stdin: \(String(cString: strerror(errno)))")
+    if let mapped = MappedInput(descriptor: 0) {
+      // A file on stdin: no read(2) copies.
+      try stream.write(mapped.bytes, to: write)
+    } else {
+      // A pipe: a thread reads ahead while this one normalizes.
+      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+      defer { buffer.deallocate() }
+      do {
+        let input = ReadAheadSource(try FileSource(duplicating: 0, name: "stdin"))
+        while true {
+          let count = try input.read(into: buffer)
+          if count == 0 { break }
+          try stream.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: write)
+        }
+      } catch let error as CorpusIOError {
+        writeError("error: \(error)")
         throw ExitCode.failure
       }
-      if count == 0 { break }
-      try stream.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), to: write)
     }
     try stream.finish(to: write)
     if stats {

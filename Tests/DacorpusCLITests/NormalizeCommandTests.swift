@@ -3,17 +3,23 @@ import Testing
 
 /// `dacorpus normalize`: stdin to stdout, line for line.
 @Suite struct NormalizeCommandTests {
-  /// Runs `dacorpus normalize arguments…` with `input` on stdin.
-  static func normalize(_ arguments: [String], input: String) throws -> CLIRunner.Result {
+  /// Runs `dacorpus normalize arguments…` with `input` on stdin: a file (mapped by the
+  /// command), or with `throughPipe` a pipe (read ahead on a thread).
+  static func normalize(_ arguments: [String], input: String, throughPipe: Bool = false) throws -> CLIRunner.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CLIRunner.executable)
     process.arguments = ["normalize"] + arguments
-    // stdin from a file, not a pipe: a child that exits early must not SIGPIPE the tests.
-    let inputPath = try CLIRunner.temporaryDirectory() + "/stdin.txt"
-    try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
+    let stdin = Pipe()
+    if throughPipe {
+      process.standardInput = stdin
+    } else {
+      // stdin from a file, not a pipe: a child that exits early must not SIGPIPE the tests.
+      let inputPath = try CLIRunner.temporaryDirectory() + "/stdin.txt"
+      try Data(input.utf8).write(to: URL(fileURLWithPath: inputPath))
+      process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
+    }
     let stdout = Pipe()
     let stderr = Pipe()
-    process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
@@ -23,6 +29,14 @@ import Testing
     DispatchQueue.global().async {
       errData = stderr.fileHandleForReading.readDataToEndOfFile()
       group.leave()
+    }
+    if throughPipe {
+      group.enter()
+      DispatchQueue.global().async {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try? stdin.fileHandleForWriting.close()
+        group.leave()
+      }
     }
     let outData = stdout.fileHandleForReading.readDataToEndOfFile()
     group.wait()
@@ -75,5 +89,20 @@ import Testing
     #expect(failure.status == 1)
     #expect(failure.stderr.contains("normalize.transliterate.leftovers"))
     #expect(failure.stderr.contains("drop, replace"))
+  }
+
+  @Test("A file and a pipe on stdin give the same output, lines cut across reads")
+  func fileAndPipe() throws {
+    // About 300 kB: several pipe buffers (64 KiB), so reads end inside lines.
+    let line = "Ærø “Αθήνα” p&aring; —  ok, og så videre med en lang linje på dansk\n"
+    let count = 300_000 / line.utf8.count
+    let input = String(repeating: line, count: count) + "no LF at the end"
+    let fromFile = try Self.normalize([], input: input)
+    let fromPipe = try Self.normalize([], input: input, throughPipe: true)
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    #expect(fromPipe.status == 0, "\(fromPipe.stderr)")
+    let expected = String(repeating: "Ærø \"Athena\" på - ok, og så videre med en lang linje på dansk\n", count: count)
+    #expect(fromFile.stdout == expected + "no LF at the end")
+    #expect(fromPipe.stdout == fromFile.stdout)
   }
 }
