@@ -10,7 +10,8 @@ struct Stats: ParsableCommand {
       shards (segment and example length histograms, padding, two-segment share, [UNK] rate, \
       top tokens), and a check that every text part, shard and the vocabulary exist with the \
       size and SHA-256 the report and manifest record. On source files, folders or globs: read \
-      them (types detected) and print the same counts without building.
+      them (types detected), normalize them, and print the same counts without building or \
+      filtering.
 
       --json prints {"report": …, "shard_statistics": …} instead of tables (no \
       shard_statistics without shards). --html FILE also writes a self-contained HTML page with \
@@ -37,7 +38,12 @@ struct Stats: ParsableCommand {
     if paths.count == 1, FileManager.default.fileExists(atPath: paths[0] + "/report.json") {
       return try reportOnOutput(paths[0])
     }
-    var runner = BuildRunner(config: PipelineConfig().replacingSources(with: paths))
+    // Raw inputs: what the readers make of them, normalized; no document filter, since their
+    // default rules are for web pages and would count sentence lists as removed.
+    var config = PipelineConfig().replacingSources(with: paths)
+    config.filters.quality.enabled = false
+    config.filters.ads.enabled = false
+    var runner = BuildRunner(config: config)
     if !json {
       let printer = IssuePrinter()
       runner.onIssue = { printer.print(source: $0, $1) }
