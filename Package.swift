@@ -47,7 +47,13 @@ let package = Package(
     .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(name: "CorpusPipeline", dependencies: ["CorpusIO", "CorpusSources", "CorpusText", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", argumentParser]),
+    // MARK: electra targets (issue 7)
+    // OpenBLAS by its own .pc name: "blas" may resolve to Debian's 40x slower reference BLAS.
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .target(name: "Electra", dependencies: ["COpenBLAS", "Shards"]),
+    .testTarget(name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Electra", "Shards", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

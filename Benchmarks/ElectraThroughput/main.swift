@@ -1,0 +1,3 @@
+import Electra
+
+print("BLAS: \(BLAS.description)")

@@ -1,0 +1,30 @@
+/// The exact GELU of transformers' `"gelu"`: `x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`.
+///
+/// Elementwise over `count` values; the backward pass recomputes `Φ` from the stored input.
+public enum GELU {
+  @usableFromInline static let invSqrt2 = 0.70710678118654752440
+  @usableFromInline static let invSqrt2Pi = 0.39894228040143267794
+
+  /// `y[i] = gelu(x[i])`; `y` may be `x`.
+  public static func forward<T: ElectraScalar>(x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, count: Int) {
+    let c = T(invSqrt2)
+    for i in 0..<count {
+      let v = x[i]
+      y[i] = 0.5 * v * (1 + T.erf(v * c))
+    }
+  }
+
+  /// `dx[i] = dy[i] · (Φ(x) + x · φ(x))`; `dx` may be `dy`.
+  public static func backward<T: ElectraScalar>(
+    x: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, count: Int
+  ) {
+    let c = T(invSqrt2)
+    let d = T(invSqrt2Pi)
+    for i in 0..<count {
+      let v = x[i]
+      let cdf = 0.5 * (1 + T.erf(v * c))
+      let pdf = d * T.exp(-0.5 * v * v)
+      dx[i] = dy[i] * (cdf + v * pdf)
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/// The two ELECTRA losses with their fused backward passes.
+public enum Losses {
+  /// Sigmoid cross-entropy over the positions with `mask = 1`, divided by `Σ mask + 1e-6`
+  /// (google-research/electra's discriminator loss).
+  ///
+  /// Shapes: `logits`, `labels` (0 or 1), `mask`, `dLogits` `[count]`. When `dLogits` is given
+  /// it receives `scale · ∂loss/∂logits` (overwritten).
+  /// - Returns: the loss.
+  @discardableResult
+  public static func binaryCrossEntropy<T: ElectraScalar>(
+    logits: UnsafePointer<T>, labels: UnsafePointer<Int32>, mask: UnsafePointer<Int32>, count: Int,
+    dLogits: UnsafeMutablePointer<T>?, scale: T = 1
+  ) -> T {
+    var active: T = 0
+    for i in 0..<count where mask[i] != 0 { active += 1 }
+    let denominator = active + T(1e-6)
+    var total: T = 0
+    for i in 0..<count {
+      let z = logits[i]
+      let y = T(labels[i])
+      guard mask[i] != 0 else {
+        dLogits?[i] = 0
+        continue
+      }
+      total += max(z, 0) - z * y + T.log1p(T.exp(-abs(z)))
+      if let dLogits {
+        let sigmoid = z >= 0 ? 1 / (1 + T.exp(-z)) : T.exp(z) / (1 + T.exp(z))
+        dLogits[i] = scale * (sigmoid - y) / denominator
+      }
+    }
+    return total / denominator
+  }
+
+  /// Softmax cross-entropy of `logits` rows against `targets`, weighted, divided by
+  /// `Σ weights + 1e-6` (google-research/electra's MLM loss over the masked slots).
+  ///
+  /// Shapes: `logits`, `dLogits` `[rows, classes]`; `targets`, `weights` `[rows]`. `dLogits`
+  /// (may be `logits` itself) receives `scale · ∂loss/∂logits`.
+  /// - Returns: the loss.
+  @discardableResult
+  public static func softmaxCrossEntropy<T: ElectraScalar>(
+    logits: UnsafePointer<T>, targets: UnsafePointer<Int32>, weights: UnsafePointer<T>, rows: Int, classes: Int,
+    dLogits: UnsafeMutablePointer<T>?, scale: T = 1
+  ) -> T {
+    var weightSum: T = 0
+    for r in 0..<rows { weightSum += weights[r] }
+    let denominator = weightSum + T(1e-6)
+    var total: T = 0
+    for r in 0..<rows {
+      let z = logits + r * classes
+      var maxValue = z[0]
+      for c in 1..<classes where z[c] > maxValue { maxValue = z[c] }
+      var sum: T = 0
+      for c in 0..<classes { sum += T.exp(z[c] - maxValue) }
+      let logSum = T.log(sum) + maxValue
+      let target = Int(targets[r])
+      total += weights[r] * (logSum - z[target])
+      if let dLogits {
+        let g = dLogits + r * classes
+        let factor = scale * weights[r] / denominator
+        for c in 0..<classes { g[c] = factor * T.exp(z[c] - logSum) }
+        g[target] -= factor
+      }
+    }
+    return total / denominator
+  }
+}

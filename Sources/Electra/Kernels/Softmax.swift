@@ -1,0 +1,39 @@
+/// Row-wise softmax, in place, with an optional additive bias per column.
+///
+/// Shapes: `x` `[rows, width]`, `bias` `[width]`.
+public enum Softmax {
+  /// `x[r] = softmax(x[r] + bias)`; the row maximum is subtracted first.
+  public static func forwardRows<T: ElectraScalar>(
+    _ x: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?, rows: Int, width: Int
+  ) {
+    for r in 0..<rows {
+      let row = x + r * width
+      if let bias { for i in 0..<width { row[i] += bias[i] } }
+      var maxValue = row[0]
+      for i in 1..<width where row[i] > maxValue { maxValue = row[i] }
+      var sum: T = 0
+      for i in 0..<width {
+        let e = T.exp(row[i] - maxValue)
+        row[i] = e
+        sum += e
+      }
+      let inv = 1 / sum
+      for i in 0..<width { row[i] *= inv }
+    }
+  }
+
+  /// Backward of ``forwardRows(_:bias:rows:width:)``, in place on the gradient:
+  /// `dProbs[r] = probs[r] ⊙ (dProbs[r] − Σ probs[r] ⊙ dProbs[r])` — the gradient of the
+  /// pre-softmax scores (and of the bias).
+  public static func backwardRows<T: ElectraScalar>(
+    probs: UnsafePointer<T>, dProbs: UnsafeMutablePointer<T>, rows: Int, width: Int
+  ) {
+    for r in 0..<rows {
+      let p = probs + r * width
+      let g = dProbs + r * width
+      var dot: T = 0
+      for i in 0..<width { dot += p[i] * g[i] }
+      for i in 0..<width { g[i] = p[i] * (g[i] - dot) }
+    }
+  }
+}
