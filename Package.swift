@@ -53,7 +53,7 @@ let package = Package(
     .target(name: "Electra", dependencies: ["COpenBLAS", "Shards"]),
     .testTarget(name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
     .executableTarget(name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Electra", "Shards", argumentParser]),
+    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Electra", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import CorpusIO
 import Electra
 import Foundation
-import Shards
 import WordPiece
 
 struct Score: ParsableCommand {

@@ -65,3 +65,16 @@ extension Double: ElectraScalar {
   @inline(__always) public static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
   @inline(__always) public static func erf(_ x: Double) -> Double { Glibc.erf(x) }
 }
+
+extension Float {
+  /// `pointer` as a `Float` pointer; only called where the generic `T` is `Float`.
+  @inline(__always)
+  static func cast<T>(_ pointer: UnsafePointer<T>) -> UnsafePointer<Float> {
+    UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+  }
+
+  @inline(__always)
+  static func cast<T>(_ pointer: UnsafeMutablePointer<T>) -> UnsafeMutablePointer<Float> {
+    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+  }
+}

@@ -48,18 +48,24 @@ public enum Losses {
     var total: T = 0
     for r in 0..<rows {
       let z = logits + r * classes
+      let target = Int(targets[r])
+      let targetLogit = z[target]
       var maxValue = z[0]
       for c in 1..<classes where z[c] > maxValue { maxValue = z[c] }
-      var sum: T = 0
-      for c in 0..<classes { sum += T.exp(z[c] - maxValue) }
-      let logSum = T.log(sum) + maxValue
-      let target = Int(targets[r])
-      total += weights[r] * (logSum - z[target])
       if let dLogits {
+        // Exponentials written straight into the gradient row (which may be the logits row).
         let g = dLogits + r * classes
+        if UnsafePointer(g) != z { g.update(from: z, count: classes) }
+        let sum = Softmax.exponentiate(g, shift: maxValue, count: classes)
+        total += weights[r] * (T.log(sum) + maxValue - targetLogit)
         let factor = scale * weights[r] / denominator
-        for c in 0..<classes { g[c] = factor * T.exp(z[c] - logSum) }
+        let normalise = factor / sum
+        for c in 0..<classes { g[c] *= normalise }
         g[target] -= factor
+      } else {
+        var sum: T = 0
+        for c in 0..<classes { sum += T.exp(z[c] - maxValue) }
+        total += weights[r] * (T.log(sum) + maxValue - targetLogit)
       }
     }
     return total / denominator

@@ -11,13 +11,7 @@ public enum Softmax {
       if let bias { for i in 0..<width { row[i] += bias[i] } }
       var maxValue = row[0]
       for i in 1..<width where row[i] > maxValue { maxValue = row[i] }
-      var sum: T = 0
-      for i in 0..<width {
-        let e = T.exp(row[i] - maxValue)
-        row[i] = e
-        sum += e
-      }
-      let inv = 1 / sum
+      let inv = 1 / exponentiate(row, shift: maxValue, count: width)
       for i in 0..<width { row[i] *= inv }
     }
   }
@@ -35,5 +29,20 @@ public enum Softmax {
       for i in 0..<width { dot += p[i] * g[i] }
       for i in 0..<width { g[i] = p[i] * (g[i] - dot) }
     }
+  }
+
+  /// `x[i] = exp(x[i] − shift)`; returns the sum (vectorised for `Float`).
+  @inline(__always)
+  static func exponentiate<T: ElectraScalar>(_ x: UnsafeMutablePointer<T>, shift: T, count: Int) -> T {
+    if T.self == Float.self {
+      return T(FastMath.expShifted(Float.cast(x), shift: Float(shift), count: count))
+    }
+    var sum: T = 0
+    for i in 0..<count {
+      let e = T.exp(x[i] - shift)
+      x[i] = e
+      sum += e
+    }
+    return sum
   }
 }
