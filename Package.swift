@@ -50,7 +50,11 @@ let package = Package(
     // MARK: electra targets (issue 7)
     // OpenBLAS by its own .pc name: "blas" may resolve to Debian's 40x slower reference BLAS.
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-    .target(name: "Electra", dependencies: ["COpenBLAS", "Shards"]),
+    // Kernels are optimised in debug builds too: unoptimised SIMD code is ~100x slower, which
+    // would make `swift test` (training and parity tests) take minutes.
+    .target(
+      name: "Electra", dependencies: ["COpenBLAS", "Shards"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .testTarget(name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
     .executableTarget(name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
     .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Electra", argumentParser]),

@@ -42,11 +42,9 @@ enum SampleShards {
 }
 
 @Suite struct TrainingTests {
-  /// A smaller-than-tiny pair (the same code paths: projection, 2 heads, tied head) on 32-token
-  /// examples, so that 75 debug-build steps stay within seconds.
+  /// The tiny pair (discriminator 128×4, generator 32×4) over the shards' vocabulary.
   func makeTrainer(_ dataset: ShardDataset, steps: Int) throws -> ElectraTrainer {
-    var config = ElectraConfig(vocabSize: dataset.vocabSize, embeddingSize: 16, hiddenSize: 32, layers: 2, heads: 2)
-    config.maxPositionEmbeddings = 32
+    let config = ElectraConfig.tiny(vocabSize: dataset.vocabSize)
     let discriminator = try ElectraForPreTraining(config: config)
     let generator = try ElectraForMaskedLM(config: config.generator())
     discriminator.initializeWeights(seed: 1)

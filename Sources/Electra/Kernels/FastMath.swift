@@ -34,6 +34,32 @@ enum FastMath {
     return (p * scale).replacing(with: Vector.zero, where: x .< Vector(repeating: -87.33))
   }
 
+  /// Natural logarithm of positive finite `x` (Cephes' `logf`; relative error ≈ 1e-7).
+  @inline(__always)
+  static func log(_ x: Vector) -> Vector {
+    let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
+    var e = Vector((bits &>> SIMD8<Int32>(repeating: 23)) &- SIMD8<Int32>(repeating: 126))
+    // The mantissa as a value in [0.5, 1).
+    var m = unsafeBitCast(
+      (bits & SIMD8<Int32>(repeating: 0x007F_FFFF)) | SIMD8<Int32>(repeating: 0x3F00_0000), to: Vector.self)
+    let small = m .< Vector(repeating: 0.707_106_78)
+    e = e.replacing(with: e - 1, where: small)
+    m = m.replacing(with: m + m, where: small) - 1
+    let z = m * m
+    var y = Vector(repeating: 7.037_683_629_2e-2)
+    y = y * m - 1.151_461_031_0e-1
+    y = y * m + 1.167_699_874_0e-1
+    y = y * m - 1.242_014_084_6e-1
+    y = y * m + 1.424_932_278_7e-1
+    y = y * m - 1.666_805_766_5e-1
+    y = y * m + 2.000_071_476_5e-1
+    y = y * m - 2.499_999_399_3e-1
+    y = y * m + 3.333_333_117_4e-1
+    y = y * m * z
+    y = y + e * -2.121_944_4e-4 - 0.5 * z
+    return m + y + e * 0.693_359_375
+  }
+
   @inline(__always)
   static func erf(_ x: Vector) -> Vector {
     let a = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & SIMD8<UInt32>(repeating: 0x7FFF_FFFF), to: Vector.self)

@@ -10,7 +10,10 @@ public enum GELU {
   /// `y[i] = gelu(x[i])`; `y` may be `x`.
   public static func forward<T: ElectraScalar>(x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, count: Int) {
     if T.self == Float.self {
-      return FastMath.gelu(Float.cast(x), Float.cast(y), count: count)
+      let (x, y) = (UncheckedSendable(Float.cast(x)), UncheckedSendable(Float.cast(y)))
+      return Parallel.chunks(count, cost: 20) { r in
+        FastMath.gelu(x.value + r.lowerBound, y.value + r.lowerBound, count: r.count)
+      }
     }
     let c = T(invSqrt2)
     for i in 0..<count {
@@ -24,7 +27,10 @@ public enum GELU {
     x: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, count: Int
   ) {
     if T.self == Float.self {
-      return FastMath.geluBackward(Float.cast(x), Float.cast(dy), Float.cast(dx), count: count)
+      let (x, dy, dx) = (UncheckedSendable(Float.cast(x)), UncheckedSendable(Float.cast(dy)), UncheckedSendable(Float.cast(dx)))
+      return Parallel.chunks(count, cost: 30) { r in
+        FastMath.geluBackward(x.value + r.lowerBound, dy.value + r.lowerBound, dx.value + r.lowerBound, count: r.count)
+      }
     }
     let c = T(invSqrt2)
     let d = T(invSqrt2Pi)

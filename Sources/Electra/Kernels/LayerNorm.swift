@@ -10,7 +10,10 @@ public enum LayerNorm {
     mean: UnsafeMutablePointer<T>, rstd: UnsafeMutablePointer<T>, rows: Int, width: Int, eps: T
   ) {
     let n = T(width)
-    for r in 0..<rows {
+    let shared = UncheckedSendable((x, gamma, beta, y, mean, rstd))
+    Parallel.chunks(rows, cost: 8 * width) { range in
+      let (x, gamma, beta, y, mean, rstd) = shared.value
+      for r in range {
       let xr = x + r * width
       let yr = y + r * width
       var sum: T = 0
@@ -25,6 +28,7 @@ public enum LayerNorm {
       for i in 0..<width { yr[i] = (xr[i] - m) * s * gamma[i] + beta[i] }
       mean[r] = m
       rstd[r] = s
+      }
     }
   }
 

@@ -45,29 +45,39 @@ public enum Losses {
     var weightSum: T = 0
     for r in 0..<rows { weightSum += weights[r] }
     let denominator = weightSum + T(1e-6)
-    var total: T = 0
-    for r in 0..<rows {
-      let z = logits + r * classes
-      let target = Int(targets[r])
-      let targetLogit = z[target]
-      var maxValue = z[0]
-      for c in 1..<classes where z[c] > maxValue { maxValue = z[c] }
-      if let dLogits {
-        // Exponentials written straight into the gradient row (which may be the logits row).
-        let g = dLogits + r * classes
-        if UnsafePointer(g) != z { g.update(from: z, count: classes) }
-        let sum = Softmax.exponentiate(g, shift: maxValue, count: classes)
-        total += weights[r] * (T.log(sum) + maxValue - targetLogit)
-        let factor = scale * weights[r] / denominator
-        let normalise = factor / sum
-        for c in 0..<classes { g[c] *= normalise }
-        g[target] -= factor
-      } else {
-        var sum: T = 0
-        for c in 0..<classes { sum += T.exp(z[c] - maxValue) }
-        total += weights[r] * (T.log(sum) + maxValue - targetLogit)
+    var partials = [T](repeating: 0, count: Parallel.workers)
+    let shared = UncheckedSendable((logits, targets, weights, dLogits))
+    partials.withUnsafeMutableBufferPointer { partials in
+      let totals = UncheckedSendable(partials.baseAddress!)
+      Parallel.chunks(rows, cost: 20 * classes) { part, range in
+        let (logits, targets, weights, dLogits) = shared.value
+        var total: T = 0
+        for r in range {
+          let z = logits + r * classes
+          let target = Int(targets[r])
+          let targetLogit = z[target]
+          var maxValue = z[0]
+          for c in 1..<classes where z[c] > maxValue { maxValue = z[c] }
+          if let dLogits {
+            // Exponentials written straight into the gradient row (which may be the logits row).
+            let g = dLogits + r * classes
+            if UnsafePointer(g) != z { g.update(from: z, count: classes) }
+            let sum = Softmax.exponentiate(g, shift: maxValue, count: classes)
+            total += weights[r] * (T.log(sum) + maxValue - targetLogit)
+            let factor = scale * weights[r] / denominator
+            let normalise = factor / sum
+            for c in 0..<classes { g[c] *= normalise }
+            g[target] -= factor
+          } else {
+            var sum: T = 0
+            for c in 0..<classes { sum += T.exp(z[c] - maxValue) }
+            total += weights[r] * (T.log(sum) + maxValue - targetLogit)
+          }
+        }
+        totals.value[part] = total
       }
     }
+    let total = partials.reduce(0, +)
     return total / denominator
   }
 }

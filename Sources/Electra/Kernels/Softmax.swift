@@ -6,13 +6,17 @@ public enum Softmax {
   public static func forwardRows<T: ElectraScalar>(
     _ x: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?, rows: Int, width: Int
   ) {
-    for r in 0..<rows {
+    let shared = UncheckedSendable((x, bias))
+    Parallel.chunks(rows, cost: 20 * width) { range in
+      let (x, bias) = shared.value
+      for r in range {
       let row = x + r * width
       if let bias { for i in 0..<width { row[i] += bias[i] } }
       var maxValue = row[0]
       for i in 1..<width where row[i] > maxValue { maxValue = row[i] }
       let inv = 1 / exponentiate(row, shift: maxValue, count: width)
       for i in 0..<width { row[i] *= inv }
+      }
     }
   }
 
@@ -22,12 +26,16 @@ public enum Softmax {
   public static func backwardRows<T: ElectraScalar>(
     probs: UnsafePointer<T>, dProbs: UnsafeMutablePointer<T>, rows: Int, width: Int
   ) {
-    for r in 0..<rows {
-      let p = probs + r * width
-      let g = dProbs + r * width
-      var dot: T = 0
-      for i in 0..<width { dot += p[i] * g[i] }
-      for i in 0..<width { g[i] = p[i] * (g[i] - dot) }
+    let shared = UncheckedSendable((probs, dProbs))
+    Parallel.chunks(rows, cost: 4 * width) { range in
+      let (probs, dProbs) = shared.value
+      for r in range {
+        let p = probs + r * width
+        let g = dProbs + r * width
+        var dot: T = 0
+        for i in 0..<width { dot += p[i] * g[i] }
+        for i in 0..<width { g[i] = p[i] * (g[i] - dot) }
+      }
     }
   }
 

@@ -119,7 +119,7 @@ public final class ElectraForMaskedLM {
     selected = rows ?? Array(0..<batch.count)
     encoder.forward(batch)
     let v = config.vocabSize
-    _ = workspace.reserve(m * (h + 3 * e + 2 + v) + m * (e + h))
+    _ = workspace.reserve(m * (h + 3 * e + 2 + v) + m * (e + h) + batch.count * h)
     let hidden = encoder.output
     for (i, row) in selected.enumerated() { (gathered + i * h).update(from: hidden + row * h, count: h) }
     Linear.forward(
@@ -150,16 +150,13 @@ public final class ElectraForMaskedLM {
     Linear.backward(
       dy: dNormed, x: gathered, weight: head.dense, dx: dGathered, dWeight: headGradients.dense,
       dBias: headGradients.denseBias, rows: m, inFeatures: h, outFeatures: e)
-    let rows = encoder.batch * encoder.seqLen
-    var dHidden = [Float](repeating: 0, count: rows * h)
-    dHidden.withUnsafeMutableBufferPointer { dHidden in
-      let d = dHidden.baseAddress!
-      for (i, row) in selected.enumerated() {
-        let target = d + row * h
-        let source = dGathered + i * h
-        for j in 0..<h { target[j] += source[j] }
-      }
-      encoder.backward(d)
+    let dHidden = dGathered + m * h
+    dHidden.update(repeating: 0, count: encoder.batch * encoder.seqLen * h)
+    for (i, row) in selected.enumerated() {
+      let target = dHidden + row * h
+      let source = dGathered + i * h
+      for j in 0..<h { target[j] += source[j] }
     }
+    encoder.backward(dHidden)
   }
 }
