@@ -76,6 +76,7 @@ struct Score: ParsableCommand {
     let lines = LineReader(try FileSource(path: path))
     var pending: [[Int32]] = []
     let encoderJSON = JSONEncoder()
+    encoderJSON.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     var ids: [Int32] = []
 
     func flush() throws {
