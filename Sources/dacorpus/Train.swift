@@ -9,7 +9,8 @@ struct Train: ParsableCommand {
       The objective of google-research/electra: 15 % masking (85 % [MASK], 15 % kept), Gumbel \
       sampling from the generator, loss = MLM + 50 × discriminator, shared embeddings, AdamW \
       (weight decay 0.01 except LayerNorm and biases, ε 1e-6, no bias correction), warmup then \
-      linear decay to 0 at --steps, global-norm clipping 1.0; no dropout. --model-config tiny \
+      linear decay to 0 at --steps, global-norm clipping 1.0, dropout 0.1 (the config's \
+      hidden_dropout_prob and attention_probs_dropout_prob). --model-config tiny \
       (discriminator 128×4, generator 32×4), small (256×12 and 64×12, the Danish-small shape) or \
       a config.json for the discriminator (the generator is a quarter of its width). The vocabulary \
       size comes from the shards. Writes OUT-DIR/discriminator and OUT-DIR/generator \

@@ -84,8 +84,8 @@ import Testing
     }
   }
 
-  @Test("attention with a padded key", arguments: [1, 2])
-  func attention(heads: Int) {
+  @Test("attention with a padded key", arguments: [1, 2], [false, true])
+  func attention(heads: Int, dropout: Bool) {
     var data = TestData(seed: 13)
     let (batch, seqLen, hidden) = (2, 3, 4)
     let r = batch * seqLen * hidden
@@ -93,11 +93,14 @@ import Testing
     let keyBias = [0, 0, 0, 0, 0, Attention.maskedKeyBias]
     let dOut = data.doubles(r)
     var probs = [Double](repeating: 0, count: batch * heads * seqLen * seqLen)
+    // A fixed dropout mask: every third probability dropped, the rest scaled by 1.5.
+    let mask: [Double]? = dropout ? (0..<probs.count).map { $0 % 3 == 1 ? 0 : 1.5 } : nil
+    var scratch = [Double](repeating: 0, count: 2 * seqLen * seqLen)
     func forward(_ p: [[Double]]) -> [Double] {
       var context = [Double](repeating: 0, count: r)
       Attention.forward(
-        q: p[0], k: p[1], v: p[2], keyBias: keyBias, probs: &probs, context: &context, batch: batch, seqLen: seqLen,
-        hidden: hidden, heads: heads)
+        q: p[0], k: p[1], v: p[2], keyBias: keyBias, probs: &probs, probsDropout: mask, scratch: &scratch,
+        context: &context, batch: batch, seqLen: seqLen, hidden: hidden, heads: heads)
       return context
     }
     _ = forward(inputs)
@@ -105,9 +108,9 @@ import Testing
     var dq = [Double](repeating: 0, count: r)
     var dk = dq
     var dv = dq
-    var scratch = [Double](repeating: 0, count: seqLen * seqLen)
     Attention.backward(
-      dContext: dOut, q: inputs[0], k: inputs[1], v: inputs[2], probs: probs, dq: &dq, dk: &dk, dv: &dv,
+      dContext: dOut, q: inputs[0], k: inputs[1], v: inputs[2], probs: probs, probsDropout: mask, dq: &dq, dk: &dk,
+      dv: &dv,
       scratch: &scratch, batch: batch, seqLen: seqLen, hidden: hidden, heads: heads)
     check(inputs, analytic: [dq, dk, dv]) { dot(forward($0), dOut) }
   }

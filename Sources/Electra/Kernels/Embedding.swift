@@ -5,6 +5,7 @@
 /// model checks them before calling).
 public enum Embedding {
   /// Gathers and sums the three tables.
+  @_specialize(where T == Float)
   public static func forward<T: ElectraScalar>(
     ids: UnsafePointer<Int32>, types: UnsafePointer<Int32>,
     word: UnsafePointer<T>, position: UnsafePointer<T>, tokenType: UnsafePointer<T>,
@@ -23,6 +24,7 @@ public enum Embedding {
   }
 
   /// Scatter-adds `dOut` into the three table gradients (repeated ids accumulate).
+  @_specialize(where T == Float)
   public static func backward<T: ElectraScalar>(
     dOut: UnsafePointer<T>, ids: UnsafePointer<Int32>, types: UnsafePointer<Int32>,
     dWord: UnsafeMutablePointer<T>, dPosition: UnsafeMutablePointer<T>, dTokenType: UnsafeMutablePointer<T>,

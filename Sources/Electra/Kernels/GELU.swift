@@ -8,6 +8,7 @@ public enum GELU {
   @usableFromInline static let invSqrt2Pi = 0.39894228040143267794
 
   /// `y[i] = gelu(x[i])`; `y` may be `x`.
+  @_specialize(where T == Float)
   public static func forward<T: ElectraScalar>(x: UnsafePointer<T>, y: UnsafeMutablePointer<T>, count: Int) {
     if T.self == Float.self {
       let (x, y) = (UncheckedSendable(Float.cast(x)), UncheckedSendable(Float.cast(y)))
@@ -23,6 +24,7 @@ public enum GELU {
   }
 
   /// `dx[i] = dy[i] · (Φ(x) + x · φ(x))`; `dx` may be `dy`.
+  @_specialize(where T == Float)
   public static func backward<T: ElectraScalar>(
     x: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, count: Int
   ) {

@@ -5,6 +5,7 @@
 /// (kept for the backward pass).
 public enum LayerNorm {
   /// Normalises every row of `x` into `y` and records each row's mean and `1/sqrt(var + eps)`.
+  @_specialize(where T == Float)
   public static func forward<T: ElectraScalar>(
     x: UnsafePointer<T>, gamma: UnsafePointer<T>, beta: UnsafePointer<T>, y: UnsafeMutablePointer<T>,
     mean: UnsafeMutablePointer<T>, rstd: UnsafeMutablePointer<T>, rows: Int, width: Int, eps: T
@@ -34,6 +35,7 @@ public enum LayerNorm {
 
   /// Backward (llm.c's form): `dx = rstd · (dy·γ − mean(dy·γ) − x̂ · mean(dy·γ·x̂))`, written to
   /// `dx` (which may be `dy` itself); `dγ += Σ dy·x̂`, `dβ += Σ dy`.
+  @_specialize(where T == Float)
   public static func backward<T: ElectraScalar>(
     dy: UnsafePointer<T>, x: UnsafePointer<T>, gamma: UnsafePointer<T>,
     mean: UnsafePointer<T>, rstd: UnsafePointer<T>, dx: UnsafeMutablePointer<T>,

@@ -4,6 +4,7 @@
 /// `y` `[rows, outFeatures]`. Both products go to BLAS.
 public enum Linear {
   /// `y = x · Wᵀ + b` (`b` may be `nil`).
+  @_specialize(where T == Float)
   public static func forward<T: ElectraScalar>(
     x: UnsafePointer<T>, weight: UnsafePointer<T>, bias: UnsafePointer<T>?, y: UnsafeMutablePointer<T>,
     rows: Int, inFeatures: Int, outFeatures: Int
@@ -20,6 +21,7 @@ public enum Linear {
 
   /// Backward: `dx = dy · W` (or `dx += dy · W` with `accumulate`), `dW += dyᵀ · x`,
   /// `db += Σ_rows dy`. Any of `dx`, `dW`, `db` may be `nil` when not needed.
+  @_specialize(where T == Float)
   public static func backward<T: ElectraScalar>(
     dy: UnsafePointer<T>, x: UnsafePointer<T>, weight: UnsafePointer<T>,
     dx: UnsafeMutablePointer<T>?, accumulate: Bool = false,

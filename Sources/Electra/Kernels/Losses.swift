@@ -6,6 +6,7 @@ public enum Losses {
   /// Shapes: `logits`, `labels` (0 or 1), `mask`, `dLogits` `[count]`. When `dLogits` is given
   /// it receives `scale · ∂loss/∂logits` (overwritten).
   /// - Returns: the loss.
+  @_specialize(where T == Float)
   @discardableResult
   public static func binaryCrossEntropy<T: ElectraScalar>(
     logits: UnsafePointer<T>, labels: UnsafePointer<Int32>, mask: UnsafePointer<Int32>, count: Int,
@@ -37,6 +38,7 @@ public enum Losses {
   /// Shapes: `logits`, `dLogits` `[rows, classes]`; `targets`, `weights` `[rows]`. `dLogits`
   /// (may be `logits` itself) receives `scale · ∂loss/∂logits`.
   /// - Returns: the loss.
+  @_specialize(where T == Float)
   @discardableResult
   public static func softmaxCrossEntropy<T: ElectraScalar>(
     logits: UnsafePointer<T>, targets: UnsafePointer<Int32>, weights: UnsafePointer<T>, rows: Int, classes: Int,

@@ -3,6 +3,7 @@
 /// Shapes: `x` `[rows, width]`, `bias` `[width]`.
 public enum Softmax {
   /// `x[r] = softmax(x[r] + bias)`; the row maximum is subtracted first.
+  @_specialize(where T == Float)
   public static func forwardRows<T: ElectraScalar>(
     _ x: UnsafeMutablePointer<T>, bias: UnsafePointer<T>?, rows: Int, width: Int
   ) {
@@ -23,6 +24,7 @@ public enum Softmax {
   /// Backward of ``forwardRows(_:bias:rows:width:)``, in place on the gradient:
   /// `dProbs[r] = probs[r] ⊙ (dProbs[r] − Σ probs[r] ⊙ dProbs[r])` — the gradient of the
   /// pre-softmax scores (and of the bias).
+  @_specialize(where T == Float)
   public static func backwardRows<T: ElectraScalar>(
     probs: UnsafePointer<T>, dProbs: UnsafeMutablePointer<T>, rows: Int, width: Int
   ) {
@@ -40,6 +42,7 @@ public enum Softmax {
   }
 
   /// `x[i] = exp(x[i] − shift)`; returns the sum (vectorised for `Float`).
+  @_specialize(where T == Float)
   @inline(__always)
   static func exponentiate<T: ElectraScalar>(_ x: UnsafeMutablePointer<T>, shift: T, count: Int) -> T {
     if T.self == Float.self {

@@ -4,8 +4,8 @@ import Foundation
 /// `config.json` (`ElectraConfig`, snake_case keys).
 ///
 /// Keys this module does not use are ignored when reading; missing keys take transformers'
-/// defaults. Dropout probabilities are carried through to the written file but not applied
-/// (this module trains without dropout).
+/// defaults. The dropout probabilities apply only when a model's `dropoutRandom` is set
+/// (training).
 public struct ElectraConfig: Codable, Sendable, Hashable {
   /// `V`, rows of the word-embedding table.
   public var vocabSize = 30522

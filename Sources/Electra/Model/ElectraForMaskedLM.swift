@@ -51,6 +51,14 @@ public final class ElectraForMaskedLM {
     headGradients = Head(gradients)
   }
 
+  /// Training-mode dropout: when set, ``forward(_:rows:)`` drops with the config's
+  /// `hidden_dropout_prob` and `attention_probs_dropout_prob`, drawing masks from this
+  /// generator (which advances); `nil` (the default) is eval mode.
+  public var dropoutRandom: ElectraRandom? {
+    get { encoder.dropoutRandom }
+    set { encoder.dropoutRandom = newValue }
+  }
+
   /// Loads `directory/config.json` and `directory/model.safetensors`; a stored
   /// `generator_lm_head.weight` is ignored (it is tied to the word table).
   public convenience init(directory: String) throws(ElectraError) {

@@ -46,6 +46,14 @@ public final class ElectraForPreTraining {
     headGradients = Head(gradients)
   }
 
+  /// Training-mode dropout: when set, ``forward(_:)`` drops with the config's
+  /// `hidden_dropout_prob` and `attention_probs_dropout_prob`, drawing masks from this
+  /// generator (which advances); `nil` (the default) is eval mode.
+  public var dropoutRandom: ElectraRandom? {
+    get { encoder.dropoutRandom }
+    set { encoder.dropoutRandom = newValue }
+  }
+
   /// Loads `directory/config.json` and `directory/model.safetensors`.
   public convenience init(directory: String) throws(ElectraError) {
     try self.init(config: ElectraConfig.read(path: directory + "/" + Checkpoint.configFile))

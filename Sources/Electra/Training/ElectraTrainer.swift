@@ -1,8 +1,8 @@
 import Foundation
 import Shards
 
-/// The ELECTRA pre-training loop over a ``ShardDataset``: per step, a batch, masking and
-/// Gumbel sampling from a random stream derived from the seed and the step number, one
+/// The ELECTRA pre-training loop over a ``ShardDataset``: per step, a batch, masking, dropout
+/// masks and Gumbel sampling from random streams derived from the seed and the step number, one
 /// forward/backward of the pair, global-norm clipping and an ELECTRA-AdamW update with warmup
 /// and linear decay.
 ///
@@ -127,6 +127,12 @@ public final class ElectraTrainer {
     var random = ElectraRandom(seed: options.seed, stream: UInt64(step))
     let masking = Masking(batch, special: dataset.special, maskID: maskID, random: &random)
     pair.zeroGradients()
+    pair.generator.dropoutRandom = ElectraRandom(seed: options.seed, stream: UInt64(step) | 1 << 62)
+    pair.discriminator.dropoutRandom = ElectraRandom(seed: options.seed, stream: UInt64(step) | 1 << 61)
+    defer {
+      pair.generator.dropoutRandom = nil
+      pair.discriminator.dropoutRandom = nil
+    }
     let result = try pair.accumulateGradients(batch: batch, masking: masking, random: &random)
     let lr = ElectraAdamW.learningRate(
       step: step, peak: options.learningRate, warmupSteps: options.warmupSteps, totalSteps: options.steps)
