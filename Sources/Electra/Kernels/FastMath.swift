@@ -15,7 +15,9 @@ enum FastMath {
 
   @inline(__always)
   static func exp(_ x: Vector) -> Vector {
-    let clamped = pointwiseMax(pointwiseMin(x, Vector(repeating: 88.37)), Vector(repeating: -87.33))
+    let high = Vector(repeating: 88.37)
+    let low = Vector(repeating: -87.33)
+    let clamped = x.replacing(with: high, where: x .> high).replacing(with: low, where: x .< low)
     // n = round(x / ln2) by the 1.5·2²³ trick: adding it leaves n in the low mantissa bits.
     let magic = Vector(repeating: 12_582_912)
     let shifted = clamped * 1.442_695_04 + magic
@@ -31,7 +33,7 @@ enum FastMath {
     let bits = unsafeBitCast(shifted, to: SIMD8<Int32>.self)
     let exponent = (bits &- SIMD8<Int32>(repeating: 0x4B40_0000) &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
     let scale = unsafeBitCast(exponent, to: Vector.self)
-    return (p * scale).replacing(with: Vector.zero, where: x .< Vector(repeating: -87.33))
+    return (p * scale).replacing(with: Vector.zero, where: x .< low)
   }
 
   /// Natural logarithm of positive finite `x` (Cephes' `logf`; relative error ≈ 1e-7).
@@ -103,6 +105,21 @@ enum FastMath {
     while i < count {
       let v = x[i]
       dx[i] = dy[i] * (0.5 * (1 + erff(v * 0.707_106_78)) + v * 0.398_942_28 * expf(-0.5 * v * v))
+      i += 1
+    }
+  }
+
+  /// `g[i] = −log(−log(g[i] + 1e-9) + 1e-9)` for `count` uniforms in `g`: Gumbel noise.
+  static func gumbel(_ g: UnsafeMutablePointer<Float>, count: Int) {
+    let tiny = Vector(repeating: 1e-9)
+    var i = 0
+    while i + 8 <= count {
+      let u = UnsafeRawPointer(g + i).loadUnaligned(as: Vector.self)
+      UnsafeMutableRawPointer(g + i).storeBytes(of: -log(-log(u + tiny) + tiny), as: Vector.self)
+      i += 8
+    }
+    while i < count {
+      g[i] = -logf(-logf(g[i] + 1e-9) + 1e-9)
       i += 1
     }
   }

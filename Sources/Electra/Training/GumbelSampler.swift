@@ -1,46 +1,45 @@
-#if canImport(Glibc)
-  import Glibc
-#else
-  import Darwin
-#endif
-
 /// Sampling from a softmax by the Gumbel-max trick, as google-research/electra's
 /// `sample_from_softmax`: `argmax(logits + g)`, `g = −log(−log(u + 1e-9) + 1e-9)`, `u ~ U(0,1)`.
 public enum GumbelSampler {
   /// One sample per row of `logits` `[rows, classes]`.
   ///
-  /// Uniforms are 24-bit (`u = k · 2⁻²⁴`), two per `random.next()`, drawn in row order; the two
-  /// logarithms are vectorised (``FastMath/log(_:)``).
+  /// Each row draws its uniforms from its own generator, seeded by one `random.next()` per row
+  /// in row order, so rows run in parallel and the result depends only on `random`'s state.
+  /// Uniforms are 24-bit (`u = k · 2⁻²⁴`), two per 64-bit draw.
   public static func sample(
     logits: UnsafePointer<Float>, rows: Int, classes: Int, random: inout ElectraRandom
   ) -> [Int32] {
-    typealias Vector = FastMath.Vector
-    var out: [Int32] = []
-    out.reserveCapacity(rows)
-    let tiny = Vector(repeating: 1e-9)
-    var uniforms = Vector.zero
-    for r in 0..<rows {
-      let z = logits + r * classes
-      var best = 0
-      var bestValue = -Float.infinity
-      var c = 0
-      while c < classes {
-        for lane in stride(from: 0, to: 8, by: 2) {
-          let bits = random.next()
-          uniforms[lane] = Float(bits >> 40) * 0x1p-24
-          uniforms[lane + 1] = Float((bits >> 16) & 0xFF_FFFF) * 0x1p-24
-        }
-        let gumbel = -FastMath.log(-FastMath.log(uniforms + tiny) + tiny)
-        for lane in 0..<min(8, classes - c) {
-          let value = z[c + lane] + gumbel[lane]
-          if value > bestValue {
-            bestValue = value
-            best = c + lane
+    let seeds = (0..<rows).map { _ in random.next() }
+    var out = [Int32](repeating: 0, count: rows)
+    out.withUnsafeMutableBufferPointer { out in
+      let shared = UncheckedSendable((logits, out.baseAddress!))
+      Parallel.chunks(rows, cost: 30 * classes) { range in
+        let (logits, out) = shared.value
+        let noise = UnsafeMutablePointer<Float>.allocate(capacity: classes + 1)
+        defer { noise.deallocate() }
+        for r in range {
+          var rowRandom = ElectraRandom(seed: seeds[r])
+          var c = 0
+          while c < classes {
+            let bits = rowRandom.next()
+            noise[c] = Float(bits >> 40) * 0x1p-24
+            noise[c + 1] = Float((bits >> 16) & 0xFF_FFFF) * 0x1p-24
+            c += 2
           }
+          FastMath.gumbel(noise, count: classes)
+          let z = logits + r * classes
+          var best = 0
+          var bestValue = -Float.infinity
+          for c in 0..<classes {
+            let value = z[c] + noise[c]
+            if value > bestValue {
+              bestValue = value
+              best = c
+            }
+          }
+          out[r] = Int32(best)
         }
-        c += 8
       }
-      out.append(Int32(best))
     }
     return out
   }
