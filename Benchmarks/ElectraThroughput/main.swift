@@ -107,7 +107,9 @@ func torchThroughput(python: String, case name: String, batchSize: Int, steps: I
 
 let options = Options(CommandLine.arguments)
 let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
-  .first { $0.hasPrefix("model name") }.map { String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces) }
+  .first { $0.hasPrefix("model name") }.map {
+    String($0.split(separator: ":").last ?? "").trimmingCharacters(in: .whitespaces)
+  }
 print("CPU: \(cpu ?? "unknown"), \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print("BLAS: \(BLAS.description)")
 let environment = ProcessInfo.processInfo.environment

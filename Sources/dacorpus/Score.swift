@@ -62,9 +62,11 @@ struct Score: ParsableCommand {
 
   private func scoreText(_ path: String) throws {
     let discriminator = try ElectraForPreTraining(directory: discriminatorDirectory)
-    let vocabPath = vocab ?? [discriminatorDirectory + "/vocab.txt", model + "/vocab.txt"].first {
-      FileManager.default.fileExists(atPath: $0)
-    }
+    let vocabPath =
+      vocab
+      ?? [discriminatorDirectory + "/vocab.txt", model + "/vocab.txt"].first {
+        FileManager.default.fileExists(atPath: $0)
+      }
     guard let vocabPath else { throw ValidationError("no vocab.txt next to the model; pass --vocab") }
     let vocabulary = try WordPieceVocabulary(contentsOf: vocabPath)
     var encoder = try WordPieceEncoder(vocabulary: vocabulary)
@@ -99,7 +101,8 @@ struct Score: ParsableCommand {
         if json {
           out += try encoderJSON.encode(ScoredLine(tokens: tokens, replaced_probability: probabilities))
         } else {
-          out += Data(zip(tokens, probabilities).map { "\($0)\t\(String(format: "%.4f", $1))" }.joined(separator: " ").utf8)
+          out += Data(
+            zip(tokens, probabilities).map { "\($0)\t\(String(format: "%.4f", $1))" }.joined(separator: " ").utf8)
         }
         out.append(0x0A)
       }

@@ -67,7 +67,8 @@ struct Train: ParsableCommand {
       let generator = try ElectraForMaskedLM(config: config.generator())
       discriminator.initializeWeights(seed: seed)
       generator.initializeWeights(seed: seed &+ 1)
-      let pair = try ElectraPair(generator: generator, discriminator: discriminator, special: dataset.special, maskID: maskID)
+      let pair = try ElectraPair(
+        generator: generator, discriminator: discriminator, special: dataset.special, maskID: maskID)
       trainer = try ElectraTrainer(
         pair: pair, dataset: dataset,
         options: .init(

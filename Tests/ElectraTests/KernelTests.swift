@@ -42,7 +42,8 @@ import Testing
     let a = data.floats(6 * 3)
     let b = data.floats(4 * 3)
     var c = [Float](repeating: 0, count: 6 * 4)
-    Float.gemm(transA: false, transB: true, m: 6, n: 4, k: 3, alpha: 1, a: a, lda: 3, b: b, ldb: 3, beta: 0, c: &c, ldc: 4)
+    Float.gemm(
+      transA: false, transB: true, m: 6, n: 4, k: 3, alpha: 1, a: a, lda: 3, b: b, ldb: 3, beta: 0, c: &c, ldc: 4)
     var expected = [Float](repeating: 0, count: 24)
     for i in 0..<6 { for j in 0..<4 { for p in 0..<3 { expected[i * 4 + j] += a[i * 3 + p] * b[j * 3 + p] } } }
     expectClose(c, expected, atol: 1e-6, rtol: 1e-5, "sgemm")
@@ -121,7 +122,8 @@ import Testing
   @Test("Losses: BCE ignores padding, CE is weighted and divided by the weight sum")
   func losses() {
     let logits: [Double] = [2, -1, 0.5, 9]
-    let bce = Losses.binaryCrossEntropy(logits: logits, labels: [1, 0, 1, 1], mask: [1, 1, 1, 0], count: 4, dLogits: nil)
+    let bce = Losses.binaryCrossEntropy(
+      logits: logits, labels: [1, 0, 1, 1], mask: [1, 1, 1, 0], count: 4, dLogits: nil)
     let expected = (log(1 + exp(-2)) + log(1 + exp(-1)) + log(1 + exp(-0.5))) / (3 + 1e-6)
     #expect(abs(bce - expected) < 1e-12)
     let ce = Losses.softmaxCrossEntropy(

@@ -1,8 +1,9 @@
 import Electra
 import Testing
 
-/// Whole-model backward passes against directional finite differences in `Float`: for a random
-/// direction `u` over all parameters, `(L(θ + εu) − L(θ − εu)) / 2ε ≈ ∇L · u` with
+/// Whole-model backward passes against directional finite differences in `Float`.
+///
+/// For a random direction `u` over all parameters, `(L(θ + εu) − L(θ − εu)) / 2ε ≈ ∇L · u` with
 /// `L = Σ logits ⊙ r`. Dropout masks are redrawn identically for every forward pass, so this
 /// checks the backward pass through them (the parity tests cover the eval-mode model).
 @Suite struct ModelGradientTests {
@@ -24,7 +25,9 @@ import Testing
       return try loss()
     }
     let numeric = (try shifted(1) - shifted(-1)) / (2 * Double(epsilon))
-    #expect(abs(numeric - analytic) <= 2e-3 * abs(analytic) + 1e-3, "numeric \(numeric), analytic \(analytic)", sourceLocation: sourceLocation)
+    #expect(
+      abs(numeric - analytic) <= 2e-3 * abs(analytic) + 1e-3, "numeric \(numeric), analytic \(analytic)",
+      sourceLocation: sourceLocation)
   }
 
   func smallConfig(dropout: Double) -> ElectraConfig {

@@ -98,9 +98,12 @@ struct ParityCase: Decodable {
       optimizer.step(learningRate: lr)
     }
     let reference = try SafetensorsFile(path: Fixture.path("parity/after_steps.safetensors"))
-    for (prefix, set) in [("discriminator.", pair.discriminator.parameters), ("generator.", pair.generator.parameters)] {
+    for (prefix, set) in [("discriminator.", pair.discriminator.parameters), ("generator.", pair.generator.parameters)]
+    {
       for entry in set.entries where !(prefix == "generator." && entry.name.hasPrefix("electra.embeddings.")) {
-        expectClose(set.array(entry.name), try Fixture.floats(reference, prefix + entry.name), atol: 1e-5, rtol: 1e-3, prefix + entry.name)
+        expectClose(
+          set.array(entry.name), try Fixture.floats(reference, prefix + entry.name), atol: 1e-5, rtol: 1e-3,
+          prefix + entry.name)
       }
     }
   }
@@ -118,6 +121,8 @@ struct ParityCase: Decodable {
     #expect(Set(file.tensors.map(\.name)) == Set(original.tensors.map(\.name)))
     let loaded = try ElectraForMaskedLM(directory: directory)
     #expect(loaded.config == model.config)
-    for entry in model.parameters.entries { #expect(loaded.parameters.array(entry.name) == model.parameters.array(entry.name)) }
+    for entry in model.parameters.entries {
+      #expect(loaded.parameters.array(entry.name) == model.parameters.array(entry.name))
+    }
   }
 }

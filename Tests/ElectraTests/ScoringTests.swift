@@ -23,7 +23,9 @@ import Testing
 
   @Test("learning rate: 0 at step 0, linear warmup, linear decay to 0 at the last step")
   func schedule() {
-    func lr(_ step: Int) -> Float { ElectraAdamW.learningRate(step: step, peak: 1e-3, warmupSteps: 10, totalSteps: 100) }
+    func lr(_ step: Int) -> Float {
+      ElectraAdamW.learningRate(step: step, peak: 1e-3, warmupSteps: 10, totalSteps: 100)
+    }
     #expect(lr(0) == 0)
     #expect(abs(lr(5) - 0.5e-3 * 0.95) < 1e-9)
     #expect(abs(lr(10) - 0.9e-3) < 1e-9)
@@ -53,7 +55,9 @@ import Testing
     #expect(a.maskedSlots > 0 && a.replaced <= a.maskedSlots)
     // An untrained generator almost never guesses right: nearly every masked slot is replaced.
     #expect(Double(a.replaced) > 0.9 * Double(a.maskedSlots))
-    for rate in [a.discriminatorAccuracy, a.precision, a.recall, a.auc, a.mlmAccuracy] { #expect(rate >= 0 && rate <= 1) }
+    for rate in [a.discriminatorAccuracy, a.precision, a.recall, a.auc, a.mlmAccuracy] {
+      #expect(rate >= 0 && rate <= 1)
+    }
     #expect(abs(a.mlmLoss - log(Double(dataset.vocabSize))) < 1.5, "untrained MLM loss \(a.mlmLoss) near ln V")
   }
 }

@@ -35,7 +35,9 @@ func expectClose<T: BinaryFloatingPoint>(
   _ actual: [T], _ expected: [T], atol: Double, rtol: Double, _ label: String = "",
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(actual.count == expected.count, "\(label): \(actual.count) vs \(expected.count) values", sourceLocation: sourceLocation)
+  #expect(
+    actual.count == expected.count, "\(label): \(actual.count) vs \(expected.count) values",
+    sourceLocation: sourceLocation)
   var worst = 0.0
   var worstIndex = 0
   for i in 0..<min(actual.count, expected.count) {

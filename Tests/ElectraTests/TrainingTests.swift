@@ -75,7 +75,11 @@ enum SampleShards {
     for row in masking.rows {
       #expect(batch.attentionMask[row] == 1)
       #expect(![2, 3].contains(batch.inputIDs[row]))
-      if masking.maskedInputIDs[row] == 4 { masked += 1 } else { #expect(masking.maskedInputIDs[row] == batch.inputIDs[row]) }
+      if masking.maskedInputIDs[row] == 4 {
+        masked += 1
+      } else {
+        #expect(masking.maskedInputIDs[row] == batch.inputIDs[row])
+      }
     }
     let share = Double(masked) / Double(masking.rows.count)
     #expect(share > 0.7 && share < 0.97, "share of [MASK] \(share)")
@@ -115,7 +119,8 @@ enum SampleShards {
     }
     for entry in trainer.pair.discriminator.parameters.entries {
       #expect(
-        resumed.pair.discriminator.parameters.array(entry.name) == trainer.pair.discriminator.parameters.array(entry.name),
+        resumed.pair.discriminator.parameters.array(entry.name)
+          == trainer.pair.discriminator.parameters.array(entry.name),
         "\(entry.name)")
     }
   }

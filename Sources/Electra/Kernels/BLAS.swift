@@ -5,9 +5,9 @@ import COpenBLAS
 /// Benchmarks and `dacorpus train` print ``description`` so that a slow reference BLAS never
 /// hides behind the `libblas.so.3` alternative.
 public enum BLAS {
-  /// `openblas_get_config()`, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`.
+  /// The build configuration, `openblas_get_config()`: `OpenBLAS 0.3.21 DYNAMIC_ARCH … Zen …`.
   public static var config: String { String(cString: openblas_get_config()) }
-  /// `openblas_get_corename()`, the kernel family chosen at run time (e.g. `Zen`).
+  /// The kernel family chosen at run time, `openblas_get_corename()`, such as `Zen`.
   public static var coreName: String { String(cString: openblas_get_corename()) }
   /// The number of threads OpenBLAS uses for one call.
   public static var threads: Int {

@@ -31,7 +31,8 @@ enum FastMath {
     p = p * r + 5.000_000_120_1e-1
     p = p * (r * r) + r + 1
     let bits = unsafeBitCast(shifted, to: SIMD8<Int32>.self)
-    let exponent = (bits &- SIMD8<Int32>(repeating: 0x4B40_0000) &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
+    let exponent =
+      (bits &- SIMD8<Int32>(repeating: 0x4B40_0000) &+ SIMD8<Int32>(repeating: 127)) &<< SIMD8<Int32>(repeating: 23)
     let scale = unsafeBitCast(exponent, to: Vector.self)
     return (p * scale).replacing(with: Vector.zero, where: x .< low)
   }
@@ -64,7 +65,8 @@ enum FastMath {
 
   @inline(__always)
   static func erf(_ x: Vector) -> Vector {
-    let a = unsafeBitCast(unsafeBitCast(x, to: SIMD8<UInt32>.self) & SIMD8<UInt32>(repeating: 0x7FFF_FFFF), to: Vector.self)
+    let a = unsafeBitCast(
+      unsafeBitCast(x, to: SIMD8<UInt32>.self) & SIMD8<UInt32>(repeating: 0x7FFF_FFFF), to: Vector.self)
     let t = Vector(repeating: 1) / (Vector(repeating: 1) + Vector(repeating: 0.327_591_1) * a)
     var y = Vector(repeating: 1.061_405_429)
     y = y * t - 1.453_152_027
@@ -92,7 +94,9 @@ enum FastMath {
   }
 
   /// `dx = dy · (Φ(x) + x·φ(x))` for `count` values.
-  static func geluBackward(_ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, count: Int) {
+  static func geluBackward(
+    _ x: UnsafePointer<Float>, _ dy: UnsafePointer<Float>, _ dx: UnsafeMutablePointer<Float>, count: Int
+  ) {
     var i = 0
     while i + 8 <= count {
       let v = UnsafeRawPointer(x + i).loadUnaligned(as: Vector.self)

@@ -29,7 +29,9 @@ public enum GELU {
     x: UnsafePointer<T>, dy: UnsafePointer<T>, dx: UnsafeMutablePointer<T>, count: Int
   ) {
     if T.self == Float.self {
-      let (x, dy, dx) = (UncheckedSendable(Float.cast(x)), UncheckedSendable(Float.cast(dy)), UncheckedSendable(Float.cast(dx)))
+      let (x, dy, dx) = (
+        UncheckedSendable(Float.cast(x)), UncheckedSendable(Float.cast(dy)), UncheckedSendable(Float.cast(dx))
+      )
       return Parallel.chunks(count, cost: 30) { r in
         FastMath.geluBackward(x.value + r.lowerBound, dy.value + r.lowerBound, dx.value + r.lowerBound, count: r.count)
       }

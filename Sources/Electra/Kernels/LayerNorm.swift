@@ -15,20 +15,20 @@ public enum LayerNorm {
     Parallel.chunks(rows, cost: 8 * width) { range in
       let (x, gamma, beta, y, mean, rstd) = shared.value
       for r in range {
-      let xr = x + r * width
-      let yr = y + r * width
-      var sum: T = 0
-      for i in 0..<width { sum += xr[i] }
-      let m = sum / n
-      var squares: T = 0
-      for i in 0..<width {
-        let d = xr[i] - m
-        squares += d * d
-      }
-      let s = 1 / (squares / n + eps).squareRoot()
-      for i in 0..<width { yr[i] = (xr[i] - m) * s * gamma[i] + beta[i] }
-      mean[r] = m
-      rstd[r] = s
+        let xr = x + r * width
+        let yr = y + r * width
+        var sum: T = 0
+        for i in 0..<width { sum += xr[i] }
+        let m = sum / n
+        var squares: T = 0
+        for i in 0..<width {
+          let d = xr[i] - m
+          squares += d * d
+        }
+        let s = 1 / (squares / n + eps).squareRoot()
+        for i in 0..<width { yr[i] = (xr[i] - m) * s * gamma[i] + beta[i] }
+        mean[r] = m
+        rstd[r] = s
       }
     }
   }

@@ -19,8 +19,9 @@ public enum Linear {
     }
   }
 
-  /// Backward: `dx = dy · W` (or `dx += dy · W` with `accumulate`), `dW += dyᵀ · x`,
-  /// `db += Σ_rows dy`. Any of `dx`, `dW`, `db` may be `nil` when not needed.
+  /// Backward: `dx = dy · W` (or `dx += dy · W` with `accumulate`), `dW += dyᵀ · x`, `db += Σ dy`.
+  ///
+  /// Any of `dx`, `dW`, `db` may be `nil` when not needed.
   @_specialize(where T == Float)
   public static func backward<T: ElectraScalar>(
     dy: UnsafePointer<T>, x: UnsafePointer<T>, weight: UnsafePointer<T>,

@@ -35,8 +35,10 @@ enum Parallel {
   }
 }
 
-/// A value handed to `concurrentPerform`'s workers. The invariant that makes it safe: each worker
-/// touches a disjoint range of the memory the value points to.
+/// A value handed to `concurrentPerform`'s workers.
+///
+/// The invariant that makes it safe: each worker touches a disjoint range of the memory the value
+/// points to.
 struct UncheckedSendable<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }

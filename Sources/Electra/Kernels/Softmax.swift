@@ -11,12 +11,12 @@ public enum Softmax {
     Parallel.chunks(rows, cost: 20 * width) { range in
       let (x, bias) = shared.value
       for r in range {
-      let row = x + r * width
-      if let bias { for i in 0..<width { row[i] += bias[i] } }
-      var maxValue = row[0]
-      for i in 1..<width where row[i] > maxValue { maxValue = row[i] }
-      let inv = 1 / exponentiate(row, shift: maxValue, count: width)
-      for i in 0..<width { row[i] *= inv }
+        let row = x + r * width
+        if let bias { for i in 0..<width { row[i] += bias[i] } }
+        var maxValue = row[0]
+        for i in 1..<width where row[i] > maxValue { maxValue = row[i] }
+        let inv = 1 / exponentiate(row, shift: maxValue, count: width)
+        for i in 0..<width { row[i] *= inv }
       }
     }
   }

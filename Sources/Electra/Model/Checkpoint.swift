@@ -27,9 +27,10 @@ enum Checkpoint {
     try write(directory + "/" + weightsFile, [("", set)])
   }
 
-  /// Reads the safetensors file at `path` into `sets`, tensor `prefix + name` into entry `name`
-  /// of each set. Every entry must be present with its shape; other tensors are an error unless
-  /// in `ignoring`.
+  /// Reads the safetensors file at `path` into `sets`.
+  ///
+  /// Tensor `prefix + name` goes into entry `name` of each set. Every entry must be present with
+  /// its shape; other tensors are an error unless in `ignoring`.
   static func read(
     _ path: String, into sets: [(prefix: String, set: ParameterSet)], ignoring: Set<String> = []
   ) throws(ElectraError) {
@@ -49,11 +50,13 @@ enum Checkpoint {
           throw ElectraError(.invalidCheckpoint, "missing tensor '\(name)'", path: path)
         }
         guard tensor.shape == entry.shape else {
-          throw ElectraError(.invalidCheckpoint, "'\(name)' has shape \(tensor.shape), config needs \(entry.shape)", path: path)
+          throw ElectraError(
+            .invalidCheckpoint, "'\(name)' has shape \(tensor.shape), config needs \(entry.shape)", path: path)
         }
         let dtype = tensor.dtype
         guard dtype == .f32 || dtype == .f16 || dtype == .bf16 else {
-          throw ElectraError(.invalidCheckpoint, "'\(name)' is \(dtype.rawValue); F32, F16 or BF16 expected", path: path)
+          throw ElectraError(
+            .invalidCheckpoint, "'\(name)' is \(dtype.rawValue); F32, F16 or BF16 expected", path: path)
         }
         let out = set.values + entry.offset
         do {
@@ -61,12 +64,14 @@ enum Checkpoint {
             for i in 0..<entry.count {
               switch dtype {
               case .f32:
-                out[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+                out[i] = Float(
+                  bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
               case .bf16:
                 let bits = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))
                 out[i] = Float(bitPattern: UInt32(bits) << 16)
               default:
-                out[i] = Float(Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
+                out[i] = Float(
+                  Float16(bitPattern: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))))
               }
             }
           }

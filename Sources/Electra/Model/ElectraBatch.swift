@@ -13,8 +13,9 @@ public struct ElectraBatch: Sendable, Hashable {
 
   /// A batch of `batchSize` sequences; all three arrays hold `batchSize · seqLen` values.
   public init(inputIDs: [Int32], tokenTypeIDs: [Int32], attentionMask: [Int32], batchSize: Int, seqLen: Int) {
-    precondition(inputIDs.count == batchSize * seqLen && tokenTypeIDs.count == inputIDs.count
-      && attentionMask.count == inputIDs.count, "batch arrays must hold batchSize · seqLen values")
+    precondition(
+      inputIDs.count == batchSize * seqLen && tokenTypeIDs.count == inputIDs.count
+        && attentionMask.count == inputIDs.count, "batch arrays must hold batchSize · seqLen values")
     self.inputIDs = inputIDs
     self.tokenTypeIDs = tokenTypeIDs
     self.attentionMask = attentionMask

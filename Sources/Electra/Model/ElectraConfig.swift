@@ -85,7 +85,8 @@ public struct ElectraConfig: Codable, Sendable, Hashable {
       maxPositionEmbeddings > 0, typeVocabSize > 0
     else { throw ElectraError(.invalidConfig, "sizes must be positive: \(self)") }
     guard numAttentionHeads > 0, hiddenSize % numAttentionHeads == 0 else {
-      throw ElectraError(.invalidConfig, "hidden_size \(hiddenSize) is not a multiple of num_attention_heads \(numAttentionHeads)")
+      throw ElectraError(
+        .invalidConfig, "hidden_size \(hiddenSize) is not a multiple of num_attention_heads \(numAttentionHeads)")
     }
     guard hiddenAct == "gelu" else {
       throw ElectraError(.invalidConfig, "hidden_act '\(hiddenAct)' is not supported; only 'gelu' (exact erf)")
@@ -148,6 +149,7 @@ public struct ElectraConfig: Codable, Sendable, Hashable {
     padTokenId = try c.decodeIfPresent(Int.self, forKey: .padTokenId) ?? d.padTokenId
     architectures = try c.decodeIfPresent([String].self, forKey: .architectures)
     modelType = try c.decodeIfPresent(String.self, forKey: .modelType) ?? d.modelType
-    positionEmbeddingType = try c.decodeIfPresent(String.self, forKey: .positionEmbeddingType) ?? d.positionEmbeddingType
+    positionEmbeddingType =
+      try c.decodeIfPresent(String.self, forKey: .positionEmbeddingType) ?? d.positionEmbeddingType
   }
 }

@@ -1,6 +1,7 @@
-/// The ELECTRA encoder (`ElectraModel` in transformers, eval mode): embeddings → LayerNorm →
-/// optional projection E→H → post-LN blocks. Forward keeps every activation the hand-written
-/// backward pass needs.
+/// The ELECTRA encoder, `ElectraModel` in transformers.
+///
+/// Embeddings → LayerNorm → optional projection E→H → post-LN blocks. Forward keeps every
+/// activation the hand-written backward pass needs.
 ///
 /// Shapes, with `R = batch · seqLen`: input ids, token types, mask `[batch, seqLen]`;
 /// ``output`` `[R, H]`. Parameter gradients are accumulated (`+=`) into ``gradients``.
@@ -50,7 +51,8 @@ final class ElectraEncoder {
   }
 
   private var embeddingStride: Int {
-    2 * rows * config.embeddingSize + 2 * rows + (config.embeddingSize != config.hiddenSize ? rows * config.hiddenSize : 0)
+    2 * rows * config.embeddingSize + 2 * rows
+      + (config.embeddingSize != config.hiddenSize ? rows * config.hiddenSize : 0)
       + (dropping ? rows * config.embeddingSize : 0)
   }
 
@@ -140,7 +142,8 @@ final class ElectraEncoder {
       Linear.forward(x: x, weight: lw.key, bias: lw.keyBias, y: a.k, rows: rows, inFeatures: h, outFeatures: h)
       Linear.forward(x: x, weight: lw.value, bias: lw.valueBias, y: a.v, rows: rows, inFeatures: h, outFeatures: h)
       if let mask = a.probsMask {
-        Dropout.makeMask(mask, count: batch * config.numAttentionHeads * seqLen * seqLen, p: attentionDrop, random: &random)
+        Dropout.makeMask(
+          mask, count: batch * config.numAttentionHeads * seqLen * seqLen, p: attentionDrop, random: &random)
       }
       keyBias.withUnsafeBufferPointer { bias in
         Attention.forward(
@@ -206,10 +209,11 @@ final class ElectraEncoder {
         dy: dX, x: a.sum2, gamma: lw.outputNorm, mean: a.mean2, rstd: a.rstd2, dx: dS,
         dGamma: lg.outputNorm, dBeta: lg.outputNormBias, rows: rows, width: h)
       // The output projection's gradient: dS through the dropout mask (dA is free until below).
-      let dOut = a.outputMask.map { mask in
-        Dropout.apply(dS, mask: mask, dA, count: rh)
-        return dA
-      } ?? dS
+      let dOut =
+        a.outputMask.map { mask in
+          Dropout.apply(dS, mask: mask, dA, count: rh)
+          return dA
+        } ?? dS
       Linear.backward(
         dy: dOut, x: a.gelu, weight: lw.output, dx: dF, dWeight: lg.output, dBias: lg.outputBias,
         rows: rows, inFeatures: f, outFeatures: h)
@@ -222,10 +226,11 @@ final class ElectraEncoder {
         dy: dA, x: a.sum1, gamma: lw.attentionNorm, mean: a.mean1, rstd: a.rstd1, dx: dS,
         dGamma: lg.attentionNorm, dBeta: lg.attentionNormBias, rows: rows, width: h)
       // Likewise through the attention output's mask (dq is free until the attention backward).
-      let dAttentionOut = a.attentionOutputMask.map { mask in
-        Dropout.apply(dS, mask: mask, dq, count: rh)
-        return dq
-      } ?? dS
+      let dAttentionOut =
+        a.attentionOutputMask.map { mask in
+          Dropout.apply(dS, mask: mask, dq, count: rh)
+          return dq
+        } ?? dS
       Linear.backward(
         dy: dAttentionOut, x: a.context, weight: lw.attentionOutput, dx: dContext, dWeight: lg.attentionOutput,
         dBias: lg.attentionOutputBias, rows: rows, inFeatures: h, outFeatures: h)

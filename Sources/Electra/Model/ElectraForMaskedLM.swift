@@ -72,9 +72,10 @@ public final class ElectraForMaskedLM {
     parameters.initialize(std: config.initializerRange, padTokenID: config.padTokenId, random: &random)
   }
 
-  /// Makes this generator read and write `discriminator`'s embedding tables and embedding
-  /// LayerNorm (values and gradients), as ELECTRA trains the pair. The two configs must agree
-  /// on the embedding shapes. This model's own copies are then unused until ``save(to:)``
+  /// Makes this generator use `discriminator`'s embeddings, as ELECTRA trains the pair.
+  ///
+  /// The word, position and token-type tables and the embedding LayerNorm (values and
+  /// gradients) become the discriminator's. The two configs must agree on the embedding shapes. This model's own copies are then unused until ``save(to:)``
   /// copies the shared values back into them.
   public func shareEmbeddings(with discriminator: ElectraForPreTraining) throws(ElectraError) {
     let a = config
@@ -114,10 +115,13 @@ public final class ElectraForMaskedLM {
   /// The logits `[rows, V]` of the last ``forward(_:rows:)``; valid until the next call.
   public var logits: UnsafeMutableBufferPointer<Float> { .init(start: logitBuffer, count: m * config.vocabSize) }
 
-  /// Runs the encoder on `batch` and the LM head at `rows` (flat indices `b · seqLen + t`; all
-  /// positions when `nil`, as transformers does). Returns ``logits`` `[rows.count, V]`.
+  /// Runs the encoder on `batch` and the LM head at `rows`; returns ``logits`` `[rows.count, V]`.
+  ///
+  /// `rows` are flat indices `b · seqLen + t`; `nil` means all positions, as transformers does.
   @discardableResult
-  public func forward(_ batch: ElectraBatch, rows: [Int]? = nil) throws(ElectraError) -> UnsafeMutableBufferPointer<Float> {
+  public func forward(
+    _ batch: ElectraBatch, rows: [Int]? = nil
+  ) throws(ElectraError) -> UnsafeMutableBufferPointer<Float> {
     try batch.validate(for: config)
     if let rows {
       guard rows.allSatisfy({ $0 >= 0 && $0 < batch.count }) else {

@@ -89,7 +89,8 @@ public final class ElectraForPreTraining {
     let h = config.hiddenSize
     _ = workspace.reserve(rows * (3 * h + 1))
     Linear.forward(
-      x: encoder.output, weight: head.dense, bias: head.denseBias, y: denseOut, rows: rows, inFeatures: h, outFeatures: h)
+      x: encoder.output, weight: head.dense, bias: head.denseBias, y: denseOut, rows: rows, inFeatures: h,
+      outFeatures: h)
     GELU.forward(x: denseOut, y: geluOut, count: rows * h)
     Linear.forward(
       x: geluOut, weight: head.prediction, bias: head.predictionBias, y: logitBuffer, rows: rows, inFeatures: h,

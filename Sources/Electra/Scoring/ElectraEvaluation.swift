@@ -1,8 +1,10 @@
 import Shards
 
-/// google-research/electra's evaluation (`run_pretraining.py`, `metric_fn`) on shards: corrupt
-/// each batch with the generator (seeded masking and Gumbel sampling, as in training), then
-/// measure both models. No weights change.
+/// The metrics of google-research/electra's evaluation (`run_pretraining.py`, `metric_fn`).
+///
+/// ``run(pair:dataset:examples:batchSize:seed:)`` corrupts each batch of shard examples with the
+/// generator (seeded masking and Gumbel sampling, as in training), then measures both models.
+/// No weights change.
 public struct ElectraEvaluation: Sendable, Hashable {
   /// Mean generator cross-entropy over masked slots.
   public var mlmLoss = 0.0

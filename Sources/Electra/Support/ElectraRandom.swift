@@ -25,8 +25,9 @@ public struct ElectraRandom: RandomNumberGenerator, Sendable {
     s3 = splitMix()
   }
 
-  /// A generator for sub-stream `stream` of `seed` (e.g. one per training step), independent of
-  /// how many numbers other streams consumed.
+  /// A generator for sub-stream `stream` of `seed`, such as one per training step.
+  ///
+  /// Its numbers do not depend on how many numbers other streams consumed.
   public init(seed: UInt64, stream: UInt64) {
     var mixer = ElectraRandom(seed: seed ^ (stream &* 0xD1B5_4A32_D192_ED03))
     self.init(seed: mixer.next())

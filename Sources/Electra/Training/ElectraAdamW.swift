@@ -30,12 +30,18 @@ public final class ElectraAdamW {
   /// An optimizer for `pair` with zero moments.
   public init(pair: ElectraPair) {
     self.pair = pair
-    generatorMoments = (ParameterSet(sameLayoutAs: pair.generator.parameters), ParameterSet(sameLayoutAs: pair.generator.parameters))
+    generatorMoments = (
+      ParameterSet(sameLayoutAs: pair.generator.parameters), ParameterSet(sameLayoutAs: pair.generator.parameters)
+    )
     discriminatorMoments = (
-      ParameterSet(sameLayoutAs: pair.discriminator.parameters), ParameterSet(sameLayoutAs: pair.discriminator.parameters)
+      ParameterSet(sameLayoutAs: pair.discriminator.parameters),
+      ParameterSet(sameLayoutAs: pair.discriminator.parameters)
     )
     var slots: [Slot] = []
-    func add(_ values: ParameterSet, _ gradients: ParameterSet, _ moments: (m: ParameterSet, v: ParameterSet), skip: Set<String>) {
+    func add(
+      _ values: ParameterSet, _ gradients: ParameterSet, _ moments: (m: ParameterSet, v: ParameterSet),
+      skip: Set<String>
+    ) {
       for entry in values.entries where !skip.contains(entry.name) {
         slots.append(
           Slot(
@@ -45,7 +51,8 @@ public final class ElectraAdamW {
       }
     }
     add(pair.discriminator.parameters, pair.discriminator.gradients, discriminatorMoments, skip: [])
-    add(pair.generator.parameters, pair.generator.gradients, generatorMoments, skip: EncoderWeights.sharedEmbeddingNames)
+    add(
+      pair.generator.parameters, pair.generator.gradients, generatorMoments, skip: EncoderWeights.sharedEmbeddingNames)
     self.slots = slots
   }
 

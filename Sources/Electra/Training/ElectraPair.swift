@@ -1,9 +1,10 @@
 import Shards
 
-/// A generator and a discriminator trained together with the ELECTRA objective: the generator
-/// fills masked positions by Gumbel sampling, the discriminator tells replaced tokens from
-/// original ones; loss = MLM + ``discriminatorWeight`` × discriminator BCE. The generator uses
-/// the discriminator's embedding tables and embedding LayerNorm.
+/// A generator and a discriminator trained together with the ELECTRA objective.
+///
+/// The generator fills masked positions by Gumbel sampling, the discriminator tells replaced
+/// tokens from original ones; loss = MLM + ``discriminatorWeight`` × discriminator BCE. The
+/// generator uses the discriminator's embedding tables and embedding LayerNorm.
 public final class ElectraPair {
   public let generator: ElectraForMaskedLM
   public let discriminator: ElectraForPreTraining
@@ -77,7 +78,8 @@ public final class ElectraPair {
     generatorInput.inputIDs = masking.maskedInputIDs
     let v = generator.config.vocabSize
     let logits = try generator.forward(generatorInput, rows: rows)
-    let samples = replacements ?? GumbelSampler.sample(logits: logits.baseAddress!, rows: rows.count, classes: v, random: &random)
+    let samples =
+      replacements ?? GumbelSampler.sample(logits: logits.baseAddress!, rows: rows.count, classes: v, random: &random)
     var correct = 0
     for (i, row) in rows.enumerated() {
       let z = logits.baseAddress! + i * v

@@ -77,7 +77,8 @@ public final class ElectraTrainer {
 
   /// Resumes from checkpoint `directory` (written by ``saveCheckpoint(to:)``); `steps` may
   /// extend the run (the decay then ends at the new total).
-  public convenience init(resumingFrom directory: String, dataset: ShardDataset, steps: Int? = nil) throws(ElectraError) {
+  public convenience init(resumingFrom directory: String, dataset: ShardDataset, steps: Int? = nil) throws(ElectraError)
+  {
     let statePath = directory + "/trainer_state.json"
     let state: State
     do { state = try JSONDecoder().decode(State.self, from: Data(contentsOf: URL(fileURLWithPath: statePath))) } catch {
