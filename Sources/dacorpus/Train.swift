@@ -57,7 +57,10 @@ struct Train: ParsableCommand {
     let trainer: ElectraTrainer
     if FileManager.default.fileExists(atPath: out + "/trainer_state.json") {
       trainer = try ElectraTrainer(resumingFrom: out, dataset: dataset, steps: steps)
-      log("resuming \(out) at step \(trainer.step) of \(steps)")
+      let o = trainer.options
+      log(
+        "resuming \(out) at step \(trainer.step) of \(steps); model, --batch \(o.batchSize), --lr \(o.learningRate), --seed \(o.seed) and --warmup \(o.warmupSteps) come from the checkpoint"
+      )
     } else {
       guard let maskID = dataset.special.mask else {
         throw ValidationError("the shards' metadata has no [MASK] id")
