@@ -5,7 +5,7 @@ import Testing
 import WordPiece
 
 /// Shards built from `samples/text/notes.txt` with the 2,000-token Danish vocabulary of the
-/// WordPiece tests (`Fixtures/vocab-danish.txt`), 64 tokens per example.
+/// WordPiece tests (`Tests/WordPieceTests/Fixtures/vocab-danish.txt`).
 enum SampleShards {
   static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().path
@@ -13,7 +13,7 @@ enum SampleShards {
   /// Builds `directory/shards/*.safetensors` and `directory/vocab.txt`; returns the vocabulary size.
   @discardableResult
   static func build(in directory: String, seqLen: Int = 64) throws -> Int {
-    let vocabPath = try Fixture.path("vocab-danish.txt")
+    let vocabPath = packageRoot + "/Tests/WordPieceTests/Fixtures/vocab-danish.txt"
     let vocabulary = try WordPieceVocabulary(contentsOf: vocabPath)
     var encoder = try WordPieceEncoder(vocabulary: vocabulary)
     let text = try String(contentsOfFile: packageRoot + "/samples/text/notes.txt", encoding: .utf8)
