@@ -49,7 +49,19 @@ let package = Package(
     .target(
       name: "CorpusPipeline",
       dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams, crypto]),
-    .executableTarget(name: "dacorpus", dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", argumentParser]),
+    // MARK: electra targets (issue 7)
+    // OpenBLAS by its own .pc name: "blas" may resolve to Debian's 40x slower reference BLAS.
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // Kernels are optimised in debug builds too: unoptimised SIMD code is ~100x slower, which
+    // would make `swift test` (training and parity tests) take minutes.
+    .target(
+      name: "Electra", dependencies: ["COpenBLAS", "Shards"],
+      swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    .testTarget(name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
+    .executableTarget(name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
+    .executableTarget(
+      name: "dacorpus",
+      dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", "Electra", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
 

@@ -11,5 +11,6 @@ struct Dacorpus: ParsableCommand {
       Build.self, Stats.self, Inspect.self,
       Tokenize.self, Vocab.self,
       Normalize.self,
+      Train.self, Score.self,
     ])
 }
