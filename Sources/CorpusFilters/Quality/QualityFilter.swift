@@ -216,6 +216,27 @@ public struct QualityFilter: Sendable {
       let latin1 = classes.latin1
       while i < n {
         let b = bytes[i]
+        if ASCII.isAlphanumeric(b) {
+          // A run of ASCII letters and digits: one token's core, no counter but `chars` moves.
+          if chunkStart < 0 {
+            chunkStart = i
+            coreStart = -1
+            alpha = false
+          }
+          if coreStart < 0 { coreStart = i }
+          var letter = ASCII.isLetter(b)
+          var e = i + 1
+          while e < n, ASCII.isAlphanumeric(bytes[e]) {
+            letter = letter || ASCII.isLetter(bytes[e])
+            e += 1
+          }
+          if letter { alpha = true }
+          chars += e - i
+          coreEnd = e
+          dots = 0
+          i = e
+          continue
+        }
         let value: UInt32
         let length: Int
         let cls: ScalarClass
