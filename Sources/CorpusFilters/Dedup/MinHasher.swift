@@ -160,7 +160,6 @@ public struct MinHasher: Sendable {
     wordBuffer.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<normalizedCount])) }
   }
 
-
   /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
   public static func bandHash(_ signature: UnsafeBufferPointer<UInt32>, band: Int, rows: Int) -> UInt64 {
     var h = MurmurHash3.fmix64(UInt64(band) &+ 0x6261_6E64)  // "band"
