@@ -149,6 +149,13 @@ struct Phase {
 /// `name` padded to the first column's width.
 func column(_ name: String) -> String { name.padding(toLength: 8, withPad: " ", startingAt: 0) }
 
+/// The CPU model (`model name` in /proc/cpuinfo).
+func cpuModel() -> String {
+  let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+  let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+  return line.map { $0.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "" } ?? "?"
+}
+
 /// `/proc/loadavg`'s first three fields.
 func loadAverage() -> String {
   ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?").split(separator: " ").prefix(3)
@@ -214,7 +221,7 @@ let documents = counts.count == 3 ? counts[0] : 0
 let examples = counts.count == 3 ? counts[1] : 0
 
 print(
-  "dacorpus build, workers: \(options.workers), \(ProcessInfo.processInfo.activeProcessorCount) cores; "
+  "dacorpus build, workers: \(options.workers); \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores; "
     + "load average before \(loadBefore), after \(loadAverage())")
 print("CPU = CPU time of the build process (all threads); MB/s per core = MB / CPU s")
 print("phase      wall s    CPU s   peak RSS   throughput")
