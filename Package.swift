@@ -32,19 +32,26 @@ let package = Package(
     .target(name: "CICUShim", dependencies: ["CICU"]),
     .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO"]),
     .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "normalize-throughput", dependencies: ["CorpusText", "CorpusIO"], path: "Benchmarks/NormalizeThroughput"),
+    .executableTarget(
+      name: "normalize-throughput", dependencies: ["BenchmarkSupport", "CorpusText", "CorpusIO"],
+      path: "Benchmarks/NormalizeThroughput"),
     // MARK: wordpiece targets (issue 5)
     .target(name: "WordPiece", dependencies: ["CorpusIO", crypto]),
     .testTarget(name: "WordPieceTests", dependencies: ["WordPiece", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "wordpiece-throughput", dependencies: ["WordPiece", "CorpusSources", "CorpusIO"], path: "Benchmarks/WordPieceThroughput"),
+    .executableTarget(
+      name: "wordpiece-throughput", dependencies: ["BenchmarkSupport", "WordPiece", "CorpusSources", "CorpusIO"],
+      path: "Benchmarks/WordPieceThroughput"),
     // MARK: shards targets (issue 6)
     .target(name: "Shards", dependencies: ["CorpusIO", crypto]),
     .testTarget(name: "ShardsTests", dependencies: ["Shards"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "shard-throughput", dependencies: ["Shards"], path: "Benchmarks/ShardThroughput"),
+    .executableTarget(
+      name: "shard-throughput", dependencies: ["BenchmarkSupport", "Shards"], path: "Benchmarks/ShardThroughput"),
     // MARK: filters targets (issue 4)
     .target(name: "CorpusFilters", dependencies: ["CorpusIO", "CorpusSources"]),
     .testTarget(name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "filter-throughput", dependencies: ["CorpusFilters", "CorpusIO"], path: "Benchmarks/FilterThroughput"),
+    .executableTarget(
+      name: "filter-throughput", dependencies: ["BenchmarkSupport", "CorpusFilters", "CorpusIO"],
+      path: "Benchmarks/FilterThroughput"),
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(
       name: "CorpusPipeline",
@@ -63,7 +70,13 @@ let package = Package(
       name: "dacorpus",
       dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", "Electra", argumentParser]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
-    .executableTarget(name: "read-throughput", dependencies: ["CorpusSources", "CorpusIO"], path: "Benchmarks/ReadThroughput"),
+    // The seeded Danish web-like text, its OSCAR writer and the timers every benchmark shares.
+    .target(name: "BenchmarkSupport", dependencies: ["CorpusIO"], path: "Benchmarks/BenchmarkSupport"),
+    .executableTarget(
+      name: "read-throughput", dependencies: ["BenchmarkSupport", "CorpusSources", "CorpusIO"],
+      path: "Benchmarks/ReadThroughput"),
+    .executableTarget(
+      name: "build-throughput", dependencies: ["BenchmarkSupport", "CorpusPipeline"], path: "Benchmarks/BuildThroughput"),
 
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),

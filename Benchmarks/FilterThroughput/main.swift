@@ -7,9 +7,10 @@
 //   … --only keys|count|ads|quality|scores|sign|all                    # one stage (for profiling)
 //   … --wall                                                           # wall time instead of thread CPU time
 //
-// The text is made in memory from a seeded generator: paragraphs of Danish words with a
-// Zipf-like frequency, plus per-site template lines, cookie banners, shop and price lines
-// (about 30 % of lines), in documents of 5–40 lines. Nothing is read from disk while timing.
+// The text is made in memory by ``DanishWebText`` (seed 4): Danish prose with per-site
+// template lines, cookie banners, shop and price lines, duplicates and near-duplicates.
+// Nothing is read from disk while timing.
+import BenchmarkSupport
 import CorpusFilters
 import Foundation
 
@@ -41,112 +42,10 @@ struct Options {
   }
 }
 
-/// SplitMix64: a seeded generator, so the input is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
-let vocabulary = """
-  og i at det er en til på som de med han af for ikke der var jeg sig men et har om vi min havde hun nu over da \
-  fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil blev kunne ind når være dog noget ville \
-  jo deres efter ned skulle denne end dette mit også under have dig anden hende mine alt meget sit sine vor mod \
-  disse hvis din nogle hos blive mange ad bliver hendes været kommunen byrådet vedtaget budgettet næste år cykler \
-  reservedele åbent hverdage butikken nyheder vejret sommer vinter københavn aarhus odense aalborg skolerne \
-  forvaltningen udgifterne anlæg brug løbet kommende skoleår haven perfekt glad rigtig hele året rundt regeringen \
-  ministeren folketinget forslaget borgerne lærerne eleverne sygehuset patienterne lægerne politiet trafikken \
-  motorvejen banen toget bussen havnen fiskerne landmændene markerne høsten regnen solen vinden stormen kysten \
-  stranden skoven søen byen landsbyen kirken præsten koret koncerten teatret forestillingen publikum anmelderen \
-  bogen forfatteren romanen digtet maleren udstillingen museet samlingen historien arkivet forskeren universitetet \
-  studerende undersøgelsen resultatet tallene statistikken økonomien virksomheden medarbejderne direktøren \
-  formanden foreningen medlemmerne frivillige weekenden aftenen morgenen eftermiddagen ugen måneden januar \
-  februar marts april maj juni juli august september oktober november december mandag tirsdag onsdag torsdag \
-  fredag lørdag søndag stor lille ny gammel god dårlig lang kort høj lav vigtig svær let mulig nødvendig sikker \
-  fortæller siger mener vurderer forklarer oplyser understreger tilføjer peger viser betyder handler kræver \
-  arbejder bruger finder giver tager kommer går står ligger sidder holder bliver får laver ser hører tror ved
-  """.split(separator: " ").map(String.init)
-
-let templates = [
-  "Vi bruger cookies til at forbedre din oplevelse og til statistik. Ved at klikke på Accepter alle giver du samtykke.",
-  "Accepter alle", "Kun nødvendige", "Forside Nyheder Sport Kultur Erhverv Debat", "Søg", "Log ind",
-  "Tilmeld dig vores nyhedsbrev og få de seneste nyheder direkte i din indbakke", "Del på Facebook",
-  "© 2024 Lokalmedier A/S · CVR 12345678 · Alle rettigheder forbeholdes", "Privatlivspolitik · Cookiepolitik",
-  "Læg i kurv", "På lager – levering 1-3 hverdage", "Fri fragt ved køb over 499 kr.", "Mest læste",
-]
-
-/// Documents totalling about `megabytes` MB of UTF-8 text.
-func makeDocuments(megabytes: Int) -> [(text: String, url: String)] {
-  var rng = SplitMix64(state: 4)
-  // Zipf-like: word k drawn with weight 1/(k+1).
-  let weights = (0..<vocabulary.count).map { 1.0 / Double($0 + 1) }
-  var cumulative: [Double] = []
-  var total = 0.0
-  for w in weights {
-    total += w
-    cumulative.append(total)
-  }
-  func word() -> String {
-    let x = Double(rng.next() % 1_000_000) / 1_000_000 * total
-    var low = 0
-    var high = cumulative.count - 1
-    while low < high {
-      let mid = (low + high) / 2
-      if cumulative[mid] < x { low = mid + 1 } else { high = mid }
-    }
-    return vocabulary[low]
-  }
-  var documents: [(String, String)] = []
-  var bytes = 0
-  var index = 0
-  while bytes < megabytes * 1_000_000 {
-    var lines: [String] = []
-    let site = Int(rng.next() % 200)
-    for _ in 0..<Int(5 + rng.next() % 36) {
-      if rng.next() % 10 < 3 {
-        lines.append(
-          rng.next() % 4 == 0
-            ? "Pris: \(100 + rng.next() % 5000) kr." : templates[Int(rng.next() % UInt64(templates.count))])
-      } else {
-        var sentence = (0..<Int(8 + rng.next() % 33)).map { _ in word() }.joined(separator: " ")
-        sentence = sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
-        lines.append(sentence)
-      }
-    }
-    let text = lines.joined(separator: "\n")
-    bytes += text.utf8.count
-    documents.append((text, "https://www.site\(site).dk/artikel/\(index)"))
-    index += 1
-  }
-  return documents
-}
-
 /// CPU seconds of this thread spent in `body`: "per core" figures that other processes on a
 /// busy machine do not distort (wall time is what `--wall` reports).
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  func now() -> Double {
-    var t = timespec()
-    clock_gettime(options.wall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-  }
-  let start = now()
-  try body()
-  return now() - start
-}
-
-/// Peak resident memory of this process image in KB: `VmHWM` from /proc/self/status (unlike
-/// `ru_maxrss`, it is not inherited from the parent across exec).
-func peakRSSKilobytes() -> Int {
-  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-    return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
-  }
-  return 0
+  try ResourceUsage.seconds(options.wall ? ResourceUsage.wallSeconds : ResourceUsage.threadCPUSeconds, body)
 }
 
 let options = Options(CommandLine.arguments)
@@ -174,13 +73,13 @@ if options.child.count >= 3 {
         "\(s.documents) documents, \(s.exactDuplicates) exact + \(s.nearDuplicates) near duplicates, \(s.runs) runs"
     }
   }
-  print("\(time) \(peakRSSKilobytes()) \(summary)")
+  print("\(time) \(ResourceUsage.peakRSSKilobytes()) \(summary)")
   exit(0)
 }
 
 try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
 print("generating \(options.megabytes) MB of Danish web-like text …")
-let documents = makeDocuments(megabytes: options.megabytes)
+let documents = DanishWebText.pages(megabytes: options.megabytes, seed: 4).map { (text: $0.text, url: $0.url) }
 let totalBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
 let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "%d documents, %.1f MB of text", documents.count, megabytes))

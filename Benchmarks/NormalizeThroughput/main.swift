@@ -10,6 +10,7 @@
 // processes reading the file on stdin and writing to /dev/null; `dacorpus normalize
 // --no-repair` does exactly what uconv does plus the kept-set filter, and its output is
 // checked against uconv's (filtered) byte for byte. The library is also timed in-process.
+import BenchmarkSupport
 import CorpusText
 import Foundation
 
@@ -32,18 +33,6 @@ struct Options {
       }
       i += 1
     }
-  }
-}
-
-/// SplitMix64: a seeded generator, so the input is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
@@ -112,25 +101,7 @@ func makeInput(path: String, megabytes: Int) throws {
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-/// CPU seconds (user + system) of all finished child processes.
-func childrenCPU() -> Double {
-  var usage = rusage()
-  getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
-    / 1e6
-}
-
-/// CPU seconds of this process.
-func selfCPU() -> Double {
-  var usage = rusage()
-  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
-    / 1e6
+  try ResourceUsage.seconds(ResourceUsage.wallSeconds, body)
 }
 
 /// Wall and CPU seconds.
@@ -152,7 +123,7 @@ func timeProcess(_ executable: String, _ arguments: [String], input: String, out
   let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
   guard fd >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output]) }
   process.standardOutput = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-  let cpuBefore = childrenCPU()
+  let cpuBefore = ResourceUsage.childrenCPUSeconds()
   let wall = try seconds {
     try process.run()
     process.waitUntilExit()
@@ -160,7 +131,7 @@ func timeProcess(_ executable: String, _ arguments: [String], input: String, out
       print("warning: \(executable) \(arguments) exited with \(process.terminationStatus)")
     }
   }
-  return Timing(wall: wall, cpu: childrenCPU() - cpuBefore)
+  return Timing(wall: wall, cpu: ResourceUsage.childrenCPUSeconds() - cpuBefore)
 }
 
 func which(_ name: String) -> String? {
@@ -213,7 +184,7 @@ func inProcess(_ config: NormalizeConfig, _ text: [UInt8]) throws -> Timing {
   var output: [UInt8] = []
   output.reserveCapacity(text.count + 1024)
   return text.withUnsafeBufferPointer { p in
-    let cpuBefore = selfCPU()
+    let cpuBefore = ResourceUsage.processCPUSeconds()
     let wall = seconds {
       guard let base = p.baseAddress else { return }
       var start = 0
@@ -227,7 +198,7 @@ func inProcess(_ config: NormalizeConfig, _ text: [UInt8]) throws -> Timing {
         start = end + 1
       }
     }
-    return Timing(wall: wall, cpu: selfCPU() - cpuBefore)
+    return Timing(wall: wall, cpu: ResourceUsage.processCPUSeconds() - cpuBefore)
   }
 }
 let text = [UInt8](bytes)

@@ -3,8 +3,9 @@
 //   swift run -c release read-throughput [--megabytes 100] [--dir /tmp/dacorpus-bench]
 //   swift run -c release read-throughput --memory          # peak RSS at 10 MB and 1 GB of input
 //
-// The input is OSCAR-22.01-style JSONL made from seeded random Danish-like text, written with
+// The input is OSCAR-22.01-style JSONL of ``DanishWebText`` pages (seed 2201), written with
 // gzip -6 until the compressed file holds `--megabytes` MB; it is created once and reused.
+import BenchmarkSupport
 import CorpusIO
 import CorpusSources
 import Foundation
@@ -30,74 +31,12 @@ struct Options {
   }
 }
 
-/// SplitMix64: a seeded generator, so the input is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
-let words = """
-  og i at det er en til på som de med han af for ikke der var jeg sig men et har om vi min \
-  havde hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her alle vil \
-  blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit også \
-  under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive \
-  mange ad bliver hendes været thi jer sådan kommunen byrådet vedtaget budgettet næste år \
-  cykler reservedele åbent hverdage tilbud fragt købe butikken nyheder vejret sommer vinter \
-  københavn aarhus odense aalborg skolerne toiletter forvaltningen udgifterne anlæg brug \
-  løbet kommende skoleår haven perfekt glad rigtig hele året rundt også vinteren
-  """.split(separator: " ").map(String.init)
-
 /// Writes an OSCAR 22.01-style `.jsonl.gz` of about `megabytes` MB (compressed).
 func makeInput(path: String, megabytes: Int) throws {
-  var rng = SplitMix64(state: 2201)
-  let target = AtomicFile(path: path)
-  let gzip = try GzipWriter(path: target.temporaryPath, level: 6)
-  var json = JSONWriter(capacity: 1 << 20)
-  var record = 0
-  while gzip.bytesOut < Int64(megabytes) * 1_000_000 {
-    record += 1
-    var lines: [String] = []
-    for _ in 0..<Int.random(in: 3...40, using: &rng) {
-      var line = ""
-      for w in 0..<Int.random(in: 6...30, using: &rng) {
-        if w > 0 { line += " " }
-        line += words[Int.random(in: 0..<words.count, using: &rng)]
-      }
-      lines.append(line.prefix(1).uppercased() + line.dropFirst() + ".")
-    }
-    json.object { o in
-      o.field("content", lines.joined(separator: "\n"))
-      o.objectField("warc_headers") { h in
-        do {
-          h.field("warc-record-id", "<urn:uuid:00000000-0000-4000-8000-\(String(record, radix: 16))>")
-          h.field("warc-date", "2021-12-01T08:15:30Z")
-          h.field("warc-target-uri", "https://www.eksempel.dk/side/\(record)")
-          h.field("content-type", "text/plain")
-        }
-      }
-      o.objectField("metadata") { m in
-        m.objectField("identification") { i in i.field("label", "da"); i.field("prob", 0.93) }
-        m.nullField("annotation")
-        m.arrayField("sentence_identifications") { s in
-          for _ in lines { s.object { s in s.field("label", "da"); s.field("prob", 0.98) } }
-        }
-      }
-    }
-    json.endLine()
-    if json.bytes.count >= 1 << 20 {
-      try gzip.write(json.bytes)
-      json.reset()
-    }
-  }
-  try gzip.write(json.bytes)
-  try gzip.finish()
-  try target.commit()
+  var pages = DanishWebText(seed: 2201)
+  let writer = try OscarFileWriter(path: path)
+  while writer.compressedBytes < Int64(megabytes) * 1_000_000 { try writer.append(pages.next()) }
+  try writer.finish()
 }
 
 /// Reads `path` as OSCAR 22.01 and returns (documents, characters of text).
@@ -113,15 +52,7 @@ func readDocuments(_ path: String) throws -> (Int, Int) {
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-func peakRSSKilobytes() -> Int {
-  var usage = rusage()
-  getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-  return usage.ru_maxrss
+  try ResourceUsage.seconds(ResourceUsage.wallSeconds, body)
 }
 
 func gzipDecompress(_ path: String) throws -> Double {
@@ -136,7 +67,7 @@ func gzipDecompress(_ path: String) throws -> Double {
 
 func input(_ options: Options, megabytes: Int) throws -> String {
   try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
-  let path = "\(options.directory)/oscar2201-\(megabytes)MB-gzip.jsonl.gz"
+  let path = "\(options.directory)/oscar2201-web-\(megabytes)MB-gzip.jsonl.gz"
   if !FileManager.default.fileExists(atPath: path) {
     print("creating \(path) …")
     try makeInput(path: path, megabytes: megabytes)
@@ -148,7 +79,7 @@ let options = Options(CommandLine.arguments)
 if let path = options.readOnly {
   // Child mode for --memory: read, then print documents and peak RSS.
   let (documents, textBytes) = try readDocuments(path)
-  print("\(documents) \(textBytes) \(peakRSSKilobytes())")
+  print("\(documents) \(textBytes) \(ResourceUsage.peakRSSKilobytes())")
   exit(0)
 }
 

@@ -11,6 +11,7 @@
 // google-research/electra's ExampleBuilder algorithm in CPython with a seeded `random` (the
 // original's code path, without TensorFlow), safetensors.numpy.save_file for the shards, and
 // TensorFlow's TFRecordWriter when TensorFlow is installed. Times are the best of 3 runs.
+import BenchmarkSupport
 import Foundation
 import Shards
 
@@ -30,18 +31,6 @@ struct Options {
       }
       i += 1
     }
-  }
-}
-
-/// SplitMix64: a seeded generator, so the input is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
@@ -75,9 +64,7 @@ func writeCorpus(_ documents: [[[Int32]]], to path: String) throws {
 }
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  try ResourceUsage.seconds(ResourceUsage.wallSeconds, body)
 }
 
 func best(_ runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {

@@ -17,6 +17,7 @@
 //
 // The Python side is scripts/wordpiece_reference.py, run with --python (a venv with
 // `pip install tokenizers`, optionally `tensorflow-text`). Without it only dacorpus is timed.
+import BenchmarkSupport
 import CorpusIO
 import CorpusSources
 import Foundation
@@ -60,25 +61,11 @@ struct Options {
   }
 }
 
-/// SplitMix64: a seeded generator, so the input is the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent().path
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  try ResourceUsage.seconds(ResourceUsage.wallSeconds, body)
 }
 
 /// Non-empty lines of the given text files, or of every document in samples/.

@@ -66,7 +66,7 @@ enum IngestPhase {
 
     func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
       stats.removed[rule, default: 0] += 1
-      if counted { stats.removedCharacters[rule, default: 0] += document.text.unicodeScalars.count }
+      if counted { stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(document.text) }
       try audit.add(.document, source: source.name, id: document.id, rule: rule, score: score, text: document.text)
     }
 
@@ -89,7 +89,7 @@ enum IngestPhase {
               guard let rule = verdict.rules[index] else { continue }
               let name = "ads." + rule.rawValue
               stats.removedLines[name, default: 0] += 1
-              stats.removedCharacters[name, default: 0] += line.unicodeScalars.count
+              stats.removedCharacters[name, default: 0] += UTF8Scalar.count(line)
               tally.add(rule: name, text: line)
               try audit.add(.line, source: source.name, id: document.id, line: index, rule: name, text: String(line))
             }
@@ -99,7 +99,7 @@ enum IngestPhase {
         }
         let documentIndex = documents
         documents += 1
-        if let writer { try writer.write(document) } else { characters += document.text.unicodeScalars.count }
+        if let writer { try writer.write(document) } else { characters += UTF8Scalar.count(document.text) }
         if let counter, let group {
           try counter.add(
             text: document.text, documentIndex: documentIndex, group: group,

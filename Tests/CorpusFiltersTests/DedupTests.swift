@@ -47,6 +47,20 @@ import Testing
     #expect(a.signature("Hej, VERDEN 2024!") == a.signature("hej verden 1999"), "words normalize like line keys")
   }
 
+  @Test(
+    "the exact key taken from MinHash's words is the line normalizer's",
+    arguments: [
+      "", "  \n ... ", "Hej, VERDEN 2024!", "ÆBLER og Øl på Åen\n\nnr. 12 – 3½ kr.", "Ǆemal ΣΟΦΙΑ İstanbul ﬁne",
+      "e\u{301}n café\u{200B}\tslut", "Linje et.\r\nLinje to…\u{A0}tre", "١٢٣ ߀ ＡＢＣ",
+    ])
+  func exactKeyFromWordsMatchesLineNormalizer(text: String) {
+    var fused = DedupSigner(config: DedupConfig(), pipelineSeed: 7)
+    var config = DedupConfig()
+    config.minhash.enabled = false
+    var alone = DedupSigner(config: config, pipelineSeed: 7)
+    #expect(fused.sign(text).exact == alone.sign(text).exact)
+  }
+
   @Test func estimateTracksTrueJaccard() {
     // Word sets with known shingle Jaccard: A and B share `shared` of their 5-grams.
     var rng = SplitMix64(seed: 3)

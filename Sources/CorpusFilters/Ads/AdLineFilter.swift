@@ -173,6 +173,38 @@ public struct AdLineFilter: Sendable {
     while i < n {
       let start = i
       let b = line[i]
+      if ASCII.isAlphanumeric(b) {
+        // A run of ASCII letters and digits: visible, inside one token, never closing.
+        if token.start < 0 {
+          token = LineToken(start: start)
+          tokenScalars = 0
+        }
+        var letters = 0
+        var upper = 0
+        var e = i
+        while e < n, ASCII.isAlphanumeric(line[e]) {
+          let c = line[e]
+          if ASCII.isLetter(c) {
+            letters += 1
+            if !ASCII.isLowercaseLetter(c) { upper += 1 }
+          }
+          e += 1
+        }
+        let run = e - i
+        s.scalars += run
+        s.visible += run
+        tokenScalars += run
+        s.letters += letters
+        s.upper += upper
+        if letters > 0 {
+          token.hasLetter = true
+          token.digitsOnly = false
+        }
+        if letters < run { token.hasDigit = true }
+        lastBeforeClosing = UInt32(line[e - 1])
+        i = e
+        continue
+      }
       let value: UInt32
       let cls: ScalarClass
       if b < 0x80 {

@@ -49,8 +49,8 @@ struct LineToken {
 /// Byte-level recognizers for the ad filter's token patterns (ASCII syntax; Danish number format
 /// `1.299,95`, also `1 299` split over tokens).
 enum TokenPatterns {
-  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+  @inline(__always) static func isDigit(_ b: UInt8) -> Bool { ASCII.isDigit(b) }
+  @inline(__always) static func lower(_ b: UInt8) -> UInt8 { ASCII.lowercased(b) }
 
   /// Trailing bytes that never belong to a token's core: `. , ; : ! ? ) ] " '` and closing quotes.
   @inline(__always) static func isTrailing(_ b: UInt8) -> Bool {

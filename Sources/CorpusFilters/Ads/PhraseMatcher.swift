@@ -39,9 +39,14 @@ struct PhraseMatcher: Sendable {
 
   private let byteClass: [UInt8]
   private let classCount: Int
+  /// The transitions: the next state, with ``emits`` set when that state has outputs.
   private let delta: [UInt16]
   private let outputStart: [Int32]
   private let outputs: [Output]
+
+  /// The bit of a transition that marks a target state with outputs; the states are numbered
+  /// below it, so the automaton holds at most 32 767 states (phrase bytes beyond are not matched).
+  static let emits: UInt16 = 0x8000
 
   /// Compiles `phrases` (text, category).
   ///
@@ -86,7 +91,7 @@ struct PhraseMatcher: Sendable {
       }
       own[state].append(Output(length: Int32(bytes.count), category: category, prefix: prefix))
     }
-    let stateCount = min(children.count, Int(UInt16.max))
+    let stateCount = min(children.count, Int(Self.emits))
     // Failure links and the dense table, breadth first.
     var delta = [UInt16](repeating: 0, count: stateCount * classes)
     var fail = [Int](repeating: 0, count: stateCount)
@@ -117,6 +122,7 @@ struct PhraseMatcher: Sendable {
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
+    for k in delta.indices where !merged[Int(delta[k])].isEmpty { delta[k] |= Self.emits }
     self.byteClass = byteClass
     self.classCount = classes
     self.delta = delta
@@ -157,10 +163,11 @@ struct PhraseMatcher: Sendable {
           outputs.withUnsafeBufferPointer { outputs in
             var state = 0
             for i in 0..<n {
-              state = Int(delta[state * classCount + Int(classOf[Int(text[i])])])
+              let next = delta[state * classCount + Int(classOf[Int(text[i])])]
+              state = Int(next & ~Self.emits)
+              if next & Self.emits == 0 { continue }
               let from = Int(starts[state])
               let to = Int(starts[state + 1])
-              if from == to { continue }
               for k in from..<to {
                 let o = outputs[k]
                 let start = i + 1 - Int(o.length)

@@ -23,6 +23,8 @@ public struct MinHasher: Sendable {
   private var words: [UInt64] = []
   private var minimums: [SIMD8<UInt32>] = []
   private var wordBuffer: [UInt8] = Array(repeating: 0, count: 256)
+  /// Bytes of `wordBuffer` holding the normalized words of the last text.
+  private var normalizedCount = 0
   private let classes = ScalarClassifier()
 
   /// A hasher for `config`, with permutations from `seed`.
@@ -93,21 +95,29 @@ public struct MinHasher: Sendable {
     return result
   }
 
-  /// Fills `words` with the seeded hashes of the normalized words of `bytes`.
+  /// Fills `words` with the seeded hashes of the normalized words of `bytes`, and the word
+  /// buffer with the words one after another: ``LineNormalizer``'s form of the whole text.
   private mutating func collectWords(_ bytes: UnsafeBufferPointer<UInt8>) {
     words.removeAll(keepingCapacity: true)
     let wordSeed = seed
     let latin1 = classes.latin1
     let classes = self.classes
     if wordBuffer.count < bytes.count * 3 + 16 { wordBuffer = Array(repeating: 0, count: bytes.count * 3 + 16) }
-    wordBuffer.withUnsafeMutableBufferPointer { out in
+    normalizedCount = wordBuffer.withUnsafeMutableBufferPointer { out in
       latin1.withUnsafeBufferPointer { table in
-        guard let o = out.baseAddress else { return }
+        guard let o = out.baseAddress else { return 0 }
         var w = 0
+        var start = 0
         var i = 0
         let n = bytes.count
         while i < n {
           let b = bytes[i]
+          if ASCII.isAlphanumeric(b) {
+            o[w] = ASCII.keyFolded(b)
+            w += 1
+            i += 1
+            continue
+          }
           var cls: ScalarClass
           var value: UInt32
           if b < 0x80 {
@@ -121,9 +131,9 @@ public struct MinHasher: Sendable {
             cls = classes.classify(value)
           }
           if cls.contains(.whitespace) {
-            if w > 0 {
-              words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o, count: w), seed: wordSeed))
-              w = 0
+            if w > start {
+              words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
+              start = w
             }
           } else if cls.contains(.digit) {
             o[w] = 0x30
@@ -136,9 +146,18 @@ public struct MinHasher: Sendable {
             UnicodeClass.encode(value, to: o, at: &w)
           }
         }
-        if w > 0 { words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o, count: w), seed: wordSeed)) }
+        if w > start {
+          words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
+        }
+        return w
       }
     }
+  }
+
+  /// ``LineNormalizer/exactKey(_:)`` of the text last passed to ``signature(_:)``,
+  /// from the words it normalized (one pass over the text for both).
+  func exactKeyOfLastText() -> Hash128 {
+    wordBuffer.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<normalizedCount])) }
   }
 
   /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
@@ -207,9 +226,11 @@ public struct DedupSigner: Sendable {
   /// - Complexity: O(n) for the exact key, plus ``MinHasher``'s cost.
   public mutating func sign(_ text: String) -> DocumentSignature {
     text.withUTF8Bytes { bytes in
-      DocumentSignature(
-        exact: config.exact ? normalizer.exactKey(bytes) : nil,
-        minhash: config.minhash.enabled ? hasher.signature(bytes) : nil)
+      guard config.minhash.enabled else {
+        return DocumentSignature(exact: config.exact ? normalizer.exactKey(bytes) : nil, minhash: nil)
+      }
+      let minhash = hasher.signature(bytes)
+      return DocumentSignature(exact: config.exact ? hasher.exactKeyOfLastText() : nil, minhash: minhash)
     }
   }
 }

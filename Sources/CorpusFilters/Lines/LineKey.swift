@@ -50,6 +50,13 @@ public struct LineNormalizer: Sendable {
         let n = bytes.count
         while i < n {
           let b = bytes[i]
+          if ASCII.isAlphanumeric(b) {
+            o[w] = ASCII.keyFolded(b)
+            w += 1
+            scalars += 1
+            i += 1
+            continue
+          }
           if b < 0x80 {
             let cls = table[Int(b)]
             if cls.contains(.letter) {

@@ -56,25 +56,60 @@ public enum DomainKey {
   /// The key of the host of `url` (lower-cased, a leading `www.` dropped), or ``unknown`` when
   /// `url` is `nil` or has no host.
   public static func of(url: String?) -> UInt64 {
-    guard let url, let host = host(of: url), !host.isEmpty else { return unknown }
-    let key = XXHash64.hash(host, seed: 0x646F_6D61_696E)  // "domain"
+    guard let url else { return unknown }
+    if let host = url.utf8.withContiguousStorageIfAvailable(asciiHost) ?? nil {
+      return host.withUnsafeBytes(key(ofHost:))
+    }
+    guard let host = host(of: url) else { return unknown }
+    return Array(host.utf8).withUnsafeBytes(key(ofHost:))
+  }
+
+  /// The key of a host's lower-cased UTF-8 bytes (``unknown`` when empty).
+  private static func key(ofHost bytes: UnsafeRawBufferPointer) -> UInt64 {
+    guard bytes.count > 0 else { return unknown }
+    let key = XXHash64.hash(bytes, seed: 0x646F_6D61_696E)  // "domain"
     return key == unknown ? 1 : key
+  }
+
+  /// Where the host of `url` starts: after the first `://` that comes before any `/`, `?` or
+  /// `#`; else at 0.
+  static func hostStart(_ url: UnsafeBufferPointer<UInt8>) -> Int {
+    guard url.count >= 3 else { return 0 }
+    for i in 0..<(url.count - 2) {
+      if url[i] == 0x2F || url[i] == 0x3F || url[i] == 0x23 { break }  // / ? # before any scheme
+      if url[i] == 0x3A && url[i + 1] == 0x2F && url[i + 2] == 0x2F { return i + 3 }
+    }
+    return 0
+  }
+
+  /// ``host(of:)`` of an all-ASCII URL as bytes (empty for no host), found on its bytes, which
+  /// are its characters; `nil` when a byte is not ASCII.
+  static func asciiHost(_ url: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    for b in url where b >= 0x80 { return nil }
+    var start = hostStart(url)
+    var end = start
+    while end < url.count, url[end] != 0x2F, url[end] != 0x3F, url[end] != 0x23 { end += 1 }
+    for i in stride(from: end - 1, through: start, by: -1) where url[i] == 0x40 {  // after the last @
+      start = i + 1
+      break
+    }
+    for i in start..<end where url[i] == 0x3A {
+      end = i
+      break
+    }
+    var host = url[start..<end].map(ASCII.lowercased)
+    if host.starts(with: [0x77, 0x77, 0x77, 0x2E]) { host.removeFirst(4) }  // www.
+    return host
   }
 
   /// The host of `url`: between `://` (or the start) and the next `/`, `?`, `#` or `:`,
   /// without user info, lower-cased, without a leading `www.`.
   public static func host(of url: String) -> String? {
-    var rest = Substring(url)
-    let bytes = Array(url.utf8)
-    if bytes.count >= 3 {
-      for i in 0..<(bytes.count - 2) {
-        if bytes[i] == 0x2F || bytes[i] == 0x3F || bytes[i] == 0x23 { break }  // / ? # before any scheme
-        if bytes[i] == 0x3A && bytes[i + 1] == 0x2F && bytes[i + 2] == 0x2F {
-          rest = Substring(String(decoding: bytes[(i + 3)...], as: UTF8.self))
-          break
-        }
-      }
+    if let host = url.utf8.withContiguousStorageIfAvailable(asciiHost) ?? nil {
+      return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
     }
+    let bytes = Array(url.utf8)
+    var rest = Substring(String(decoding: bytes[bytes.withUnsafeBufferPointer(hostStart)...], as: UTF8.self))
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
     if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
     if let colon = rest.firstIndex(of: ":") { rest = rest[..<colon] }

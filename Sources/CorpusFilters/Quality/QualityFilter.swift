@@ -175,10 +175,11 @@ public struct QualityFilter: Sendable {
     }
 
     /// One white-space-separated chunk `start..<end` whose non-punctuation part is
-    /// `coreStart..<coreEnd` (`coreStart < 0`: all punctuation).
+    /// `coreStart..<coreEnd` (`coreStart < 0`: all punctuation), `coreScalars` long.
     @inline(__always)
     mutating func emitChunk(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ coreStart: Int, _ coreEnd: Int, alpha: Bool
+      _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ coreStart: Int, _ coreEnd: Int,
+      coreScalars: Int, alpha: Bool
     ) {
       if coreStart < 0 {
         emitPunctuation(bytes, start, end)
@@ -186,7 +187,7 @@ public struct QualityFilter: Sendable {
       }
       if coreStart > start { emitPunctuation(bytes, start, coreStart) }
       emitToken(
-        bytes, coreStart, coreEnd, scalars: UTF8Scalar.count(UnsafeBufferPointer(rebasing: bytes[coreStart..<coreEnd])),
+        bytes, coreStart, coreEnd, scalars: coreScalars,
         alpha: alpha, punctuation: false)
       if coreEnd < end { emitPunctuation(bytes, coreEnd, end) }
     }
@@ -212,10 +213,38 @@ public struct QualityFilter: Sendable {
       var chunkStart = -1
       var coreStart = -1
       var coreEnd = -1
+      // `chars` before the core's first scalar and after its last: the core's length.
+      var coreStartChars = 0
+      var coreEndChars = 0
       var alpha = false
       let latin1 = classes.latin1
       while i < n {
         let b = bytes[i]
+        if ASCII.isAlphanumeric(b) {
+          // A run of ASCII letters and digits: one token's core, no counter but `chars` moves.
+          if chunkStart < 0 {
+            chunkStart = i
+            coreStart = -1
+            alpha = false
+          }
+          if coreStart < 0 {
+            coreStart = i
+            coreStartChars = chars
+          }
+          var letter = ASCII.isLetter(b)
+          var e = i + 1
+          while e < n, ASCII.isAlphanumeric(bytes[e]) {
+            letter = letter || ASCII.isLetter(bytes[e])
+            e += 1
+          }
+          if letter { alpha = true }
+          chars += e - i
+          coreEnd = e
+          coreEndChars = chars
+          dots = 0
+          i = e
+          continue
+        }
         let value: UInt32
         let length: Int
         let cls: ScalarClass
@@ -246,7 +275,8 @@ public struct QualityFilter: Sendable {
         chars += 1
         if cls.contains(.whitespace) {
           if chunkStart >= 0 {
-            emitChunk(bytes, chunkStart, i, coreStart, coreEnd, alpha: alpha)
+            emitChunk(
+              bytes, chunkStart, i, coreStart, coreEnd, coreScalars: coreEndChars - coreStartChars, alpha: alpha)
             chunkStart = -1
           }
         } else {
@@ -256,14 +286,20 @@ public struct QualityFilter: Sendable {
             alpha = false
           }
           if !Self.isTokenPunctuation(value, cls) {
-            if coreStart < 0 { coreStart = i }
+            if coreStart < 0 {
+              coreStart = i
+              coreStartChars = chars - 1
+            }
             coreEnd = i + length
+            coreEndChars = chars
             if cls.contains(.letter) { alpha = true }
           }
         }
         i += length
       }
-      if chunkStart >= 0 { emitChunk(bytes, chunkStart, n, coreStart, coreEnd, alpha: alpha) }
+      if chunkStart >= 0 {
+        emitChunk(bytes, chunkStart, n, coreStart, coreEnd, coreScalars: coreEndChars - coreStartChars, alpha: alpha)
+      }
       measureLines(bytes)
       if measureParagraphs { measureParagraphs_(bytes) }
     }

@@ -187,6 +187,14 @@ public enum UTF8Scalar {
     for b in bytes where b & 0xC0 != 0x80 { n += 1 }
     return n
   }
+
+  /// The number of Unicode scalars of `text` (its `unicodeScalars.count`), counted on its
+  /// UTF-8 bytes without decoding them.
+  ///
+  /// - Complexity: O(n) in the UTF-8 length.
+  public static func count(_ text: some StringProtocol) -> Int {
+    text.utf8.withContiguousStorageIfAvailable { count($0) } ?? text.unicodeScalars.count
+  }
 }
 
 extension String {
