@@ -34,7 +34,7 @@ enum FinishPhase {
     for removal in reduce.duplicates?.removals(inTask: taskIndex) ?? [] { duplicates[removal.key.documentIndex] = removal }
     let group = context.policy.group(forSource: task.sourceIndex)
     var lineFilter = reduce.overrepresented.map { OverrepresentedLineFilter(lines: $0, policy: context.policy) }
-    let writer = try TextPartWriter(path: layout.text + "/" + name)
+    let writer = try TextPartWriter(path: layout.text + "/" + name, level: 1)
     let audit = try RemovalAudit(config: config.audit, seed: config.seed, path: layout.removedFile(part: name, phase: "finish"))
     var encoder = try reduce.vocabulary.map { vocabulary throws(WordPieceError) in
       try WordPieceEncoder(vocabulary: vocabulary, options: config.tokenizer.options)
@@ -51,7 +51,7 @@ enum FinishPhase {
 
     func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
       stats.removed[rule, default: 0] += 1
-      if counted { stats.removedCharacters[rule, default: 0] += document.text.unicodeScalars.count }
+      if counted { stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(document.text) }
       try audit.add(.document, source: source.name, id: document.id, rule: rule, score: score, text: document.text)
     }
 
@@ -70,7 +70,7 @@ enum FinishPhase {
           let rule = OverrepresentedLineFilter.ruleName
           for (line, text) in TextLines.split(document.text).enumerated() where removal.reasons[line] != nil {
             stats.removedLines[rule, default: 0] += 1
-            stats.removedCharacters[rule, default: 0] += text.unicodeScalars.count
+            stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(text)
             tally.add(rule: rule, text: text)
             try audit.add(.line, source: source.name, id: document.id, line: line, rule: rule, text: String(text))
           }

@@ -55,7 +55,7 @@ enum IngestPhase {
         seed: signer.seed)
     }
     var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
-    let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 1) : nil
+    let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 0) : nil
     let audit = try RemovalAudit(
       config: write ? config.audit : .off, seed: config.seed,
       path: layout.removedFile(part: name, phase: "ingest"))

@@ -1,3 +1,4 @@
+import CorpusFilters
 import CorpusIO
 import CorpusSources
 import Crypto
@@ -11,8 +12,12 @@ final class TextPartWriter {
   private(set) var documents = 0
   private(set) var characters = 0
 
-  /// Starts the part at `path`, compressed at gzip `level` (scratch parts use 1).
-  init(path: String, level: Int32 = 6) throws(CorpusIOError) {
+  /// Starts the part at `path`, compressed at gzip `level`.
+  ///
+  /// The clean-text parts use level 1: level 6 would make them about 16 % smaller at four
+  /// times the cost, a third of the finish phase's time. Scratch parts use 0 (stored): they are
+  /// read once, by the finish phase.
+  init(path: String, level: Int32) throws(CorpusIOError) {
     target = AtomicFile(path: path)
     gzip = try GzipWriter(path: target.temporaryPath, level: level)
   }
@@ -22,7 +27,7 @@ final class TextPartWriter {
     document.write(to: &json)
     json.endLine()
     documents += 1
-    characters += document.text.unicodeScalars.count
+    characters += UTF8Scalar.count(document.text)
     if json.bytes.count >= 1 << 20 { try flush() }
   }
 
