@@ -109,10 +109,10 @@ public struct BuildRunner: Sendable {
       for issue in result.issues where issues.count < 1000 {
         issues.append(IssueRecord(source: config.sources[task.sourceIndex].name, issue))
       }
-      auditDocuments.merge(result.auditDocuments)
-      auditLines.merge(result.auditLines)
-      tally.merge(result.tally)
-      removedFiles += result.auditFile.map { [$0] } ?? []
+      auditDocuments.merge(result.removals.auditDocuments)
+      auditLines.merge(result.removals.auditLines)
+      tally.merge(result.removals.tally)
+      removedFiles += result.removals.auditFile.map { [$0] } ?? []
     }
     guard write else { return BuildReport(config: config, sources: stats, parts: [], issues: issues) }
 
@@ -143,10 +143,10 @@ public struct BuildRunner: Sendable {
       stats[sourceIndex].add(result.stats)
       if let part = result.part { parts.append(part) }
       if let tokens = result.tokens { spools.append((tokens, sourceIndex)) }
-      auditDocuments.merge(result.auditDocuments)
-      auditLines.merge(result.auditLines)
-      tally.merge(result.tally)
-      removedFiles += result.auditFile.map { [$0] } ?? []
+      auditDocuments.merge(result.removals.auditDocuments)
+      auditLines.merge(result.removals.auditLines)
+      tally.merge(result.removals.tally)
+      removedFiles += result.removals.auditFile.map { [$0] } ?? []
     }
 
     var report = BuildReport(config: config, sources: stats, parts: parts, issues: issues)

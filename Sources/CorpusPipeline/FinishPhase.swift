@@ -16,10 +16,7 @@ enum FinishPhase {
     var part: PartRecord?
     /// The token spool, when the tokenizer is on.
     var tokens: String?
-    var auditDocuments: BottomKSample
-    var auditLines: BottomKSample
-    var auditFile: String?
-    var tally: RemovedLineTally
+    var removals: RemovalRecorder.Summary
   }
 
   static func run(
@@ -35,7 +32,10 @@ enum FinishPhase {
     let group = context.policy.group(forSource: task.sourceIndex)
     var lineFilter = reduce.overrepresented.map { OverrepresentedLineFilter(lines: $0, policy: context.policy) }
     let writer = try TextPartWriter(path: layout.text + "/" + name, level: 1)
-    let audit = try RemovalAudit(config: config.audit, seed: config.seed, path: layout.removedFile(part: name, phase: "finish"))
+    let removals = RemovalRecorder(
+      source: source.name,
+      audit: try RemovalAudit(
+        config: config.audit, seed: config.seed, path: layout.removedFile(part: name, phase: "finish")))
     var encoder = try reduce.vocabulary.map { vocabulary throws(WordPieceError) in
       try WordPieceEncoder(vocabulary: vocabulary, options: config.tokenizer.options)
     }
@@ -44,16 +44,9 @@ enum FinishPhase {
     let splitter = config.packing.splitsSentences(of: source) ? SentenceSplitter.danish : nil
     let joinDocuments = config.packing.joinsDocuments(of: source)
     let unknown = reduce.special?.unk
-    var tally = RemovedLineTally()
     var stats = SourceStats(name: source.name)
     var ids: [Int32] = []
     var documentsRead = 0
-
-    func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
-      stats.removed[rule, default: 0] += 1
-      if counted { stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(document.text) }
-      try audit.add(.document, source: source.name, id: document.id, rule: rule, score: score, text: document.text)
-    }
 
     do {
       try TextPartReader.forEach(path: ingestPart, progress: { meter?.add(bytes: $0) }) { index, read in
@@ -61,21 +54,17 @@ enum FinishPhase {
         if documentsRead & 255 == 0 { meter?.add(documents: 256) }
         if let duplicate = duplicates[index] {
           let rule = duplicate.reason == .exact ? "dedup.exact" : "dedup.near"
-          return try removeDocument(read, rule: rule, score: duplicate.similarity)
+          return try removals.document(read, rule: rule, score: duplicate.similarity)
         }
         var document = read
         if let removal = lineFilter?.removal(text: document.text, group: group, taskIndex: taskIndex, documentIndex: index),
           !removal.isEmpty
         {
-          let rule = OverrepresentedLineFilter.ruleName
-          for (line, text) in TextLines.split(document.text).enumerated() where removal.reasons[line] != nil {
-            stats.removedLines[rule, default: 0] += 1
-            stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(text)
-            tally.add(rule: rule, text: text)
-            try audit.add(.line, source: source.name, id: document.id, line: line, rule: rule, text: String(text))
-          }
+          try removals.lines(of: document, reasons: removal.reasons)
           document.text = removal.apply(to: document.text)
-          if document.text.isEmpty { return try removeDocument(read, rule: "overrepresented.all_lines", counted: false) }
+          if document.text.isEmpty {
+            return try removals.document(read, rule: "overrepresented.all_lines", countCharacters: false)
+          }
         }
         try writer.write(document)
         guard let spool else { return }
@@ -91,7 +80,7 @@ enum FinishPhase {
       }
     } catch {
       writer.abandon()
-      audit.abandon()
+      removals.abandon()
       throw error
     }
     meter?.add(documents: documentsRead & 255)
@@ -99,13 +88,13 @@ enum FinishPhase {
     try spool?.finish()
     let (bytes, sha256) = try writer.finish()
     stats.documents = writer.documents
+    removals.addCounts(to: &stats)
     stats.characters = writer.characters
     return Result(
       stats: stats,
       part: PartRecord(
         path: "text/" + name, source: source.name, inputs: task.unit.files, format: task.unit.format.rawValue,
         documents: writer.documents, characters: writer.characters, bytes: bytes, sha256: sha256),
-      tokens: spool?.path, auditDocuments: audit.documents, auditLines: audit.lines, auditFile: try audit.finish(),
-      tally: tally)
+      tokens: spool?.path, removals: try removals.finish())
   }
 }

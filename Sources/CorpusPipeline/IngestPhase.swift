@@ -19,10 +19,7 @@ enum IngestPhase {
     var signatures: String?
     var wordCounts: String?
     var issues: [DataIssue]
-    var auditDocuments: BottomKSample
-    var auditLines: BottomKSample
-    var auditFile: String?
-    var tally: RemovedLineTally
+    var removals: RemovalRecorder.Summary
   }
 
   /// Runs task `taskIndex`.
@@ -56,45 +53,34 @@ enum IngestPhase {
     }
     var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
     let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 0) : nil
-    let audit = try RemovalAudit(
-      config: write ? config.audit : .off, seed: config.seed,
-      path: layout.removedFile(part: name, phase: "ingest"))
-    var tally = RemovedLineTally()
+    let removals = RemovalRecorder(
+      source: source.name,
+      audit: try RemovalAudit(
+        config: write ? config.audit : .off, seed: config.seed, path: layout.removedFile(part: name, phase: "ingest")))
     var stats = SourceStats(name: source.name)
     var documents = 0
     var characters = 0
-
-    func removeDocument(_ document: Document, rule: String, score: Double? = nil, counted: Bool = true) throws {
-      stats.removed[rule, default: 0] += 1
-      if counted { stats.removedCharacters[rule, default: 0] += UTF8Scalar.count(document.text) }
-      try audit.add(.document, source: source.name, id: document.id, rule: rule, score: score, text: document.text)
-    }
 
     do {
       try SourceReader.read(task.unit, context: readContext) { read in
         var document = read
         document.text = normalizer.normalize(document.text)
         if document.text.isEmpty && !read.text.isEmpty {
-          return try removeDocument(read, rule: "normalize.empty", counted: false)
+          return try removals.document(read, rule: "normalize.empty", countCharacters: false)
         }
         if let verdict = quality?.evaluate(document.text) {
-          return try removeDocument(document, rule: "quality." + verdict.rule.rawValue, score: verdict.score)
+          return try removals.document(document, rule: "quality." + verdict.rule.rawValue, score: verdict.score)
         }
         if let verdict = adFilter?.evaluate(document.text) {
           if verdict.dropDocument {
-            return try removeDocument(document, rule: "ads.document", score: verdict.countedShare)
+            return try removals.document(document, rule: "ads.document", score: verdict.countedShare)
           }
           if !verdict.removal.isEmpty {
-            for (index, line) in TextLines.split(document.text).enumerated() {
-              guard let rule = verdict.rules[index] else { continue }
-              let name = "ads." + rule.rawValue
-              stats.removedLines[name, default: 0] += 1
-              stats.removedCharacters[name, default: 0] += UTF8Scalar.count(line)
-              tally.add(rule: name, text: line)
-              try audit.add(.line, source: source.name, id: document.id, line: index, rule: name, text: String(line))
-            }
+            try removals.lines(of: document, reasons: verdict.rules.map { $0.map { "ads." + $0.rawValue } })
             document.text = verdict.removal.apply(to: document.text)
-            if document.text.isEmpty { return try removeDocument(document, rule: "ads.all_lines", counted: false) }
+            if document.text.isEmpty {
+              return try removals.document(document, rule: "ads.all_lines", countCharacters: false)
+            }
           }
         }
         let documentIndex = documents
@@ -114,7 +100,7 @@ enum IngestPhase {
       }
     } catch {
       writer?.abandon()
-      audit.abandon()
+      removals.abandon()
       throw error
     }
     context.meter?.add(documents: documents & 255)
@@ -129,10 +115,10 @@ enum IngestPhase {
     stats.formats = [task.unit.format.rawValue: 1]
     stats.normalize = normalizer.takeStats()
     stats.characters = writer?.characters ?? characters
+    removals.addCounts(to: &stats)
 
     var result = Result(
-      stats: stats, issues: log.issues, auditDocuments: audit.documents, auditLines: audit.lines,
-      auditFile: try audit.finish(), tally: tally)
+      stats: stats, issues: log.issues, removals: try removals.finish())
     if let writer {
       _ = try writer.finish()
       result.part = layout.ingest + "/" + name

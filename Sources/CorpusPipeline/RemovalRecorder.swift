@@ -1,0 +1,64 @@
+import CorpusFilters
+import CorpusIO
+import CorpusSources
+
+/// Records one task's removals, the same way in every phase: counts them by rule (documents,
+/// lines, characters), tallies the removed lines for the report's top list, and hands them to
+/// the task's ``RemovalAudit``.
+final class RemovalRecorder {
+  /// What a task hands back to the runner.
+  struct Summary: Sendable {
+    var auditDocuments: BottomKSample
+    var auditLines: BottomKSample
+    /// The task's audit file (`audit.removed: all`).
+    var auditFile: String?
+    var tally: RemovedLineTally
+  }
+
+  let source: String
+  private let audit: RemovalAudit
+  private var tally = RemovedLineTally()
+  private var documents: [String: Int] = [:]
+  private var lines: [String: Int] = [:]
+  private var characters: [String: Int] = [:]
+
+  init(source: String, audit: RemovalAudit) {
+    self.source = source
+    self.audit = audit
+  }
+
+  /// A removed document. Its characters count under `rule` unless `countCharacters` is false
+  /// (an empty document, or one whose lines were all counted as removed lines).
+  func document(_ document: Document, rule: String, score: Double? = nil, countCharacters: Bool = true) throws {
+    documents[rule, default: 0] += 1
+    if countCharacters { characters[rule, default: 0] += UTF8Scalar.count(document.text) }
+    try audit.add(.document, source: source, id: document.id, rule: rule, score: score, text: document.text)
+  }
+
+  /// The removed lines of `document`: line `i` (LF-separated) by rule `reasons[i]`, when not nil.
+  func lines(of document: Document, reasons: [String?]) throws {
+    for (index, line) in TextLines.split(document.text).enumerated() {
+      guard index < reasons.count, let rule = reasons[index] else { continue }
+      lines[rule, default: 0] += 1
+      characters[rule, default: 0] += UTF8Scalar.count(line)
+      tally.add(rule: rule, text: line)
+      try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: String(line))
+    }
+  }
+
+  /// Adds the counts to the task's statistics.
+  func addCounts(to stats: inout SourceStats) {
+    stats.removed.merge(documents, uniquingKeysWith: +)
+    stats.removedLines.merge(lines, uniquingKeysWith: +)
+    stats.removedCharacters.merge(characters, uniquingKeysWith: +)
+  }
+
+  /// Completes the audit file, if any, and returns what the runner merges.
+  func finish() throws(CorpusIOError) -> Summary {
+    Summary(
+      auditDocuments: audit.documents, auditLines: audit.lines, auditFile: try audit.finish(), tally: tally)
+  }
+
+  /// Removes an unfinished audit file.
+  func abandon() { audit.abandon() }
+}
