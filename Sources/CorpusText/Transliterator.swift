@@ -39,7 +39,15 @@ public final class Transliterator {
 
   /// How many code points were handed to transliteration (each character outside
   /// ``keep`` in the input), by code point, since creation or ``resetCounts()``.
-  public private(set) var transliteratedCounts = CodePointCounts()
+  ///
+  /// - Complexity: O(memoized runs): a run answered from the memo is counted there, per run.
+  public var transliteratedCounts: CodePointCounts {
+    var counts = unmemoizedCounts
+    cache.forEachKey { key, uses in countOutsideKeep(key, times: uses, into: &counts) }
+    return counts
+  }
+  /// The part of ``transliteratedCounts`` not held by the memo's use counts.
+  private var unmemoizedCounts = CodePointCounts()
   /// How many code points were still outside ``keep`` after ICU and were dropped (or
   /// replaced), by code point.
   public private(set) var droppedCounts = CodePointCounts()
@@ -111,7 +119,8 @@ public final class Transliterator {
 
   /// Clears ``transliteratedCounts``, ``droppedCounts`` and ``failures``.
   public func resetCounts() {
-    transliteratedCounts = CodePointCounts()
+    unmemoizedCounts = CodePointCounts()
+    cache.resetUses()
     droppedCounts = CodePointCounts()
     failures = 0
   }
@@ -169,10 +178,10 @@ public final class Transliterator {
     var limit = n
     if let triggers, !keptChunkEnd {
       // Before the span the loop below would only skip, and its chunk starts after the last
-      // LF, the only kept character that ends a chunk.
+      // LF, the only kept character that ends a chunk (a line has none: memchr says so fast).
       guard !triggers.isEmpty else { return false }
       i = triggers.lowerBound
-      chunkStart = SWAR.lastIndex(of: 0x0A, p, before: i).map { $0 + 1 } ?? 0
+      if i > 0, memchr(p, 0x0A, i) != nil, let lf = SWAR.lastIndex(of: 0x0A, p, before: i) { chunkStart = lf + 1 }
       limit = triggers.upperBound
     }
     var emitted = 0
@@ -323,7 +332,6 @@ public final class Transliterator {
       while runEnd < range.end {
         let (value, length) = UTF8Scalars.decode(p, runEnd, range.end)
         if flagsOf(value) & Self.kept != 0 { break }
-        transliteratedCounts.add(value)
         runEnd += length
       }
       output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: runStart - emitted))
@@ -334,6 +342,7 @@ public final class Transliterator {
       let key = p + runStart
       if keyLength <= TransliterationCache.maximumKeyLength {
         let hash = TransliterationCache.hash(key, keyLength)
+        // Counted in the memo (the key is the run, or the run after one kept character).
         if let hit = cache.lookup(key, keyLength, hash: hash) {
           emitCached(hit.range, isKept: hit.isKept, into: &output)
           j = runEnd
@@ -341,9 +350,14 @@ public final class Transliterator {
         }
         transliterateAlone(key, keyLength)
         let isKept = allKept(resultBytes)
+        if cache.isFull {
+          cache.forEachKey { key, uses in countOutsideKeep(key, times: uses, into: &unmemoizedCounts) }
+          cache.removeAll()
+        }
         cache.insert(key, keyLength, hash: hash, value: resultBytes, valueIsKept: isKept)
         emitUTF8(resultBytes, isKept: isKept, into: &output)
       } else {
+        countOutsideKeep(UnsafeBufferPointer(start: key, count: keyLength), times: 1, into: &unmemoizedCounts)
         transliterateAlone(key, keyLength)
         emitUTF8(resultBytes, isKept: allKept(resultBytes), into: &output)
       }
@@ -420,7 +434,7 @@ public final class Transliterator {
       var j = range.start
       while j < range.end {
         let (value, length) = UTF8Scalars.decode(p, j, range.end)
-        if flagsOf(value) & Self.kept == 0 { transliteratedCounts.add(value) }
+        if flagsOf(value) & Self.kept == 0 { unmemoizedCounts.add(value) }
         j += length
       }
       let runOutput = output.count
@@ -540,6 +554,17 @@ public final class Transliterator {
   }
 
   // MARK: - Output and leftovers
+
+  /// Adds `times` to the count of each scalar of UTF-8 `bytes` that is outside ``keep``.
+  private func countOutsideKeep(_ bytes: UnsafeBufferPointer<UInt8>, times: Int, into counts: inout CodePointCounts) {
+    guard let p = bytes.baseAddress else { return }
+    var i = 0
+    while i < bytes.count {
+      let (value, length) = UTF8Scalars.decode(p, i, bytes.count)
+      if flagsOf(value) & Self.kept == 0 { counts.add(value, count: times) }
+      i += length
+    }
+  }
 
   /// Notes in ``mayHaveUntidied`` whether `output[start...]`, the output of one run, is empty
   /// or holds a blank.
