@@ -35,6 +35,32 @@ enum SWAR {
     return (~(low &+ 0x60 &* ones) | (low &+ ones) | word) & highBits
   }
 
+  /// The index of the last `byte` in `p[0..<end]`, or `nil`.
+  ///
+  /// - Complexity: O(bytes searched / 8).
+  static func lastIndex(of byte: UInt8, _ p: UnsafePointer<UInt8>, before end: Int) -> Int? {
+    var i = end
+    while i >= 8 {
+      let hits = equal(load(p, i - 8), byte)
+      if hits != 0 { return i - 8 + (63 - hits.leadingZeroBitCount) >> 3 }
+      i -= 8
+    }
+    while i > 0 {
+      i -= 1
+      if p[i] == byte { return i }
+    }
+    return nil
+  }
+
+  /// The high bit of each byte of `word` that is not printable ASCII or that is at most 0x20
+  /// when ORed with the byte after it (the same byte of `next`, loaded one byte further on):
+  /// for printable ASCII, the first of two spaces in a row.
+  @inline(__always)
+  static func notPrintableOrSpacePair(_ word: UInt64, _ next: UInt64) -> UInt64 {
+    let pairs = (word | next) & low7
+    return notPrintable(word) | (~(pairs &+ 0x5F &* ones) & highBits)
+  }
+
   /// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), or `n`.
   ///
   /// - Complexity: O(bytes skipped / 8).

@@ -6,8 +6,9 @@
 
 /// What one scan found in a text.
 ///
-/// Which repairs and whether transliteration have anything to do. ``TextFeatures/scan(_:table:)``
-/// looks at eight bytes at a time and at each non-ASCII character once.
+/// Which repairs and whether transliteration have anything to do, and where.
+/// ``TextFeatures/scan(_:table:)`` looks at eight bytes at a time and at each non-ASCII
+/// character once.
 struct TextFeatures: OptionSet {
   let rawValue: UInt16
 
@@ -32,36 +33,53 @@ struct TextFeatures: OptionSet {
 
   /// Scans `input` once.
   ///
+  /// Returns the features and the span from the first to the last character transliteration
+  /// must look at (those that make ``transliterate``; the eight-byte word around a control;
+  /// all of `input` when it is not valid UTF-8), empty when there is none.
+  ///
   /// - Complexity: O(n): about two word operations per byte, plus a decode and a table
   ///   look-up per non-ASCII character and a closer look at the few words with controls.
-  static func scan(_ input: UnsafeBufferPointer<UInt8>, table: CharacterTable) -> TextFeatures {
-    guard let p = input.baseAddress, input.count > 0 else { return [] }
+  static func scan(
+    _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable
+  ) -> (features: TextFeatures, triggers: Range<Int>) {
+    guard let p = input.baseAddress, input.count > 0 else { return ([], 0..<0) }
     let n = input.count
     var features: TextFeatures = []
+    var firstTrigger = n
+    var lastTriggerEnd = 0
     if memchr(p, 0x26, n) != nil { features.insert(.ampersand) }
     var untidy: UInt64 = 0
     var controls: UInt64 = 0
-    var previousSpaces: UInt64 = 0
     var anyFlags: UInt8 = 0
     var allFlags: UInt8 = 0xFF
     var highBytes = 0
     var decodedBytes = 0
     var i = 0
     while i < n {
+      // Printable ASCII without two spaces in a row, eight bytes at a time, in a loop of its
+      // own so that its few variables stay in registers.
+      while i + 9 <= n && SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0 { i += 8 }
+      if i >= n { break }
       let word: UInt64
-      if i + 8 <= n {
+      let pairs: UInt64  // each byte ORed with the next: 0x20 for two spaces (or a space and a NUL)
+      if i + 9 <= n {
         word = SWAR.load(p, i)
+        pairs = word | SWAR.load(p, i + 1)
       } else {
-        // The tail, padded with 'x', which none of the tests below notice.
-        var padded: UInt64 = 0x78 &* SWAR.ones
-        withUnsafeMutableBytes(of: &padded) { bytes in
-          for k in 0..<(n - i) { bytes[k] = p[i + k] }
+        // The last word, padded with 'x', which none of the tests below notice.
+        let count = n - i
+        if n >= 8 {
+          word = SWAR.load(p, n - 8) >> (64 - 8 * count) | (0x78 &* SWAR.ones) << (8 * count)
+        } else {
+          var padded: UInt64 = 0x78 &* SWAR.ones
+          withUnsafeMutableBytes(of: &padded) { bytes in
+            for k in 0..<count { bytes[k] = p[i + k] }
+          }
+          word = UInt64(littleEndian: padded)
         }
-        word = UInt64(littleEndian: padded)
+        pairs = word | (word >> 8 | 0x78 << 56)
       }
-      let spaces = SWAR.equal(word, 0x20)
-      untidy |= spaces & (spaces << 8 | previousSpaces >> 56)
-      previousSpaces = spaces
+      untidy |= SWAR.equal(pairs, 0x20)
       if SWAR.notPrintable(word) == 0 {
         i += 8
         continue
@@ -71,18 +89,27 @@ struct TextFeatures: OptionSet {
         // TAB and LF are fine; around a LF, blanks and a third LF in a row are not.
         let lfs = SWAR.equal(word, 0x0A)
         let tabs = SWAR.equal(word, 0x09)
-        controls |= low & ~lfs & ~tabs
+        let others = low & ~lfs & ~tabs
+        if others != 0 {
+          controls |= others
+          firstTrigger = min(firstTrigger, i)
+          lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
+        }
         if lfs != 0 { untidy |= Self.untidyAroundLFs(p, i, n, lfs) }
       }
       let high = word & SWAR.highBits
-      if SWAR.equal(word, 0x7F) != 0 { controls |= 1 }
+      if SWAR.equal(word, 0x7F) != 0 {
+        controls |= 1
+        firstTrigger = min(firstTrigger, i)
+        lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
+      }
       if high == 0 {
         i += 8
         continue
       }
       // Each character once, at its lead byte (bits 7 and 6 set); the continuation bytes are
       // counted, so that one without its lead (invalid UTF-8) is noticed.
-      highBytes += high.nonzeroBitCount
+      highBytes += Int(((high >> 7) &* SWAR.ones) >> 56)  // a popcount of the high bits
       var leads = (word & (word << 1) & SWAR.highBits) >> 7
       while leads != 0 {
         let j = i + leads.trailingZeroBitCount >> 3
@@ -94,6 +121,10 @@ struct TextFeatures: OptionSet {
         let f = table.flags(value)
         anyFlags |= f
         allFlags &= f
+        if CharacterTable.isTrigger(f) {
+          firstTrigger = min(firstTrigger, j)
+          lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
+        }
         if value == 0xFFFD { features.insert(.replacementCharacter) }
         if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
           let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
@@ -108,13 +139,17 @@ struct TextFeatures: OptionSet {
       features.insert(.untidy)
     }
     if controls != 0 { features.formUnion([.control, .transliterate]) }
-    if decodedBytes != highBytes { features.insert(.transliterate) }  // invalid UTF-8
+    if decodedBytes != highBytes {  // invalid UTF-8
+      features.insert(.transliterate)
+      firstTrigger = 0
+      lastTriggerEnd = n
+    }
     if anyFlags & UnicodeTables.cleanable != 0 { features.insert(.cleanable) }
     if allFlags & UnicodeTables.nfcStable == 0 { features.insert(.nfcUnstable) }
     if allFlags & CharacterTable.kept == 0 || anyFlags & UnicodeTables.otherScript != 0 {
       features.insert(.transliterate)
     }
-    return features
+    return (features, firstTrigger < lastTriggerEnd ? firstTrigger..<lastTriggerEnd : 0..<0)
   }
 
   /// Nonzero when a LF of the word at `i` (its high bits in `lfs`) has a space or TAB
@@ -130,42 +165,5 @@ struct TextFeatures: OptionSet {
       if j >= 2 && p[j - 1] == 0x0A && p[j - 2] == 0x0A { return 1 }
     }
     return 0
-  }
-
-  /// Whether ``WhitespaceLayout`` would change `input`: the ``untidy`` part of
-  /// ``scan(_:table:)`` alone.
-  ///
-  /// - Complexity: O(n), about one word operation per byte.
-  static func isUntidy(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let p = input.baseAddress, input.count > 0 else { return false }
-    let n = input.count
-    let first = p[0]
-    let last = p[n - 1]
-    if first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A { return true }
-    var previousSpaces: UInt64 = 0
-    var i = 0
-    while i + 8 <= n {
-      let word = SWAR.load(p, i)
-      let spaces = SWAR.equal(word, 0x20)
-      if spaces & (spaces << 8 | previousSpaces >> 56) != 0 { return true }
-      previousSpaces = spaces
-      if SWAR.controls(word) != 0 {
-        let lfs = SWAR.equal(word, 0x0A)
-        if lfs != 0 && untidyAroundLFs(p, i, n, lfs) != 0 { return true }
-      }
-      i += 8
-    }
-    var previous: UInt8 = i > 0 ? p[i - 1] : 0
-    while i < n {
-      let b = p[i]
-      if b == 0x20 && previous == 0x20 { return true }
-      if b == 0x0A && (previous == 0x20 || previous == 0x09 || (i + 1 < n && (p[i + 1] == 0x20 || p[i + 1] == 0x09))) {
-        return true
-      }
-      if b == 0x0A && i >= 2 && previous == 0x0A && p[i - 2] == 0x0A { return true }
-      previous = b
-      i += 1
-    }
-    return false
   }
 }

@@ -20,8 +20,9 @@
 /// (``EntityDecoder``), mojibake (``MojibakeRepair``, up to three layers) and a count of
 /// U+FFFD, controls and invisible characters plus Unicode spaces (``CharacterCleaner``),
 /// spaces and empty lines (``WhitespaceLayout``), NFC, then transliteration
-/// (``Transliterator``) and, when it removed or changed characters and whitespace repair is
-/// on, spaces and empty lines again. A step that changes the text rescans it.
+/// (``Transliterator``, straight into the output) and, when it wrote a blank or nothing for
+/// a run and whitespace repair is on, spaces and empty lines again. A step that changes the
+/// text rescans it.
 ///
 /// A value per worker: it owns a ``Transliterator`` (ICU handles, a memo) and reusable
 /// buffers, so it is not `Sendable`; copies share the transliterator, which is harmless on
@@ -96,14 +97,17 @@ public struct TextNormalizer {
     buffers.begin(input)
     let repair = config.repair
     var changed = false
+    // Where transliteration has work in the current text, while that is the text last scanned.
+    var triggers: Range<Int>?
     if repair.enabled {
       let table = self.table
-      var features = TextFeatures.scan(input, table: table)
+      var features: TextFeatures
+      (features, triggers) = TextFeatures.scan(input, table: table)
       if repair.entities && features.contains(.ampersand) {
         let decoded = buffers.step(EntityDecoder.decode)
         if decoded > 0 {
           counters.repairs.entities += decoded
-          features = buffers.withCurrent { TextFeatures.scan($0, table: table) }
+          (features, triggers) = buffers.withCurrent { TextFeatures.scan($0, table: table) }
         }
       }
       if repair.mojibake {
@@ -111,7 +115,7 @@ public struct TextNormalizer {
           let repaired = buffers.step(MojibakeRepair.repair)
           if repaired == 0 { break }
           counters.repairs.mojibake += repaired
-          features = buffers.withCurrent { TextFeatures.scan($0, table: table) }
+          (features, triggers) = buffers.withCurrent { TextFeatures.scan($0, table: table) }
         }
         if features.contains(.replacementCharacter) {
           counters.repairs.replacementCharacters += buffers.withCurrent(Self.countReplacementCharacters)
@@ -129,16 +133,20 @@ public struct TextNormalizer {
         counters.repairs.controls += counts.controls
         counters.repairs.invisible += counts.invisible
         counters.repairs.unicodeSpaces += counts.spaces
-        if cleaned > 0 { features = buffers.withCurrent { TextFeatures.scan($0, table: table) } }
+        if cleaned > 0 { (features, triggers) = buffers.withCurrent { TextFeatures.scan($0, table: table) } }
       }
       if repair.whitespace && features.contains(.untidy) {
-        counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+        let edits = buffers.step(WhitespaceLayout.tidy)
+        counters.repairs.whitespace += edits
+        if edits > 0 { triggers = nil }
       }
       if repair.nfc && features.contains(.nfcUnstable) {
         var nfc = NFCNormalizer()
         swap(&nfc, &self.nfc)  // moves the reusable buffers out and back, no copy
-        counters.repairs.nfc += buffers.step { nfc.normalize($0, into: &$1) }
+        let segments = buffers.step { nfc.normalize($0, into: &$1) }
         swap(&nfc, &self.nfc)
+        counters.repairs.nfc += segments
+        if segments > 0 { triggers = nil }
       }
       changed = buffers.changed
       if !features.contains(.transliterate) {
@@ -147,26 +155,36 @@ public struct TextNormalizer {
       }
     }
     if let transliterator {
-      var transliterated = false
-      _ = buffers.step { input, output in
-        guard transliterator.transliterateIfNeeded(input, into: &output) else { return 0 }
-        transliterated = !output.withUnsafeBufferPointer { Self.equal($0, input) }
-        return 1
-      }
-      if transliterated {
-        changed = true
-        if repair.enabled && repair.whitespace && buffers.withCurrent(WhitespaceLayout.needsTidying) {
-          counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+      // Straight into `output`: transliteration is the last step but for a rare tidying.
+      let start = output.count
+      if buffers.withCurrent({ transliterator.transliterateIfNeeded($0, triggers: triggers, into: &output) }) {
+        let same = buffers.withCurrent { current in
+          output.withUnsafeBufferPointer { Self.equal(UnsafeBufferPointer(rebasing: $0[start...]), current) }
         }
+        if !same && repair.enabled && repair.whitespace && transliterator.mayHaveUntidied {
+          buffers.replace(with: output[start...])
+          output.removeSubrange(start...)
+          counters.repairs.whitespace += buffers.step(WhitespaceLayout.tidy)
+          finish(changed: true, into: &output)
+        } else {
+          count(changed: changed || !same, bytesOut: output.count - start)
+        }
+        return
       }
     }
     finish(changed: changed, into: &output)
   }
 
+  /// Appends the current text to `output`, and counts the document.
   private mutating func finish(changed: Bool, into output: inout [UInt8]) {
-    if changed { counters.changedDocuments += 1 }
     buffers.withCurrent { output.append(contentsOf: $0) }
-    counters.bytesOut += buffers.withCurrent { $0.count }
+    count(changed: changed, bytesOut: buffers.withCurrent { $0.count })
+  }
+
+  /// Counts a document whose output has `bytesOut` bytes.
+  private mutating func count(changed: Bool, bytesOut: Int) {
+    if changed { counters.changedDocuments += 1 }
+    counters.bytesOut += bytesOut
   }
 
   /// Whether two byte buffers hold the same bytes.
@@ -209,6 +227,13 @@ private struct StageBuffers {
   mutating func begin(_ input: UnsafeBufferPointer<UInt8>) {
     self.input = input
     usingInput = true
+  }
+
+  /// Makes a copy of `bytes` the current text.
+  mutating func replace(with bytes: ArraySlice<UInt8>) {
+    current.removeAll(keepingCapacity: true)
+    current.append(contentsOf: bytes)
+    usingInput = false
   }
 
   /// Calls `body` with the current text.

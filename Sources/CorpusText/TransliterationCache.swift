@@ -5,7 +5,11 @@
 /// is answered here instead of by ICU.
 ///
 /// Keys and values live in one byte arena; the table is open-addressed. When it holds
-/// ``maximumEntries`` entries or the arena passes ``maximumArenaBytes``, it is emptied.
+/// ``maximumEntries`` entries or the arena passes ``maximumArenaBytes``, ``isFull`` is true
+/// and the owner empties it with ``removeAll()``.
+///
+/// Each entry counts how often it was inserted or found (``forEachKey(_:)``), so that the
+/// owner can count the code points of its keys once per entry instead of once per use.
 struct TransliterationCache {
   /// Longest key that is cached, in bytes.
   static let maximumKeyLength = 64
@@ -19,6 +23,7 @@ struct TransliterationCache {
     var valueStart: Int32
     var valueLength: Int32
     var valueIsKept: Bool
+    var uses: Int
   }
 
   private var slots: [Int32] = Array(repeating: -1, count: maximumEntries * 2)
@@ -33,11 +38,14 @@ struct TransliterationCache {
     return h
   }
 
-  /// The cached value for the key `p[0..<count]`: its range in ``arena`` and whether every
-  /// scalar of it is kept.
+  /// Whether the owner must call ``removeAll()`` before the next ``insert(_:_:hash:value:valueIsKept:)``.
+  var isFull: Bool { entries.count >= Self.maximumEntries || arena.count >= Self.maximumArenaBytes }
+
+  /// The cached value for the key `p[0..<count]`, counted as a use: its range in ``arena``
+  /// and whether every scalar of it is kept.
   ///
   /// - Complexity: O(count) expected.
-  func lookup(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> (range: Range<Int>, isKept: Bool)? {
+  mutating func lookup(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> (range: Range<Int>, isKept: Bool)? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -51,6 +59,7 @@ struct TransliterationCache {
           return true
         }
         if equal {
+          entries[index].uses += 1
           let start = Int(entry.valueStart)
           return (start..<start + Int(entry.valueLength), entry.valueIsKept)
         }
@@ -59,13 +68,31 @@ struct TransliterationCache {
     }
   }
 
-  /// Stores `value` for the key `p[0..<count]` (not yet present).
-  mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: [UInt8], valueIsKept: Bool) {
-    if entries.count >= Self.maximumEntries || arena.count >= Self.maximumArenaBytes {
-      entries.removeAll(keepingCapacity: true)
-      arena.removeAll(keepingCapacity: true)
-      for i in slots.indices { slots[i] = -1 }
+  /// Empties the cache.
+  mutating func removeAll() {
+    entries.removeAll(keepingCapacity: true)
+    arena.removeAll(keepingCapacity: true)
+    for i in slots.indices { slots[i] = -1 }
+  }
+
+  /// Calls `body` with the key and the uses of every entry used since it was inserted or
+  /// since ``resetUses()``.
+  func forEachKey(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+    arena.withUnsafeBufferPointer { arena in
+      for entry in entries where entry.uses > 0 {
+        body(UnsafeBufferPointer(rebasing: arena[Int(entry.keyStart)..<Int(entry.keyStart + entry.keyLength)]), entry.uses)
+      }
     }
+  }
+
+  /// Sets the uses of every entry to zero.
+  mutating func resetUses() {
+    for i in entries.indices { entries[i].uses = 0 }
+  }
+
+  /// Stores `value` for the key `p[0..<count]` (not yet present, and the cache not
+  /// ``isFull``), counted as a use.
+  mutating func insert(_ p: UnsafePointer<UInt8>, _ count: Int, hash: UInt64, value: [UInt8], valueIsKept: Bool) {
     let keyStart = arena.count
     arena.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
     let valueStart = arena.count
@@ -77,6 +104,6 @@ struct TransliterationCache {
     entries.append(
       Entry(
         hash: hash, keyStart: Int32(keyStart), keyLength: Int32(count), valueStart: Int32(valueStart),
-        valueLength: Int32(value.count), valueIsKept: valueIsKept))
+        valueLength: Int32(value.count), valueIsKept: valueIsKept, uses: 1))
   }
 }

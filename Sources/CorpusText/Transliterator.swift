@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// ICU-exact transliteration to ASCII that keeps a configurable set of characters, with a fast
 /// path for text that is already (nearly) in the kept set.
 ///
@@ -33,12 +39,25 @@ public final class Transliterator {
 
   /// How many code points were handed to transliteration (each character outside
   /// ``keep`` in the input), by code point, since creation or ``resetCounts()``.
-  public private(set) var transliteratedCounts = CodePointCounts()
+  ///
+  /// - Complexity: O(memoized runs): a run answered from the memo is counted there, per run.
+  public var transliteratedCounts: CodePointCounts {
+    var counts = unmemoizedCounts
+    cache.forEachKey { key, uses in countOutsideKeep(key, times: uses, into: &counts) }
+    return counts
+  }
+  /// The part of ``transliteratedCounts`` not held by the memo's use counts.
+  private var unmemoizedCounts = CodePointCounts()
   /// How many code points were still outside ``keep`` after ICU and were dropped (or
   /// replaced), by code point.
   public private(set) var droppedCounts = CodePointCounts()
   /// How many runs ICU failed on (left untransliterated, then filtered like any leftover).
   public private(set) var failures = 0
+  /// Whether the last ``transliterateIfNeeded(_:into:)`` wrote a space, TAB or LF for a run,
+  /// or nothing at all. Only then can its output need ``WhitespaceLayout`` when its input did
+  /// not: a run replaced by other characters that are not blanks leaves every blank where it
+  /// was, next to the same blanks and line ends as before.
+  private(set) var mayHaveUntidied = false
 
   static let kept = CharacterTable.kept
   /// Context handed to ICU on each side of a run, in UTF-16 units.
@@ -55,6 +74,8 @@ public final class Transliterator {
   /// Whether runs of Latin/Common/Inherited characters may be memoized: true unless a kept
   /// character could combine with a neighbour under normalization.
   private let memoizable: Bool
+  /// Whether a configured kept character ends a `uconv` chunk (as a kept `€` would).
+  private let keptChunkEnd: Bool
 
   private struct CandidateRange {
     var start: Int
@@ -93,11 +114,13 @@ public final class Transliterator {
     self.table = table
     self.flags = table.bits
     self.memoizable = table.keptAreStable
+    self.keptChunkEnd = keep.extra.contains { UnicodeTables.isChunkEnd($0.value) }
   }
 
   /// Clears ``transliteratedCounts``, ``droppedCounts`` and ``failures``.
   public func resetCounts() {
-    transliteratedCounts = CodePointCounts()
+    unmemoizedCounts = CodePointCounts()
+    cache.resetUses()
     droppedCounts = CodePointCounts()
     failures = 0
   }
@@ -139,19 +162,45 @@ public final class Transliterator {
   /// As ``transliterate(_:into:)``, but when the input has nothing to transliterate (every
   /// character kept and of a script that cannot affect its neighbours), appends nothing and
   /// returns `false`.
-  func transliterateIfNeeded(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Bool {
+  ///
+  /// - Parameter triggers: when known, the span outside which every character is kept and
+  ///   of a script that cannot affect its neighbours (``TextFeatures/scan(_:table:)``): only
+  ///   it and the rest of its first and last chunks are looked at.
+  func transliterateIfNeeded(
+    _ input: UnsafeBufferPointer<UInt8>, triggers: Range<Int>? = nil, into output: inout [UInt8]
+  ) -> Bool {
     guard let p = input.baseAddress, input.count > 0 else { return false }
     let n = input.count
     let start = output.count
     let flags = self.flags
     var i = 0
     var chunkStart = 0
+    var limit = n
+    if let triggers, !keptChunkEnd {
+      // Before the span the loop below would only skip, and its chunk starts after the last
+      // LF, the only kept character that ends a chunk (a line has none: memchr says so fast).
+      guard !triggers.isEmpty else { return false }
+      i = triggers.lowerBound
+      if i > 0, memchr(p, 0x0A, i) != nil, let lf = SWAR.lastIndex(of: 0x0A, p, before: i) { chunkStart = lf + 1 }
+      limit = triggers.upperBound
+    }
     var emitted = 0
     ranges.removeAll(keepingCapacity: true)
     hasComplexRange = false
-    while i < n {
+    mayHaveUntidied = false
+    while true {
       i = SWAR.skipPrintableASCII(p, i, n)
-      if i == n { break }
+      if i >= limit {
+        // Nothing left to start a run: the chunk of the last runs ends at the next LF.
+        if !ranges.isEmpty {
+          var chunkEnd = n
+          if i < n, let found = memchr(p + i, 0x0A, n - i) {
+            chunkEnd = p.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          }
+          flushChunk(p, chunkStart: chunkStart, chunkEnd: chunkEnd, emitted: &emitted, output: &output)
+        }
+        break
+      }
       let b = p[i]
       var f: UInt8
       var length = 1
@@ -203,7 +252,6 @@ public final class Transliterator {
         chunkStart = end
       }
     }
-    if !ranges.isEmpty { flushChunk(p, chunkStart: chunkStart, chunkEnd: n, emitted: &emitted, output: &output) }
     if emitted == 0 && output.count == start { return false }
     output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: n - emitted))
     return true
@@ -284,15 +332,17 @@ public final class Transliterator {
       while runEnd < range.end {
         let (value, length) = UTF8Scalars.decode(p, runEnd, range.end)
         if flagsOf(value) & Self.kept != 0 { break }
-        transliteratedCounts.add(value)
         runEnd += length
       }
       output.append(contentsOf: UnsafeBufferPointer(start: p + emitted, count: runStart - emitted))
+      let runOutput = output.count
+      defer { noteRunOutput(output, from: runOutput) }
       emitted = runEnd
       let keyLength = runEnd - runStart
       let key = p + runStart
       if keyLength <= TransliterationCache.maximumKeyLength {
         let hash = TransliterationCache.hash(key, keyLength)
+        // Counted in the memo (the key is the run, or the run after one kept character).
         if let hit = cache.lookup(key, keyLength, hash: hash) {
           emitCached(hit.range, isKept: hit.isKept, into: &output)
           j = runEnd
@@ -300,9 +350,14 @@ public final class Transliterator {
         }
         transliterateAlone(key, keyLength)
         let isKept = allKept(resultBytes)
+        if cache.isFull {
+          cache.forEachKey { key, uses in countOutsideKeep(key, times: uses, into: &unmemoizedCounts) }
+          cache.removeAll()
+        }
         cache.insert(key, keyLength, hash: hash, value: resultBytes, valueIsKept: isKept)
         emitUTF8(resultBytes, isKept: isKept, into: &output)
       } else {
+        countOutsideKeep(UnsafeBufferPointer(start: key, count: keyLength), times: 1, into: &unmemoizedCounts)
         transliterateAlone(key, keyLength)
         emitUTF8(resultBytes, isKept: allKept(resultBytes), into: &output)
       }
@@ -379,10 +434,12 @@ public final class Transliterator {
       var j = range.start
       while j < range.end {
         let (value, length) = UTF8Scalars.decode(p, j, range.end)
-        if flagsOf(value) & Self.kept == 0 { transliteratedCounts.add(value) }
+        if flagsOf(value) & Self.kept == 0 { unmemoizedCounts.add(value) }
         j += length
       }
+      let runOutput = output.count
       emitFiltered(out16[outRanges[next]], into: &output)
+      noteRunOutput(output, from: runOutput)
       next += 1
       emitted = range.end
     }
@@ -497,6 +554,32 @@ public final class Transliterator {
   }
 
   // MARK: - Output and leftovers
+
+  /// Adds `times` to the count of each scalar of UTF-8 `bytes` that is outside ``keep``.
+  private func countOutsideKeep(_ bytes: UnsafeBufferPointer<UInt8>, times: Int, into counts: inout CodePointCounts) {
+    guard let p = bytes.baseAddress else { return }
+    var i = 0
+    while i < bytes.count {
+      let (value, length) = UTF8Scalars.decode(p, i, bytes.count)
+      if flagsOf(value) & Self.kept == 0 { counts.add(value, count: times) }
+      i += length
+    }
+  }
+
+  /// Notes in ``mayHaveUntidied`` whether `output[start...]`, the output of one run, is empty
+  /// or holds a blank.
+  @inline(__always)
+  private func noteRunOutput(_ output: [UInt8], from start: Int) {
+    guard !mayHaveUntidied else { return }
+    if output.count == start {
+      mayHaveUntidied = true
+      return
+    }
+    for k in start..<output.count where output[k] == 0x20 || output[k] == 0x09 || output[k] == 0x0A {
+      mayHaveUntidied = true
+      return
+    }
+  }
 
   private func allKept(_ bytes: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { buffer in

@@ -10,11 +10,6 @@
 /// inside the text collapse to one, and empty lines at its start and end go (so the text has no
 /// leading or trailing LF). TABs inside a line stay.
 enum WhitespaceLayout {
-  /// Whether `input` needs tidying.
-  ///
-  /// - Complexity: O(n), eight bytes at a time.
-  static func needsTidying(_ input: UnsafeBufferPointer<UInt8>) -> Bool { TextFeatures.isUntidy(input) }
-
   /// Appends the tidied `input` to `output`; returns how many places changed (collapsed runs,
   /// trimmed line starts and ends, removed empty lines).
   ///

@@ -56,6 +56,29 @@ import Testing
     #expect(output.last != UInt8(ascii: "\n"))
   }
 
+  @Test("Documents: repairs then transliteration equal transliterating the repaired text whole, then tidying")
+  func transliterationAfterRepairs() throws {
+    var rng = SplitMix64(seed: 17)
+    var repairOnly = NormalizeConfig()
+    repairOnly.transliterate.enabled = false
+    var tidyOnly = repairOnly
+    tidyOnly.repair = .none
+    tidyOnly.repair.enabled = true
+    tidyOnly.repair.whitespace = true
+    var full = try TextNormalizer()
+    var repairs = try TextNormalizer(config: repairOnly)
+    var tidying = try TextNormalizer(config: tidyOnly)
+    let transliterator = try Transliterator()
+    for _ in 0..<2000 {
+      let lines = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+        Int.random(in: 0..<3, using: &rng) == 0 ? "" : randomText(&rng, maximum: 12)
+      }
+      let document = lines.joined(separator: "\n")
+      let expected = tidying.normalize(transliterator.transliterate(repairs.normalize(document)))
+      #expect(full.normalize(document) == expected, "\(document.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+  }
+
   @Test("Documents: the result does not depend on what the normalizer saw before")
   func noStateBetweenDocuments() throws {
     var rng = SplitMix64(seed: 5)
