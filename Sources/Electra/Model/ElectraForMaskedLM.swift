@@ -5,7 +5,7 @@
 /// The LM head runs only at the rows asked for, as google-research/electra does at the masked
 /// positions. Not thread-safe; activations of the last ``forward(_:rows:)`` stay for
 /// ``backward(_:)``.
-public final class ElectraForMaskedLM {
+public final class ElectraForMaskedLM: ElectraModel {
   public let config: ElectraConfig
   /// The weights, under transformers' state-dict names.
   public let parameters: ParameterSet
@@ -57,19 +57,6 @@ public final class ElectraForMaskedLM {
   public var dropoutRandom: ElectraRandom? {
     get { encoder.dropoutRandom }
     set { encoder.dropoutRandom = newValue }
-  }
-
-  /// Loads `directory/config.json` and `directory/model.safetensors`; a stored
-  /// `generator_lm_head.weight` is ignored (it is tied to the word table).
-  public convenience init(directory: String) throws(ElectraError) {
-    try self.init(config: ElectraConfig.read(path: directory + "/" + Checkpoint.configFile))
-    try Checkpoint.load(parameters, from: directory)
-  }
-
-  /// transformers' initialisation (`N(0, initializer_range)`), from `seed`.
-  public func initializeWeights(seed: UInt64) {
-    var random = ElectraRandom(seed: seed)
-    parameters.initialize(std: config.initializerRange, padTokenID: config.padTokenId, random: &random)
   }
 
   /// Makes this generator use `discriminator`'s embeddings, as ELECTRA trains the pair.

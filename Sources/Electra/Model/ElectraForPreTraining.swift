@@ -4,7 +4,7 @@
 ///
 /// Not thread-safe: one instance runs one batch at a time. Activations of the last
 /// ``forward(_:)`` stay until the next one, for ``backward(_:)``.
-public final class ElectraForPreTraining {
+public final class ElectraForPreTraining: ElectraModel {
   public let config: ElectraConfig
   /// The weights, under transformers' state-dict names.
   public let parameters: ParameterSet
@@ -52,18 +52,6 @@ public final class ElectraForPreTraining {
   public var dropoutRandom: ElectraRandom? {
     get { encoder.dropoutRandom }
     set { encoder.dropoutRandom = newValue }
-  }
-
-  /// Loads `directory/config.json` and `directory/model.safetensors`.
-  public convenience init(directory: String) throws(ElectraError) {
-    try self.init(config: ElectraConfig.read(path: directory + "/" + Checkpoint.configFile))
-    try Checkpoint.load(parameters, from: directory)
-  }
-
-  /// transformers' initialisation (`N(0, initializer_range)`), from `seed`.
-  public func initializeWeights(seed: UInt64) {
-    var random = ElectraRandom(seed: seed)
-    parameters.initialize(std: config.initializerRange, padTokenID: config.padTokenId, random: &random)
   }
 
   /// Writes `config.json` and `model.safetensors` into `directory`.
