@@ -55,7 +55,7 @@ let package = Package(
     .target(name: "CorpusSources", dependencies: ["CorpusIO"]),
     .target(
       name: "CorpusPipeline",
-      dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams, crypto]),
+      dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams]),
     // MARK: electra targets (issue 7)
     // OpenBLAS by its own .pc name: "blas" may resolve to Debian's 40x slower reference BLAS.
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),

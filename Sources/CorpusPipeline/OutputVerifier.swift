@@ -37,7 +37,7 @@ public enum OutputVerifier {
         continue
       }
       do {
-        let digest = try TextPartWriter.sha256(path: path)
+        let digest = try SHA256Hex.ofFile(path)
         if digest != part.sha256 {
           mismatches.append(Mismatch(path: part.path, problem: "sha256 differs from the report"))
         }

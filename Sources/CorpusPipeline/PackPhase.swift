@@ -1,5 +1,4 @@
 import CorpusIO
-import Crypto
 import Foundation
 import Shards
 import WordPiece
@@ -64,6 +63,6 @@ enum PackPhase {
     content.workers = nil
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return SHA256.hash(data: try encoder.encode(content)).map { String(format: "%02x", $0) }.joined()
+    return SHA256Hex.of(try encoder.encode(content))
   }
 }

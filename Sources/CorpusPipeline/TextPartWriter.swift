@@ -1,7 +1,7 @@
 import CorpusFilters
 import CorpusIO
 import CorpusSources
-import Crypto
+import Shards
 
 /// Writes documents to one clean-text part, `text/{source}-{NNNNN}.jsonl.gz`: Dolma-style JSON
 /// lines, gzip-compressed, under a temporary name until ``finish()`` renames it into place.
@@ -40,7 +40,10 @@ final class TextPartWriter {
   func finish() throws(CorpusIOError) -> (bytes: Int64, sha256: String) {
     try flush()
     try gzip.finish()
-    let digest = try Self.sha256(path: target.temporaryPath)
+    let digest: String
+    do { digest = try SHA256Hex.ofFile(target.temporaryPath) } catch {
+      throw CorpusIOError(.readFailed, error.description)
+    }
     try target.commit()
     return (gzip.bytesOut, digest)
   }
@@ -48,22 +51,5 @@ final class TextPartWriter {
   /// Removes the unfinished file.
   func abandon() {
     target.abandon()
-  }
-
-  /// The SHA-256 of a file, as lowercase hex.
-  static func sha256(path: String) throws(CorpusIOError) -> String {
-    let file = try FileSource(path: path)
-    var hasher = SHA256()
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-    defer { buffer.deallocate() }
-    while true {
-      let n = try file.read(into: buffer)
-      if n == 0 { break }
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-    }
-    return hasher.finalize().map { byte in
-      let hex = Array("0123456789abcdef".utf8)
-      return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-    }.joined()
   }
 }
