@@ -80,7 +80,7 @@ let package = Package(
 
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline", "CorpusIO", "Shards", "WordPiece"]),
+    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline", "CorpusIO", "CorpusSources", "Shards", "WordPiece"]),
     .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO", "Shards", "WordPiece"]),
   ]
 )

@@ -1,4 +1,5 @@
 import CorpusIO
+import CorpusSources
 import Foundation
 import Shards
 import Testing
@@ -50,6 +51,46 @@ import Testing
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     try bytes.prefix(bytes.count - 4).write(to: URL(fileURLWithPath: path))
     #expect(throws: CorpusIOError.self) { try TokenSpool.read(path: path, line: { _ in }, endDocument: {}) }
+  }
+
+  @Test(arguments: [
+    ("{\"id\":\"a\",\"source\":\"s\",\"text\":\"x\",\"metadata\":{}}\n{\"id\":\"b\"", 1),
+    ("{\"id\":\"a\",\"source\":\"s\",\"text\":\"x\",\"metadata\":{}}\n{\"text\":\"no id\"}\n", 1),
+    ("not json\n", 0),
+  ])
+  func aDamagedPartIsAnErrorAfterItsGoodDocuments(content: String, good: Int) throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let path = directory + "/part.jsonl.gz"
+    let gzip = try GzipWriter(path: path, level: 1)
+    try gzip.write(content)
+    try gzip.finish()
+    var seen: [String] = []
+    #expect(throws: CorpusIOError.self) {
+      try TextPartReader.forEach(path: path) { _, document in seen.append(document.id) }
+    }
+    #expect(seen.count == good)
+  }
+
+  @Test func aPartRoundTripsItsDocuments() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let documents = (0..<300).map {
+      Document(
+        id: "d\($0)", source: "web", text: "Linje \($0)\nmed æøå", created: $0 % 2 == 0 ? "2020" : nil,
+        metadata: ["url": .string("https://x.dk/\($0)")])
+    }
+    let writer = try TextPartWriter(path: directory + "/p.jsonl.gz", level: 0)
+    for document in documents { try writer.write(document) }
+    _ = try writer.finish()
+    var read: [Document] = []
+    var progress: Int64 = 0
+    try TextPartReader.forEach(path: directory + "/p.jsonl.gz", progress: { progress += $0 }) { index, document in
+      #expect(index == read.count)
+      read.append(document)
+    }
+    #expect(read == documents)
+    #expect(progress == FileSource.fileSize(directory + "/p.jsonl.gz"))
   }
 
   static func record(_ i: Int) -> RemovedText {
