@@ -57,8 +57,10 @@ let package = Package(
       name: "CorpusPipeline",
       dependencies: ["CorpusIO", "CorpusSources", "CorpusText", "CorpusFilters", "WordPiece", "Shards", yams]),
     // MARK: electra targets (issue 7)
-    // OpenBLAS by its own .pc name: "blas" may resolve to Debian's 40x slower reference BLAS.
-    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    // OpenBLAS opened with dlopen on first use (libopenblas.so.0 by name: "blas" may resolve to
+    // Debian's 40x slower reference BLAS), so that processes that never train do not start its
+    // spinning thread pool.
+    .target(name: "COpenBLAS", linkerSettings: [.linkedLibrary("dl")]),
     // Kernels are optimised in debug builds too: unoptimised SIMD code is ~100x slower, which
     // would make `swift test` (training and parity tests) take minutes.
     .target(

@@ -18,9 +18,12 @@ final class CharacterTable {
   init(keep: KeepSet) {
     self.keep = keep
     let bits = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
-    let base = UnicodeTables.bmp
-    for value in 0..<0x10000 {
-      bits[value] = base[value] | (keep.contains(UInt32(value)) ? Self.kept : 0)
+    UnicodeTables.bmp.withUnsafeBufferPointer { base in
+      bits.initialize(from: base.baseAddress!, count: 0x10000)
+    }
+    // Kept: the always-kept ASCII and the configured characters (all others are not).
+    for value in Array(0..<0x80) + keep.extra.map(\.value) where value < 0x10000 && keep.contains(value) {
+      bits[Int(value)] |= Self.kept
     }
     self.bits = bits
     keptAreStable = keep.extra.allSatisfy { UnicodeTables.properties($0.value) & UnicodeTables.nfcStable != 0 }

@@ -9,7 +9,7 @@ import COpenBLAS
 /// The element type of the kernels: `Float` for the model, `Double` for finite-difference checks.
 ///
 /// Every kernel is generic over it and specialised inside this module; the matrix product goes
-/// to OpenBLAS (`cblas_sgemm` / `cblas_dgemm`).
+/// to OpenBLAS (`cblas_sgemm` / `cblas_dgemm`, see ``BLAS``).
 public protocol ElectraScalar: BinaryFloatingPoint, Sendable {
   /// `C = alpha · op(A) · op(B) + beta · C`, row-major, with `op(X) = Xᵀ` when `trans…` is set.
   ///
@@ -29,9 +29,6 @@ public protocol ElectraScalar: BinaryFloatingPoint, Sendable {
   static func erf(_ x: Self) -> Self
 }
 
-@inline(__always)
-private func cblasTranspose(_ t: Bool) -> CBLAS_TRANSPOSE { t ? CblasTrans : CblasNoTrans }
-
 extension Float: ElectraScalar {
   @inline(__always)
   public static func gemm(
@@ -39,9 +36,9 @@ extension Float: ElectraScalar {
     a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
-    cblas_sgemm(
-      CblasRowMajor, cblasTranspose(transA), cblasTranspose(transB), blasint(m), blasint(n), blasint(k), alpha,
-      a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    dac_blas_sgemm(
+      transA ? 1 : 0, transB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c,
+      Int32(ldc))
   }
   @inline(__always) public static func exp(_ x: Float) -> Float { expf(x) }
   @inline(__always) public static func log(_ x: Float) -> Float { logf(x) }
@@ -56,9 +53,9 @@ extension Double: ElectraScalar {
     a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
     beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
   ) {
-    cblas_dgemm(
-      CblasRowMajor, cblasTranspose(transA), cblasTranspose(transB), blasint(m), blasint(n), blasint(k), alpha,
-      a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    dac_blas_dgemm(
+      transA ? 1 : 0, transB ? 1 : 0, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c,
+      Int32(ldc))
   }
   @inline(__always) public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
   @inline(__always) public static func log(_ x: Double) -> Double { Glibc.log(x) }

@@ -36,8 +36,11 @@ public final class ElectraForPreTraining: ElectraModel {
   }
 
   /// A model with `config` and all weights zero (see ``initializeWeights(seed:)``).
+  ///
+  /// - Throws: ``ElectraError`` if `config` is invalid or OpenBLAS cannot be loaded.
   public init(config: ElectraConfig) throws(ElectraError) {
     try config.validate()
+    try BLAS.load()
     self.config = config
     parameters = ParameterSet(Self.layout(config))
     gradients = ParameterSet(sameLayoutAs: parameters)

@@ -12,6 +12,8 @@ public struct ElectraError: Error, Sendable, Equatable, CustomStringConvertible 
     case readFailed = "read_failed"
     /// A file could not be written.
     case writeFailed = "write_failed"
+    /// OpenBLAS could not be loaded (see ``BLAS/load()``).
+    case blasUnavailable = "blas_unavailable"
   }
 
   public var kind: Kind
