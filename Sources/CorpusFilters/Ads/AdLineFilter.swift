@@ -179,28 +179,19 @@ public struct AdLineFilter: Sendable {
           token = LineToken(start: start)
           tokenScalars = 0
         }
-        var letters = 0
-        var upper = 0
-        var e = i
-        while e < n, ASCII.isAlphanumeric(line[e]) {
-          let c = line[e]
-          if ASCII.isLetter(c) {
-            letters += 1
-            if !ASCII.isLowercaseLetter(c) { upper += 1 }
-          }
-          e += 1
-        }
-        let run = e - i
-        s.scalars += run
-        s.visible += run
-        tokenScalars += run
-        s.letters += letters
-        s.upper += upper
-        if letters > 0 {
+        let run = AlphanumericRun.scan(line.baseAddress.unsafelyUnwrapped, from: i, to: n)
+        let e = run.end
+        let length = e - i
+        s.scalars += length
+        s.visible += length
+        tokenScalars += length
+        s.letters += run.letters
+        s.upper += run.uppercase
+        if run.letters > 0 {
           token.hasLetter = true
           token.digitsOnly = false
         }
-        if letters < run { token.hasDigit = true }
+        if run.letters < length { token.hasDigit = true }
         lastBeforeClosing = UInt32(line[e - 1])
         i = e
         continue

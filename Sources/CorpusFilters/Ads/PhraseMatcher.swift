@@ -202,7 +202,15 @@ struct MatchText: Sendable {
       var w = 0
       var space = true  // drops leading space
       var i = 0
-      while i < bytes.count {
+      let n = bytes.count
+      while i < n {
+        if i + 8 <= n, let folded = Self.foldedWord(bytes.baseAddress.unsafelyUnwrapped + i, afterSpace: space) {
+          UnsafeMutableRawPointer(o + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
+          w += 8
+          i += 8
+          space = folded >> 56 == 0x20
+          continue
+        }
         let b = bytes[i]
         if b < 0x80 {
           i += 1
@@ -237,6 +245,22 @@ struct MatchText: Sendable {
       }
       return body(UnsafeBufferPointer(start: o, count: w))
     }
+  }
+
+  /// Eight bytes at `p` folded at once (letters lower-cased), or `nil` when they need the
+  /// byte loop: a byte outside printable ASCII, two spaces in a row, or a space after one.
+  @inline(__always)
+  private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    // High bit of each byte below 0x20 or above 0x7E (bytes ≥ 0x80 have it already).
+    let outside = (~(word &+ 0x60 &* ones) | (word & 0x7F7F_7F7F_7F7F_7F7F &+ ones) | word) & highBits
+    if outside != 0 { return nil }
+    let spaces = ~((word ^ 0x20 &* ones) &+ 0x7F7F_7F7F_7F7F_7F7F) & highBits
+    if spaces & (spaces << 8) != 0 || (afterSpace && word & 0xFF == 0x20) { return nil }
+    let upper = (word &+ 0x3F &* ones) & ~(word &+ 0x25 &* ones) & highBits  // A–Z
+    return word | upper >> 2
   }
 
   /// The folded bytes of `text`, trailing space removed.

@@ -51,10 +51,9 @@ public struct LineNormalizer: Sendable {
         while i < n {
           let b = bytes[i]
           if ASCII.isAlphanumeric(b) {
-            o[w] = ASCII.keyFolded(b)
-            w += 1
-            scalars += 1
-            i += 1
+            let end = AlphanumericRun.scanKeyFolding(bytes.baseAddress.unsafelyUnwrapped, from: i, to: n, into: o, at: &w)
+            scalars += end - i
+            i = end
             continue
           }
           if b < 0x80 {

@@ -116,7 +116,8 @@ public struct QualityFilter: Sendable {
     /// No repeated k-gram means
     /// no repeated (k+1)-gram, so the passes for larger n can be skipped.
     var repeatFree = 0
-    var stopWords: [UInt64] = []
+    /// The stop words' hashes; filled once, never reset.
+    var stopWords = U64Table()
     var maxStopWordBytes = 0
 
     @inline(__always)
@@ -124,22 +125,15 @@ public struct QualityFilter: Sendable {
       cls.contains(.punctuation) || cls.contains(.control) || (value < 0x80 && cls.contains(.symbol))
     }
 
-    /// Sets the stop words (sorted hashes, and the longest in bytes).
+    /// Sets the stop words (their hashes, and the longest in bytes).
     mutating func setStopWords(_ words: [String]) {
-      stopWords = words.map { XXHash64.hash($0) }.sorted()
+      stopWords.reset(expected: words.count)
+      for word in words { _ = stopWords.insert(XXHash64.hash(word)) }
       maxStopWordBytes = words.map(\.utf8.count).max() ?? 0
     }
 
     @inline(__always)
-    func isStopWord(_ hash: UInt64) -> Bool {
-      var low = 0
-      var high = stopWords.count
-      while low < high {
-        let mid = (low + high) >> 1
-        if stopWords[mid] < hash { low = mid + 1 } else { high = mid }
-      }
-      return low < stopWords.count && stopWords[low] == hash
-    }
+    func isStopWord(_ hash: UInt64) -> Bool { stopWords.contains(hash) }
 
     /// Appends one token (bytes `a..<b`, `scalars` long).
     @inline(__always)
@@ -231,13 +225,9 @@ public struct QualityFilter: Sendable {
             coreStart = i
             coreStartChars = chars
           }
-          var letter = ASCII.isLetter(b)
-          var e = i + 1
-          while e < n, ASCII.isAlphanumeric(bytes[e]) {
-            letter = letter || ASCII.isLetter(bytes[e])
-            e += 1
-          }
-          if letter { alpha = true }
+          let run = AlphanumericRun.scan(bytes.baseAddress.unsafelyUnwrapped, from: i, to: n)
+          let e = run.end
+          if run.letters > 0 { alpha = true }
           chars += e - i
           coreEnd = e
           coreEndChars = chars

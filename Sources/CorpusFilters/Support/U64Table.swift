@@ -1,30 +1,28 @@
-/// Storage of ``U64Table``: raw arrays, freed on deinit.
+/// One slot of ``U64Table``: all its fields in one cache line access.
+struct U64Slot {
+  var key: UInt64
+  /// The generation that wrote the slot: any other means empty.
+  var stamp: UInt32
+  var count: Int32
+  var first: Int32
+}
+
+/// Storage of ``U64Table``: a raw slot array, freed on deinit.
 ///
 /// `@unchecked Sendable` invariant: the storage is written only through a ``U64Table`` whose
 /// ``U64Table/reset(expected:)`` made sure (with `isKnownUniquelyReferenced`) that it owns the
 /// storage alone; copies of a table therefore never write to shared storage.
 final class U64Storage: @unchecked Sendable {
   let capacity: Int
-  let keys: UnsafeMutablePointer<UInt64>
-  let counts: UnsafeMutablePointer<Int32>
-  let firsts: UnsafeMutablePointer<Int32>
-  let stamps: UnsafeMutablePointer<UInt32>
+  let slots: UnsafeMutablePointer<U64Slot>
 
   init(capacity: Int) {
     self.capacity = capacity
-    keys = .allocate(capacity: capacity)
-    counts = .allocate(capacity: capacity)
-    firsts = .allocate(capacity: capacity)
-    stamps = .allocate(capacity: capacity)
-    stamps.initialize(repeating: 0, count: capacity)
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: U64Slot(key: 0, stamp: 0, count: 0, first: 0), count: capacity)
   }
 
-  deinit {
-    keys.deallocate()
-    counts.deallocate()
-    firsts.deallocate()
-    stamps.deallocate()
-  }
+  deinit { slots.deallocate() }
 }
 
 /// A reusable open-addressing hash table from 64-bit keys (already hashes) to a count and a
@@ -53,7 +51,7 @@ struct U64Table: Sendable {
     }
     generation &+= 1
     if generation == 0 {
-      storage.stamps.update(repeating: 0, count: storage.capacity)
+      for i in 0..<storage.capacity { storage.slots[i].stamp = 0 }
       generation = 1
     }
     mask = size - 1
@@ -69,24 +67,21 @@ struct U64Table: Sendable {
   /// Adds one to `key`'s count (first seen at `index`) and returns the new count.
   @inline(__always)
   mutating func increment(_ key: UInt64, index: Int) -> Int {
-    let s = storage
+    let s = storage.slots
     var i = slot(key)
     while true {
-      if s.stamps[i] != generation {
-        s.stamps[i] = generation
-        s.keys[i] = key
-        s.counts[i] = 1
-        s.firsts[i] = Int32(truncatingIfNeeded: index)
+      if s[i].stamp != generation {
+        s[i] = U64Slot(key: key, stamp: generation, count: 1, first: Int32(truncatingIfNeeded: index))
         if bestCount < 1 || (bestCount == 1 && index < bestFirst) {
           bestCount = 1
           bestFirst = index
         }
         return 1
       }
-      if s.keys[i] == key {
-        s.counts[i] &+= 1
-        let c = Int(s.counts[i])
-        let f = Int(s.firsts[i])
+      if s[i].key == key {
+        s[i].count &+= 1
+        let c = Int(s[i].count)
+        let f = Int(s[i].first)
         if c > bestCount || (c == bestCount && f < bestFirst) {
           bestCount = c
           bestFirst = f
@@ -100,16 +95,14 @@ struct U64Table: Sendable {
   /// Inserts `key`; returns whether it was new.
   @inline(__always)
   mutating func insert(_ key: UInt64) -> Bool {
-    let s = storage
+    let s = storage.slots
     var i = slot(key)
     while true {
-      if s.stamps[i] != generation {
-        s.stamps[i] = generation
-        s.keys[i] = key
-        s.counts[i] = 1
+      if s[i].stamp != generation {
+        s[i] = U64Slot(key: key, stamp: generation, count: 1, first: 0)
         return true
       }
-      if s.keys[i] == key { return false }
+      if s[i].key == key { return false }
       i = (i + 1) & mask
     }
   }
@@ -117,10 +110,10 @@ struct U64Table: Sendable {
   /// Whether `key` is present.
   @inline(__always)
   func contains(_ key: UInt64) -> Bool {
-    let s = storage
+    let s = storage.slots
     var i = slot(key)
-    while s.stamps[i] == generation {
-      if s.keys[i] == key { return true }
+    while s[i].stamp == generation {
+      if s[i].key == key { return true }
       i = (i + 1) & mask
     }
     return false

@@ -1,0 +1,96 @@
+import Testing
+
+@testable import CorpusFilters
+
+/// The eight-bytes-at-a-time scanners against byte-at-a-time references, at every start
+/// offset of texts that put every kind of byte at every position of an eight-byte word.
+@Suite struct ByteScanTests {
+  /// Texts mixing letters of both cases, digits, the bytes around each class boundary
+  /// (`/` `:` `@` `[` `` ` `` `{`), spaces, TAB, DEL and UTF-8 (`æ`, `€`).
+  static let texts: [[UInt8]] = {
+    let pieces = [
+      "Køb", "NU", "199,-", "kr.", "abcXYZ09", "@[`{", "/:", " ", "  ", "\t", "\u{7F}", "æøå", "€", "Zz", "a",
+      "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "q", ".",
+    ]
+    var generator = SplitMix64(seed: 7)
+    var texts: [[UInt8]] = pieces.map { Array($0.utf8) }
+    for _ in 0..<200 {
+      var text: [UInt8] = []
+      for _ in 0..<Int.random(in: 1...12, using: &generator) {
+        text += Array(pieces[Int.random(in: 0..<pieces.count, using: &generator)].utf8)
+      }
+      texts.append(text)
+    }
+    return texts
+  }()
+
+  /// Runs `body` on `text` at every start offset.
+  func forEachStart(_ text: [UInt8], _ body: (UnsafePointer<UInt8>, Int, Int) -> Void) {
+    text.withUnsafeBufferPointer { buffer in
+      guard let p = buffer.baseAddress else { return }
+      for start in 0..<buffer.count { body(p, start, buffer.count) }
+    }
+  }
+
+  @Test func alphanumericRunEqualsByteLoop() {
+    for text in Self.texts {
+      forEachStart(text) { p, start, n in
+        var end = start
+        var letters = 0
+        var uppercase = 0
+        while end < n, ASCII.isAlphanumeric(p[end]) {
+          if ASCII.isLetter(p[end]) { letters += 1 }
+          if p[end] >= 0x41 && p[end] <= 0x5A { uppercase += 1 }
+          end += 1
+        }
+        let run = AlphanumericRun.scan(p, from: start, to: n)
+        #expect(run.end == end && run.letters == letters && run.uppercase == uppercase, "\(text) from \(start)")
+      }
+    }
+  }
+
+  @Test func keyFoldingEqualsByteLoop() {
+    for text in Self.texts {
+      forEachStart(text) { p, start, n in
+        var expected: [UInt8] = []
+        var end = start
+        while end < n, ASCII.isAlphanumeric(p[end]) {
+          expected.append(ASCII.keyFolded(p[end]))
+          end += 1
+        }
+        var out = [UInt8](repeating: 0, count: n + 8)
+        var w = 0
+        let scanned = out.withUnsafeMutableBufferPointer { o in
+          AlphanumericRun.scanKeyFolding(p, from: start, to: n, into: o.baseAddress!, at: &w)
+        }
+        #expect(scanned == end && Array(out[0..<w]) == expected, "\(text) from \(start)")
+      }
+    }
+  }
+
+  /// ``MatchText``'s word-at-a-time path against a byte-at-a-time fold of ASCII text.
+  @Test func matchTextFoldEqualsByteLoop() {
+    var match = MatchText()
+    for text in Self.texts {
+      forEachStart(text) { p, start, n in
+        var expected: [UInt8] = []
+        var space = true
+        var i = start
+        while i < n {
+          let b = p[i]
+          guard b < 0x80 else { return }  // non-ASCII folding has its own tests
+          i += 1
+          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+            if !space { expected.append(0x20) }
+            space = true
+          } else {
+            expected.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            space = false
+          }
+        }
+        let folded = match.withFolded(UnsafeBufferPointer(start: p + start, count: n - start)) { Array($0) }
+        #expect(folded == expected, "\(text) from \(start)")
+      }
+    }
+  }
+}
