@@ -13,7 +13,9 @@
 // packing to 256 tokens and safetensors shards. The child reports each phase when
 // `BuildRunner.onPhaseEnd` fires: wall time, CPU time of the process (every thread), and the
 // phase's peak resident memory (`VmHWM`, reset at every phase start). The parent adds the
-// child's total CPU time from `getrusage(RUSAGE_CHILDREN)`.
+// child's total CPU time from `getrusage(RUSAGE_CHILDREN)`. A second build then loads the
+// first one's vocabulary (`tokenizer.vocab: out/vocab.txt`): its ingest phase is read →
+// normalize → filter alone, without the word counts for the vocabulary.
 import BenchmarkSupport
 import CorpusPipeline
 import Foundation
@@ -107,12 +109,13 @@ func runChild(configPath: String) throws {
   print("counts \(report.totals.documents) \(report.packing?.examples ?? 0) \(report.packing?.tokensOut ?? 0)")
 }
 
-/// The config of the measured build: the repository's defaults, one OSCAR source.
-func writeConfig(input: Input, options: Options) throws -> String {
-  let path = options.directory + "/pipeline.yaml"
+/// The config of a measured build, `name`: the repository's defaults, one OSCAR source, and
+/// `vocab` as `tokenizer.vocab` (`train`, or a vocabulary file).
+func writeConfig(input: Input, options: Options, name: String, vocab: String) throws -> String {
+  let path = options.directory + "/\(name).yaml"
   let yaml = """
     version: 1
-    output: \(options.directory)/out
+    output: \(options.directory)/\(name)
     workers: \(options.workers)
     seed: 1234
     sources:
@@ -129,7 +132,7 @@ func writeConfig(input: Input, options: Options) throws -> String {
       quality: {profile: fineweb2-dan}
       dedup: {exact: true, minhash: {shingle: 5, bands: 14, rows: 8, threshold: 0.8}}
     audit: {removed: sample, sample_size: 10000}
-    tokenizer: {vocab: train, size: 32000, min_frequency: 2, lowercase: false}
+    tokenizer: {vocab: "\(vocab)", size: 32000, min_frequency: 2, lowercase: false}
     packing: {seq_len: 256, mode: lossless, split_sentences: true}
     shards: {formats: [safetensors], examples_per_shard: 65536, dtype: int32, shuffle: true}
 
@@ -184,67 +187,100 @@ print(
     format: "input: %d OSCAR 22.01 parts, %d pages: %.1f MB text, %.1f MB JSONL, %.1f MB gzip", options.parts,
     input.pages, textMB, jsonlMB, gzipMB))
 
-let configPath = try writeConfig(input: input, options: options)
-let loadBefore = loadAverage()
-let process = Process()
-let pipe = Pipe()
-process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-process.arguments = ["--child", configPath]
-process.standardOutput = pipe
-let wallStart = ResourceUsage.wallSeconds()
-try process.run()
-let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-process.waitUntilExit()
-let wallTotal = ResourceUsage.wallSeconds() - wallStart
-guard process.terminationStatus == 0 else {
-  print("the build failed (status \(process.terminationStatus)):\n\(output)")
-  exit(1)
+/// One build in a child process, as the child reported it.
+struct Build {
+  var phases: [Phase] = []
+  var documents = 0
+  var examples = 0
+  var wall = 0.0
+  var cpu = 0.0
+
+  func phase(_ name: String) -> Phase? { phases.first { $0.name == name } }
 }
-var phases: [Phase] = []
-var counts: [Int] = []
-var cpuMark = 0.0
-for line in output.split(separator: "\n") {
-  let fields = line.split(separator: " ")
-  if fields.first == "start", fields.count == 2 {
-    cpuMark = Double(fields[1]) ?? 0
-  } else if fields.first == "phase", fields.count == 5 {
-    let cpu = Double(fields[3]) ?? 0
-    phases.append(
-      Phase(
-        name: String(fields[1]), wall: Double(fields[2]) ?? 0, cpu: cpu - cpuMark, peakKilobytes: Int(fields[4]) ?? 0))
-    cpuMark = cpu
-  } else if fields.first == "counts" {
-    counts = fields.dropFirst().compactMap { Int($0) }
+
+/// Runs the build of `configPath` in a child process.
+func runBuild(_ configPath: String) throws -> Build {
+  let process = Process()
+  let pipe = Pipe()
+  process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+  process.arguments = ["--child", configPath]
+  process.standardOutput = pipe
+  let cpuBefore = ResourceUsage.childrenCPUSeconds()
+  let wallStart = ResourceUsage.wallSeconds()
+  try process.run()
+  let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  process.waitUntilExit()
+  var build = Build()
+  build.wall = ResourceUsage.wallSeconds() - wallStart
+  build.cpu = ResourceUsage.childrenCPUSeconds() - cpuBefore
+  guard process.terminationStatus == 0 else {
+    print("the build failed (status \(process.terminationStatus)):\n\(output)")
+    exit(1)
   }
+  var cpuMark = 0.0
+  for line in output.split(separator: "\n") {
+    let fields = line.split(separator: " ")
+    if fields.first == "start", fields.count == 2 {
+      cpuMark = Double(fields[1]) ?? 0
+    } else if fields.first == "phase", fields.count == 5 {
+      let cpu = Double(fields[3]) ?? 0
+      build.phases.append(
+        Phase(
+          name: String(fields[1]), wall: Double(fields[2]) ?? 0, cpu: cpu - cpuMark,
+          peakKilobytes: Int(fields[4]) ?? 0))
+      cpuMark = cpu
+    } else if fields.first == "counts", fields.count == 4 {
+      build.documents = Int(fields[1]) ?? 0
+      build.examples = Int(fields[2]) ?? 0
+    }
+  }
+  return build
 }
-let documents = counts.count == 3 ? counts[0] : 0
-let examples = counts.count == 3 ? counts[1] : 0
+
+/// The ingest phase's throughput note.
+func ingestNote(_ phase: Phase) -> String {
+  String(
+    format: "%.1f MB/s text, %.1f MB/s JSONL, %.1f MB/s gzip per core; %.0f pages/s", textMB / phase.cpu,
+    jsonlMB / phase.cpu, gzipMB / phase.cpu, Double(input.pages) / phase.cpu)
+}
+
+/// One row of the table.
+func row(_ name: String, _ phase: Phase, _ note: String) -> String {
+  String(
+    format: "%@ %7.2f  %7.2f  %6d MiB   %@", column(name) as NSString, phase.wall, phase.cpu,
+    phase.peakKilobytes / 1024, note as NSString)
+}
+
+let loadBefore = loadAverage()
+let trained = try runBuild(try writeConfig(input: input, options: options, name: "out", vocab: "train"))
+// The same build with the first build's vocabulary loaded: its ingest phase is read →
+// normalize → filter alone, without counting words for the vocabulary.
+let loaded = try runBuild(
+  try writeConfig(input: input, options: options, name: "out-loaded-vocab", vocab: options.directory + "/out/vocab.txt"))
 
 print(
   "dacorpus build, workers: \(options.workers); \(cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores; "
     + "load average before \(loadBefore), after \(loadAverage())")
 print("CPU = CPU time of the build process (all threads); MB/s per core = MB / CPU s")
 print("phase      wall s    CPU s   peak RSS   throughput")
-for phase in phases {
+for phase in trained.phases {
   var note = ""
   switch phase.name {
-  case "ingest":
-    note = String(
-      format: "%.1f MB/s text, %.1f MB/s JSONL, %.1f MB/s gzip per core; %.0f pages/s", textMB / phase.cpu,
-      jsonlMB / phase.cpu, gzipMB / phase.cpu, Double(input.pages) / phase.cpu)
-  case "pack":
-    note = String(format: "%d examples, %.0f examples/s per core", examples, Double(examples) / phase.cpu)
-  case "finish":
-    note = String(format: "%d documents kept", documents)
+  case "ingest": note = ingestNote(phase) + " (with word counts for the vocabulary)"
+  case "pack": note = String(format: "%d examples, %.0f examples/s per core", trained.examples, Double(trained.examples) / phase.cpu)
+  case "finish": note = String(format: "%d documents kept", trained.documents)
   default: break
   }
-  print(
-    String(
-      format: "%@ %7.2f  %7.2f  %6d MiB   %@", column(phase.name) as NSString, phase.wall, phase.cpu,
-      phase.peakKilobytes / 1024, note as NSString))
+  print(row(phase.name, phase, note))
 }
-let cpuTotal = ResourceUsage.childrenCPUSeconds()
 print(
   String(
-    format: "%@ %7.2f  %7.2f  %6d MiB   %.1f MB/s text, %.1f MB/s gzip per core end to end", column("total"), wallTotal,
-    cpuTotal, (phases.map(\.peakKilobytes).max() ?? 0) / 1024, textMB / cpuTotal, gzipMB / cpuTotal))
+    format: "%@ %7.2f  %7.2f  %6d MiB   %.1f MB/s text, %.1f MB/s gzip per core end to end", column("total"),
+    trained.wall, trained.cpu, (trained.phases.map(\.peakKilobytes).max() ?? 0) / 1024, textMB / trained.cpu,
+    gzipMB / trained.cpu))
+if let ingest = loaded.phase("ingest") {
+  print(row("ingest", ingest, ingestNote(ingest) + " (vocabulary loaded: read → normalize → filter)"))
+}
+if trained.documents != loaded.documents || trained.examples != loaded.examples {
+  print("warning: the loaded-vocabulary build kept \(loaded.documents) documents and made \(loaded.examples) examples")
+}

@@ -68,6 +68,18 @@ import Testing
     }
   }
 
+  @Test func scalarCountEqualsUnicodeScalars() {
+    for text in Self.texts {
+      text.withUnsafeBufferPointer { buffer in
+        for start in 0...buffer.count {
+          let suffix = UnsafeBufferPointer(rebasing: buffer[start...])
+          let expected = suffix.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+          #expect(UTF8Scalar.count(suffix) == expected, "\(text) from \(start)")
+        }
+      }
+    }
+  }
+
   /// ``MatchText``'s word-at-a-time path against a byte-at-a-time fold of ASCII text.
   @Test func matchTextFoldEqualsByteLoop() {
     var match = MatchText()

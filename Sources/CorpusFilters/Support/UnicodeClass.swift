@@ -180,12 +180,23 @@ public enum UTF8Scalar {
 
   /// The number of scalars in valid UTF-8 `bytes` (bytes that are not continuation bytes).
   ///
-  /// - Complexity: O(n).
+  /// - Complexity: O(n), eight bytes at a time.
   @inline(__always)
   public static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-    var n = 0
-    for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-    return n
+    guard let p = bytes.baseAddress else { return 0 }
+    var continuations = 0
+    var i = 0
+    while i + 8 <= bytes.count {
+      let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+      // Bit 7 set and bit 6 clear: 10xxxxxx.
+      continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      i &+= 8
+    }
+    while i < bytes.count {
+      if p[i] & 0xC0 == 0x80 { continuations &+= 1 }
+      i &+= 1
+    }
+    return bytes.count - continuations
   }
 
   /// The number of Unicode scalars of `text` (its `unicodeScalars.count`), counted on its
