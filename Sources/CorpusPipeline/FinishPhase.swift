@@ -86,7 +86,11 @@ enum FinishPhase {
     meter?.add(documents: documentsRead & 255)
     if joinDocuments { try spool?.endDocument() }
     try spool?.finish()
-    let (bytes, sha256) = try writer.finish()
+    let bytes = try writer.finish()
+    let sha256: String
+    do { sha256 = try SHA256Hex.ofFile(layout.text + "/" + name) } catch {
+      throw CorpusIOError(.readFailed, error.description)
+    }
     stats.documents = writer.documents
     removals.addCounts(to: &stats)
     stats.characters = writer.characters

@@ -120,7 +120,7 @@ enum IngestPhase {
     var result = Result(
       stats: stats, issues: log.issues, removals: try removals.finish())
     if let writer {
-      _ = try writer.finish()
+      try writer.finish()
       result.part = layout.ingest + "/" + name
     }
     if let counter {

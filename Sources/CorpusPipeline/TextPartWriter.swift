@@ -1,7 +1,6 @@
 import CorpusFilters
 import CorpusIO
 import CorpusSources
-import Shards
 
 /// Writes documents to one clean-text part, `text/{source}-{NNNNN}.jsonl.gz`: Dolma-style JSON
 /// lines, gzip-compressed, under a temporary name until ``finish()`` renames it into place.
@@ -36,16 +35,13 @@ final class TextPartWriter {
     json.reset()
   }
 
-  /// Completes the file, renames it into place, and returns its size and SHA-256.
-  func finish() throws(CorpusIOError) -> (bytes: Int64, sha256: String) {
+  /// Completes the file, renames it into place, and returns its size in bytes.
+  @discardableResult
+  func finish() throws(CorpusIOError) -> Int64 {
     try flush()
     try gzip.finish()
-    let digest: String
-    do { digest = try SHA256Hex.ofFile(target.temporaryPath) } catch {
-      throw CorpusIOError(.readFailed, error.description)
-    }
     try target.commit()
-    return (gzip.bytesOut, digest)
+    return gzip.bytesOut
   }
 
   /// Removes the unfinished file.
