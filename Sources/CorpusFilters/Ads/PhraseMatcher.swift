@@ -39,14 +39,17 @@ struct PhraseMatcher: Sendable {
 
   private let byteClass: [UInt8]
   private let classCount: Int
-  /// The transitions: the next state, with ``emits`` set when that state has outputs.
-  private let delta: [UInt16]
+  /// The transitions, row by row (one row of `classCount` entries per state): the next
+  /// state's row offset, with ``emitsBit`` set when that state has outputs. Offsets save a
+  /// multiplication per byte in the scan's dependency chain.
+  private let transitions: [UInt32]
   private let outputStart: [Int32]
   private let outputs: [Output]
 
-  /// The bit of a transition that marks a target state with outputs; the states are numbered
-  /// below it, so the automaton holds at most 32 767 states (phrase bytes beyond are not matched).
-  static let emits: UInt16 = 0x8000
+  /// The most states the automaton holds (phrase bytes beyond are not matched).
+  static let maximumStates = 0x8000
+  /// The bit of a transition that marks a target state with outputs.
+  static let emitsBit: UInt32 = 0x8000_0000
 
   /// Compiles `phrases` (text, category).
   ///
@@ -91,7 +94,7 @@ struct PhraseMatcher: Sendable {
       }
       own[state].append(Output(length: Int32(bytes.count), category: category, prefix: prefix))
     }
-    let stateCount = min(children.count, Int(Self.emits))
+    let stateCount = min(children.count, Self.maximumStates)
     // Failure links and the dense table, breadth first.
     var delta = [UInt16](repeating: 0, count: stateCount * classes)
     var fail = [Int](repeating: 0, count: stateCount)
@@ -122,10 +125,11 @@ struct PhraseMatcher: Sendable {
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
-    for k in delta.indices where !merged[Int(delta[k])].isEmpty { delta[k] |= Self.emits }
     self.byteClass = byteClass
     self.classCount = classes
-    self.delta = delta
+    self.transitions = delta.map { next in
+      UInt32(next) * UInt32(classes) | (merged[Int(next)].isEmpty ? 0 : Self.emitsBit)
+    }
     self.outputStart = outputStart
     self.outputs = outputs
   }
@@ -158,14 +162,15 @@ struct PhraseMatcher: Sendable {
       j -= 1
     }
     byteClass.withUnsafeBufferPointer { classOf in
-      delta.withUnsafeBufferPointer { delta in
+      transitions.withUnsafeBufferPointer { transitions in
         outputStart.withUnsafeBufferPointer { starts in
           outputs.withUnsafeBufferPointer { outputs in
-            var state = 0
+            var row = 0
             for i in 0..<n {
-              let next = delta[state * classCount + Int(classOf[Int(text[i])])]
-              state = Int(next & ~Self.emits)
-              if next & Self.emits == 0 { continue }
+              let next = transitions[row &+ Int(classOf[Int(text[i])])]
+              row = Int(next & ~Self.emitsBit)
+              if next & Self.emitsBit == 0 { continue }
+              let state = row / classCount
               let from = Int(starts[state])
               let to = Int(starts[state + 1])
               for k in from..<to {
