@@ -36,13 +36,22 @@ final class RemovalRecorder {
   }
 
   /// The removed lines of `document`: line `i` (LF-separated) by rule `reasons[i]`, when not nil.
+  ///
+  /// - Complexity: O(n) in the text length, plus a string per removed line.
   func lines(of document: Document, reasons: [String?]) throws {
-    for (index, line) in TextLines.split(document.text).enumerated() {
-      guard index < reasons.count, let rule = reasons[index] else { continue }
-      lines[rule, default: 0] += 1
-      characters[rule, default: 0] += UTF8Scalar.count(line)
-      tally.add(rule: rule, text: line)
-      try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: String(line))
+    var text = document.text
+    var index = 0
+    try text.withUTF8 { bytes in
+      try TextLines.forEach(bytes) { range in
+        defer { index += 1 }
+        guard index < reasons.count, let rule = reasons[index] else { return }
+        let line = UnsafeBufferPointer(rebasing: bytes[range])
+        lines[rule, default: 0] += 1
+        characters[rule, default: 0] += UTF8Scalar.count(line)
+        let string = String(decoding: line, as: UTF8.self)
+        tally.add(rule: rule, text: string)
+        try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: string)
+      }
     }
   }
 

@@ -16,7 +16,8 @@ struct RemovedLineTally: Sendable {
 
   /// Counts one removal of `text` by `rule`.
   mutating func add(rule: String, text: some StringProtocol) {
-    let line = Line(rule: rule, text: String(text.prefix(300)))
+    // At most 300 characters; a text of at most 300 UTF-8 bytes has no more (no grapheme walk).
+    let line = Line(rule: rule, text: text.utf8.count <= 300 ? String(text) : String(text.prefix(300)))
     if let count = counts[line] {
       counts[line] = count + 1
     } else if counts.count < capacity {

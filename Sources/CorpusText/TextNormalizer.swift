@@ -35,6 +35,8 @@ public struct TextNormalizer {
   private var counters = NormalizationStats()
   private var buffers = StageBuffers()
   private var nfc = NFCNormalizer()
+  /// The output buffer of ``normalize(_:)-(String)``, reused.
+  private var stringOutput: [UInt8] = []
 
   /// Creates a normalizer for `config`, opening ICU's transliterators if it transliterates.
   ///
@@ -74,11 +76,20 @@ public struct TextNormalizer {
   /// - Complexity: O(n) for n UTF-8 bytes: one scan that finds what there is to do (eight
   ///   bytes at a time, each non-ASCII character once), then only the steps that have work,
   ///   plus ICU's work on what is outside the kept set.
+  ///   A text that comes out unchanged is returned as it is, without a new string.
   public mutating func normalize(_ text: String) -> String {
     var text = text
-    var output: [UInt8] = []
-    text.withUTF8 { normalize($0, into: &output) }
-    return String(decoding: output, as: UTF8.self)
+    var output = stringOutput
+    stringOutput = []
+    defer { stringOutput = output }
+    output.removeAll(keepingCapacity: true)
+    let unchanged = text.withUTF8 { input in
+      normalize(input, into: &output)
+      guard output.count == input.count else { return false }
+      guard let bytes = input.baseAddress else { return true }
+      return output.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped, bytes, input.count) == 0 }
+    }
+    return unchanged ? text : String(decoding: output, as: UTF8.self)
   }
 
   /// Normalizes the UTF-8 bytes of one document (or line) and appends the result to `output`.
