@@ -256,16 +256,14 @@ struct MatchText: Sendable {
   /// byte loop: a byte outside printable ASCII, two spaces in a row, or a space after one.
   @inline(__always)
   private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highBits: UInt64 = 0x8080_8080_8080_8080
-    let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+    let ones = SWAR.ones
+    let word = SWAR.load(p)
     // High bit of each byte below 0x20 or above 0x7E (bytes ≥ 0x80 have it already).
-    let outside = (~(word &+ 0x60 &* ones) | (word & 0x7F7F_7F7F_7F7F_7F7F &+ ones) | word) & highBits
+    let outside = (~(word &+ 0x60 &* ones) | (word & SWAR.low7 &+ ones) | word) & SWAR.highBits
     if outside != 0 { return nil }
-    let spaces = ~((word ^ 0x20 &* ones) &+ 0x7F7F_7F7F_7F7F_7F7F) & highBits
+    let spaces = ~((word ^ 0x20 &* ones) &+ SWAR.low7) & SWAR.highBits
     if spaces & (spaces << 8) != 0 || (afterSpace && word & 0xFF == 0x20) { return nil }
-    let upper = (word &+ 0x3F &* ones) & ~(word &+ 0x25 &* ones) & highBits  // A–Z
-    return word | upper >> 2
+    return word | SWAR.inRange(word, 0x41, 0x5A) >> 2  // A–Z lower-cased
   }
 
   /// The folded bytes of `text`, trailing space removed.

@@ -189,7 +189,7 @@ public enum UTF8Scalar {
     while i + 8 <= bytes.count {
       let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
       // Bit 7 set and bit 6 clear: 10xxxxxx.
-      continuations &+= (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+      continuations &+= SWAR.countHighBits(word & ~(word << 1) & SWAR.highBits)
       i &+= 8
     }
     while i < bytes.count {
