@@ -11,17 +11,21 @@
 /// from SplitMix64(seed), so signatures are identical across runs and machines. (Tests check
 /// that the estimates are unbiased and that band collisions follow 1 − (1 − s^r)^b.)
 ///
-/// - Complexity: O(words × bands × rows / 8) — eight minhashes per SIMD step (4 instructions
-///   each; about 70 ns per shingle for 112 hashes with SSE2, 15 ns with AVX2).
+/// - Complexity: O(words × (shingle + bands × rows / 8)): a chain of `shingle` fmix64 per
+///   shingle, then ``MinHashKernel`` (eight minhashes per SIMD step, 5 instructions each; about
+///   7 ns per shingle for 112 hashes with AVX2).
 public struct MinHasher: Sendable {
   /// The parameters.
   public let config: MinHashConfig
   /// The permutation seed.
   public let seed: UInt64
-  private let multipliers: [SIMD8<UInt32>]
-  private let addends: [SIMD8<UInt32>]
+  /// The a_i and b_i of the permutations, `config.hashes` each.
+  private let multipliers: [UInt32]
+  private let addends: [UInt32]
+  private let kernel = MinHashKernel.best
   private var words: [UInt64] = []
-  private var minimums: [SIMD8<UInt32>] = []
+  /// The 32-bit values of the shingles of the last text.
+  private var shingleValues: [UInt32] = []
   private var wordBuffer: [UInt8] = Array(repeating: 0, count: 256)
   /// Bytes of `wordBuffer` holding the normalized words of the last text.
   private var normalizedCount = 0
@@ -39,19 +43,12 @@ public struct MinHasher: Sendable {
       z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
       return z ^ (z >> 31)
     }
-    let vectors = (config.hashes + 7) / 8
-    var multipliers: [SIMD8<UInt32>] = []
-    var addends: [SIMD8<UInt32>] = []
-    for _ in 0..<vectors {
-      var a = SIMD8<UInt32>()
-      var b = SIMD8<UInt32>()
-      for lane in 0..<8 {
-        let r = next()
-        a[lane] = UInt32(truncatingIfNeeded: r) | 1
-        b[lane] = UInt32(truncatingIfNeeded: r >> 32)
-      }
-      multipliers.append(a)
-      addends.append(b)
+    var multipliers: [UInt32] = []
+    var addends: [UInt32] = []
+    for _ in 0..<config.hashes {
+      let r = next()
+      multipliers.append(UInt32(truncatingIfNeeded: r) | 1)
+      addends.append(UInt32(truncatingIfNeeded: r >> 32))
     }
     self.multipliers = multipliers
     self.addends = addends
@@ -66,33 +63,37 @@ public struct MinHasher: Sendable {
   public mutating func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
     collectWords(bytes)
     guard !words.isEmpty else { return nil }
-    let vectors = multipliers.count
-    minimums.removeAll(keepingCapacity: true)
-    minimums.append(contentsOf: repeatElement(SIMD8<UInt32>(repeating: .max), count: vectors))
-    let n = min(config.shingle, words.count)
-    let shingles = words.count - n + 1
-    let shingleSeed = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
-    multipliers.withUnsafeBufferPointer { a in
-      addends.withUnsafeBufferPointer { b in
-        minimums.withUnsafeMutableBufferPointer { mins in
-          words.withUnsafeBufferPointer { w in
-            for i in 0..<shingles {
-              var h = shingleSeed
-              for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i + k]) }
-              let x = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: h ^ (h >> 32)))
-              for v in 0..<vectors {
-                var y = (x ^ b[v]) &* a[v]
-                y ^= y &>> 15
-                mins[v] = pointwiseMin(mins[v], y)
-              }
-            }
+    hashShingles()
+    var result = [UInt32](repeating: .max, count: config.hashes)
+    shingleValues.withUnsafeBufferPointer { values in
+      multipliers.withUnsafeBufferPointer { a in
+        addends.withUnsafeBufferPointer { b in
+          result.withUnsafeMutableBufferPointer {
+            kernel.update(values: values, multipliers: a, addends: b, minimums: $0)
           }
         }
       }
     }
-    var result = [UInt32](repeating: 0, count: config.hashes)
-    for i in 0..<config.hashes { result[i] = minimums[i / 8][i % 8] }
     return result
+  }
+
+  /// Fills `shingleValues` from `words`: per shingle, a seeded fmix64 chain over its word
+  /// hashes, folded to 32 bits.
+  ///
+  /// - Complexity: O(words × shingle).
+  private mutating func hashShingles() {
+    let n = min(config.shingle, words.count)
+    let shingles = words.count - n + 1
+    let shingleSeed = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
+    shingleValues.removeAll(keepingCapacity: true)
+    shingleValues.reserveCapacity(shingles)
+    words.withUnsafeBufferPointer { w in
+      for i in 0..<shingles {
+        var h = shingleSeed
+        for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i + k]) }
+        shingleValues.append(UInt32(truncatingIfNeeded: h ^ (h >> 32)))
+      }
+    }
   }
 
   /// Fills `words` with the seeded hashes of the normalized words of `bytes`, and the word
