@@ -1,9 +1,9 @@
 /// MinHash signatures of documents over word shingles (FineWeb: word 5-grams, 14 bands × 8 rows).
 ///
 /// Words are the white-space-separated tokens of the text, each normalized like a line key
-/// (lower-case, digits → `0`, punctuation and symbols removed; `æøå` kept); tokens that
-/// normalize to nothing are skipped. A shingle is `shingle` consecutive words; a document with
-/// fewer words has one shingle of all its words, and one without words has no signature.
+/// (``NormalizedWords``); tokens that normalize to nothing are skipped. A shingle is `shingle`
+/// consecutive words; a document with fewer words has one shingle of all its words, and one
+/// without words has no signature.
 ///
 /// Each shingle is hashed to 32 bits (xxHash64 of the words, seeded, combined and folded);
 /// minhash i is the minimum over the shingles of π_i(x), where π_i is a seeded bijection of the
@@ -23,13 +23,9 @@ public struct MinHasher: Sendable {
   private let multipliers: [UInt32]
   private let addends: [UInt32]
   private let kernel = MinHashKernel.best
-  private var words: [UInt64] = []
-  /// The 32-bit values of the shingles of the last text.
-  private var shingleValues: [UInt32] = []
-  private var wordBuffer: [UInt8] = Array(repeating: 0, count: 256)
-  /// Bytes of `wordBuffer` holding the normalized words of the last text.
-  private var normalizedCount = 0
-  private let classes = ScalarClassifier()
+  private var words = NormalizedWords()
+  /// The 32-bit values of the shingles of the last text, then unused ones.
+  private var shingleValues: [UInt32] = Array(repeating: 0, count: 128)
 
   /// A hasher for `config`, with permutations from `seed`.
   public init(config: MinHashConfig, seed: UInt64) {
@@ -61,15 +57,16 @@ public struct MinHasher: Sendable {
 
   /// The signature of UTF-8 `bytes`, or `nil` when they have no words.
   public mutating func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
-    collectWords(bytes)
-    guard !words.isEmpty else { return nil }
-    hashShingles()
+    words.collect(bytes, seed: seed)
+    guard words.count > 0 else { return nil }
+    let shingles = hashShingles()
     var result = [UInt32](repeating: .max, count: config.hashes)
     shingleValues.withUnsafeBufferPointer { values in
       multipliers.withUnsafeBufferPointer { a in
         addends.withUnsafeBufferPointer { b in
           result.withUnsafeMutableBufferPointer {
-            kernel.update(values: values, multipliers: a, addends: b, minimums: $0)
+            kernel.update(
+              values: UnsafeBufferPointer(rebasing: values[0..<shingles]), multipliers: a, addends: b, minimums: $0)
           }
         }
       }
@@ -77,89 +74,30 @@ public struct MinHasher: Sendable {
     return result
   }
 
-  /// Fills `shingleValues` from `words`: per shingle, a seeded fmix64 chain over its word
-  /// hashes, folded to 32 bits.
+  /// Fills `shingleValues` from the word hashes and returns the number of shingles: per
+  /// shingle, a seeded fmix64 chain over its words, folded to 32 bits.
   ///
   /// - Complexity: O(words × shingle).
-  private mutating func hashShingles() {
+  private mutating func hashShingles() -> Int {
     let n = min(config.shingle, words.count)
     let shingles = words.count - n + 1
-    let shingleSeed = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
-    shingleValues.removeAll(keepingCapacity: true)
-    shingleValues.reserveCapacity(shingles)
-    words.withUnsafeBufferPointer { w in
-      for i in 0..<shingles {
-        var h = shingleSeed
-        for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i + k]) }
-        shingleValues.append(UInt32(truncatingIfNeeded: h ^ (h >> 32)))
+    if shingleValues.count < shingles { shingleValues = Array(repeating: 0, count: shingles) }
+    let start = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
+    words.withHashes { w in
+      shingleValues.withUnsafeMutableBufferPointer { values in
+        for i in 0..<shingles {
+          var h = start
+          for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i &+ k]) }
+          values[i] = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        }
       }
     }
-  }
-
-  /// Fills `words` with the seeded hashes of the normalized words of `bytes`, and the word
-  /// buffer with the words one after another: ``LineNormalizer``'s form of the whole text.
-  private mutating func collectWords(_ bytes: UnsafeBufferPointer<UInt8>) {
-    words.removeAll(keepingCapacity: true)
-    let wordSeed = seed
-    let latin1 = classes.latin1
-    let classes = self.classes
-    if wordBuffer.count < bytes.count * 3 + 16 { wordBuffer = Array(repeating: 0, count: bytes.count * 3 + 16) }
-    normalizedCount = wordBuffer.withUnsafeMutableBufferPointer { out in
-      latin1.withUnsafeBufferPointer { table in
-        guard let o = out.baseAddress else { return 0 }
-        var w = 0
-        var start = 0
-        var i = 0
-        let n = bytes.count
-        while i < n {
-          let b = bytes[i]
-          if ASCII.isAlphanumeric(b) {
-            o[w] = ASCII.keyFolded(b)
-            w += 1
-            i += 1
-            continue
-          }
-          var cls: ScalarClass
-          var value: UInt32
-          if b < 0x80 {
-            cls = table[Int(b)]
-            value = UInt32(b)
-            i += 1
-          } else {
-            let decoded = UTF8Scalar.decode(bytes, at: i)
-            value = decoded.value
-            i += decoded.length
-            cls = classes.classify(value)
-          }
-          if cls.contains(.whitespace) {
-            if w > start {
-              words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
-              start = w
-            }
-          } else if cls.contains(.digit) {
-            o[w] = 0x30
-            w += 1
-          } else if !cls.isDisjoint(with: .removedByNormalization) {
-            continue
-          } else if cls.contains(.changesWhenLowercased) {
-            _ = UnicodeClass.appendLowercased(value, to: o, at: &w)
-          } else {
-            UnicodeClass.encode(value, to: o, at: &w)
-          }
-        }
-        if w > start {
-          words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
-        }
-        return w
-      }
-    }
+    return shingles
   }
 
   /// ``LineNormalizer/exactKey(_:)`` of the text last passed to ``signature(_:)``,
   /// from the words it normalized (one pass over the text for both).
-  func exactKeyOfLastText() -> Hash128 {
-    wordBuffer.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<normalizedCount])) }
-  }
+  func exactKeyOfLastText() -> Hash128 { words.exactKey() }
 
   /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
   public static func bandHash(_ signature: UnsafeBufferPointer<UInt32>, band: Int, rows: Int) -> UInt64 {
