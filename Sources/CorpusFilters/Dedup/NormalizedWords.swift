@@ -128,10 +128,12 @@ struct NormalizedWords: Sendable {
     text.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<textCount])) }
   }
 
-  /// The xxHash64 of the word of `count` bytes at `word`.
+  /// The xxHash64 of the word of `count` bytes at `word` (3 bytes readable after it).
   @inline(__always)
   static func hash(_ word: UnsafeMutablePointer<UInt8>, count: Int, seed: UInt64) -> UInt64 {
-    XXHash64.hash(UnsafeRawBufferPointer(start: word, count: count), seed: seed)
+    count < 32
+      ? XXHash64.hashShort(word, count: count, seed: seed)
+      : XXHash64.hash(UnsafeRawBufferPointer(start: word, count: count), seed: seed)
   }
 
   /// Writes the normalized form of scalar `value` of classes `cls` at `output[index...]` and
