@@ -47,7 +47,10 @@ let package = Package(
     .executableTarget(
       name: "shard-throughput", dependencies: ["BenchmarkSupport", "Shards"], path: "Benchmarks/ShardThroughput"),
     // MARK: filters targets (issue 4)
-    .target(name: "CorpusFilters", dependencies: ["CorpusIO", "CorpusSources"]),
+    // MinHash's permutation loop in C, so that it can use AVX2 (chosen at run time) while Swift
+    // builds for baseline x86-64.
+    .target(name: "CMinHashKernel"),
+    .target(name: "CorpusFilters", dependencies: ["CMinHashKernel", "CorpusIO", "CorpusSources"]),
     .testTarget(name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .executableTarget(
       name: "filter-throughput", dependencies: ["BenchmarkSupport", "CorpusFilters", "CorpusIO"],

@@ -1,9 +1,9 @@
 /// MinHash signatures of documents over word shingles (FineWeb: word 5-grams, 14 bands × 8 rows).
 ///
 /// Words are the white-space-separated tokens of the text, each normalized like a line key
-/// (lower-case, digits → `0`, punctuation and symbols removed; `æøå` kept); tokens that
-/// normalize to nothing are skipped. A shingle is `shingle` consecutive words; a document with
-/// fewer words has one shingle of all its words, and one without words has no signature.
+/// (``NormalizedWords``); tokens that normalize to nothing are skipped. A shingle is `shingle`
+/// consecutive words; a document with fewer words has one shingle of all its words, and one
+/// without words has no signature.
 ///
 /// Each shingle is hashed to 32 bits (xxHash64 of the words, seeded, combined and folded);
 /// minhash i is the minimum over the shingles of π_i(x), where π_i is a seeded bijection of the
@@ -11,21 +11,21 @@
 /// from SplitMix64(seed), so signatures are identical across runs and machines. (Tests check
 /// that the estimates are unbiased and that band collisions follow 1 − (1 − s^r)^b.)
 ///
-/// - Complexity: O(words × bands × rows / 8) — eight minhashes per SIMD step (4 instructions
-///   each; about 70 ns per shingle for 112 hashes with SSE2, 15 ns with AVX2).
+/// - Complexity: O(words × (shingle + bands × rows / 8)): a chain of `shingle` fmix64 per
+///   shingle, then ``MinHashKernel`` (eight minhashes per SIMD step, 5 instructions each; about
+///   7 ns per shingle for 112 hashes with AVX2).
 public struct MinHasher: Sendable {
   /// The parameters.
   public let config: MinHashConfig
   /// The permutation seed.
   public let seed: UInt64
-  private let multipliers: [SIMD8<UInt32>]
-  private let addends: [SIMD8<UInt32>]
-  private var words: [UInt64] = []
-  private var minimums: [SIMD8<UInt32>] = []
-  private var wordBuffer: [UInt8] = Array(repeating: 0, count: 256)
-  /// Bytes of `wordBuffer` holding the normalized words of the last text.
-  private var normalizedCount = 0
-  private let classes = ScalarClassifier()
+  /// The a_i and b_i of the permutations, `config.hashes` each.
+  private let multipliers: [UInt32]
+  private let addends: [UInt32]
+  private let kernel = MinHashKernel.best
+  private var words = NormalizedWords()
+  /// The 32-bit values of the shingles of the last text, then unused ones.
+  private var shingleValues: [UInt32] = Array(repeating: 0, count: 128)
 
   /// A hasher for `config`, with permutations from `seed`.
   public init(config: MinHashConfig, seed: UInt64) {
@@ -39,19 +39,12 @@ public struct MinHasher: Sendable {
       z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
       return z ^ (z >> 31)
     }
-    let vectors = (config.hashes + 7) / 8
-    var multipliers: [SIMD8<UInt32>] = []
-    var addends: [SIMD8<UInt32>] = []
-    for _ in 0..<vectors {
-      var a = SIMD8<UInt32>()
-      var b = SIMD8<UInt32>()
-      for lane in 0..<8 {
-        let r = next()
-        a[lane] = UInt32(truncatingIfNeeded: r) | 1
-        b[lane] = UInt32(truncatingIfNeeded: r >> 32)
-      }
-      multipliers.append(a)
-      addends.append(b)
+    var multipliers: [UInt32] = []
+    var addends: [UInt32] = []
+    for _ in 0..<config.hashes {
+      let r = next()
+      multipliers.append(UInt32(truncatingIfNeeded: r) | 1)
+      addends.append(UInt32(truncatingIfNeeded: r >> 32))
     }
     self.multipliers = multipliers
     self.addends = addends
@@ -64,101 +57,70 @@ public struct MinHasher: Sendable {
 
   /// The signature of UTF-8 `bytes`, or `nil` when they have no words.
   public mutating func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt32]? {
-    collectWords(bytes)
-    guard !words.isEmpty else { return nil }
-    let vectors = multipliers.count
-    minimums.removeAll(keepingCapacity: true)
-    minimums.append(contentsOf: repeatElement(SIMD8<UInt32>(repeating: .max), count: vectors))
-    let n = min(config.shingle, words.count)
-    let shingles = words.count - n + 1
-    let shingleSeed = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
-    multipliers.withUnsafeBufferPointer { a in
-      addends.withUnsafeBufferPointer { b in
-        minimums.withUnsafeMutableBufferPointer { mins in
-          words.withUnsafeBufferPointer { w in
-            for i in 0..<shingles {
-              var h = shingleSeed
-              for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i + k]) }
-              let x = SIMD8<UInt32>(repeating: UInt32(truncatingIfNeeded: h ^ (h >> 32)))
-              for v in 0..<vectors {
-                var y = (x ^ b[v]) &* a[v]
-                y ^= y &>> 15
-                mins[v] = pointwiseMin(mins[v], y)
-              }
-            }
+    words.collect(bytes, seed: seed)
+    guard words.count > 0 else { return nil }
+    let shingles = hashShingles()
+    var result = [UInt32](repeating: .max, count: config.hashes)
+    shingleValues.withUnsafeBufferPointer { values in
+      multipliers.withUnsafeBufferPointer { a in
+        addends.withUnsafeBufferPointer { b in
+          result.withUnsafeMutableBufferPointer {
+            kernel.update(
+              values: UnsafeBufferPointer(rebasing: values[0..<shingles]), multipliers: a, addends: b, minimums: $0)
           }
         }
       }
     }
-    var result = [UInt32](repeating: 0, count: config.hashes)
-    for i in 0..<config.hashes { result[i] = minimums[i / 8][i % 8] }
     return result
   }
 
-  /// Fills `words` with the seeded hashes of the normalized words of `bytes`, and the word
-  /// buffer with the words one after another: ``LineNormalizer``'s form of the whole text.
-  private mutating func collectWords(_ bytes: UnsafeBufferPointer<UInt8>) {
-    words.removeAll(keepingCapacity: true)
-    let wordSeed = seed
-    let latin1 = classes.latin1
-    let classes = self.classes
-    if wordBuffer.count < bytes.count * 3 + 16 { wordBuffer = Array(repeating: 0, count: bytes.count * 3 + 16) }
-    normalizedCount = wordBuffer.withUnsafeMutableBufferPointer { out in
-      latin1.withUnsafeBufferPointer { table in
-        guard let o = out.baseAddress else { return 0 }
-        var w = 0
-        var start = 0
+  /// Fills `shingleValues` from the word hashes and returns the number of shingles: per
+  /// shingle, a seeded fmix64 chain over its words, folded to 32 bits.
+  ///
+  /// - Complexity: O(words × shingle); four shingles' chains at a time, as one chain's
+  ///   multiplications depend on each other.
+  private mutating func hashShingles() -> Int {
+    let n = min(config.shingle, words.count)
+    let shingles = words.count - n + 1
+    if shingleValues.count < shingles { shingleValues = Array(repeating: 0, count: shingles) }
+    let start = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
+    words.withHashes { hashes in
+      shingleValues.withUnsafeMutableBufferPointer { values in
+        guard let w = hashes.baseAddress, let v = values.baseAddress else { return }
         var i = 0
-        let n = bytes.count
-        while i < n {
-          let b = bytes[i]
-          if ASCII.isAlphanumeric(b) {
-            o[w] = ASCII.keyFolded(b)
-            w += 1
-            i += 1
-            continue
+        while i &+ 4 <= shingles {
+          var h = (start, start, start, start)
+          for k in 0..<n {
+            let p = w + (i &+ k)
+            h.0 = MurmurHash3.fmix64(h.0 ^ p[0])
+            h.1 = MurmurHash3.fmix64(h.1 ^ p[1])
+            h.2 = MurmurHash3.fmix64(h.2 ^ p[2])
+            h.3 = MurmurHash3.fmix64(h.3 ^ p[3])
           }
-          var cls: ScalarClass
-          var value: UInt32
-          if b < 0x80 {
-            cls = table[Int(b)]
-            value = UInt32(b)
-            i += 1
-          } else {
-            let decoded = UTF8Scalar.decode(bytes, at: i)
-            value = decoded.value
-            i += decoded.length
-            cls = classes.classify(value)
-          }
-          if cls.contains(.whitespace) {
-            if w > start {
-              words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
-              start = w
-            }
-          } else if cls.contains(.digit) {
-            o[w] = 0x30
-            w += 1
-          } else if !cls.isDisjoint(with: .removedByNormalization) {
-            continue
-          } else if cls.contains(.changesWhenLowercased) {
-            _ = UnicodeClass.appendLowercased(value, to: o, at: &w)
-          } else {
-            UnicodeClass.encode(value, to: o, at: &w)
-          }
+          v[i] = Self.fold(h.0)
+          v[i &+ 1] = Self.fold(h.1)
+          v[i &+ 2] = Self.fold(h.2)
+          v[i &+ 3] = Self.fold(h.3)
+          i &+= 4
         }
-        if w > start {
-          words.append(XXHash64.hash(UnsafeRawBufferPointer(start: o + start, count: w - start), seed: wordSeed))
+        while i < shingles {
+          var h = start
+          for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i &+ k]) }
+          v[i] = Self.fold(h)
+          i &+= 1
         }
-        return w
       }
     }
+    return shingles
   }
+
+  /// A shingle's 64-bit hash folded to its 32-bit value.
+  @inline(__always)
+  private static func fold(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
 
   /// ``LineNormalizer/exactKey(_:)`` of the text last passed to ``signature(_:)``,
   /// from the words it normalized (one pass over the text for both).
-  func exactKeyOfLastText() -> Hash128 {
-    wordBuffer.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<normalizedCount])) }
-  }
+  func exactKeyOfLastText() -> Hash128 { words.exactKey() }
 
   /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
   public static func bandHash(_ signature: UnsafeBufferPointer<UInt32>, band: Int, rows: Int) -> UInt64 {

@@ -54,6 +54,32 @@ public enum XXHash64 {
     return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
   }
 
+  /// The hash of the `count` < 32 bytes at `base` with `seed`, the last 0 to 7 bytes hashed
+  /// without branches on `count` (each step computed, then kept or dropped by a conditional
+  /// move): short words' unpredictable lengths make ``finish(_:length:tail:count:)``'s loops
+  /// mispredict.
+  ///
+  /// - Precondition: `count < 32`, and the 3 bytes after the `count` are readable (they do not
+  ///   change the hash).
+  /// - Complexity: O(count / 8) stripe steps, then 1 word step, 3 byte steps and the avalanche.
+  @inline(__always)
+  static func hashShort(_ base: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
+    var h = seed &+ prime5 &+ UInt64(truncatingIfNeeded: count)
+    var i = 0
+    while i &+ 8 <= count {
+      h = tail8(h, base, i)
+      i &+= 8
+    }
+    let four = tail4(h, base, i)
+    h = count & 4 != 0 ? four : h
+    i = count & ~3
+    for j in 0..<3 {
+      let one = tail1(h, base, i &+ j)
+      h = j < count & 3 ? one : h
+    }
+    return avalanche(h)
+  }
+
   @inline(__always)
   static func read64(_ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
     UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -93,21 +119,43 @@ public enum XXHash64 {
     if let tail {
       var i = 0
       while i + 8 <= count {
-        h ^= round(0, read64(tail, i))
-        h = rotl(h, 27) &* prime1 &+ prime4
+        h = tail8(h, tail, i)
         i += 8
       }
       if i + 4 <= count {
-        h ^= UInt64(read32(tail, i)) &* prime1
-        h = rotl(h, 23) &* prime2 &+ prime3
+        h = tail4(h, tail, i)
         i += 4
       }
       while i < count {
-        h ^= UInt64(tail.load(fromByteOffset: i, as: UInt8.self)) &* prime5
-        h = rotl(h, 11) &* prime1
+        h = tail1(h, tail, i)
         i += 1
       }
     }
+    return avalanche(h)
+  }
+
+  /// Consumes the 8 tail bytes at `base + offset`.
+  @inline(__always)
+  static func tail8(_ h: UInt64, _ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+    rotl(h ^ round(0, read64(base, offset)), 27) &* prime1 &+ prime4
+  }
+
+  /// Consumes the 4 tail bytes at `base + offset`.
+  @inline(__always)
+  static func tail4(_ h: UInt64, _ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+    rotl(h ^ (UInt64(read32(base, offset)) &* prime1), 23) &* prime2 &+ prime3
+  }
+
+  /// Consumes the tail byte at `base + offset`.
+  @inline(__always)
+  static func tail1(_ h: UInt64, _ base: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+    rotl(h ^ (UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) &* prime5), 11) &* prime1
+  }
+
+  /// The final mix.
+  @inline(__always)
+  static func avalanche(_ value: UInt64) -> UInt64 {
+    var h = value
     h ^= h >> 33
     h = h &* prime2
     h ^= h >> 29

@@ -1,0 +1,38 @@
+// The inner loop of MinHash: the minimum of each seeded 32-bit permutation over a document's
+// shingle values, in SIMD variants chosen at run time (Swift builds for baseline x86-64, whose
+// SSE2 has no 32-bit lane multiply). Every variant gives the same minimums.
+#ifndef CMINHASHKERNEL_H
+#define CMINHASHKERNEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Kernel variants: plain C (auto-vectorized for the baseline target), SSE4.1, AVX2.
+#define DAC_MINHASH_PORTABLE 0
+#define DAC_MINHASH_SSE41 1
+#define DAC_MINHASH_AVX2 2
+
+/// 1 when this CPU (and OS) runs `variant`, else 0. DAC_MINHASH_PORTABLE always runs.
+int dac_minhash_variant_available(int variant);
+
+/// The fastest variant this CPU runs.
+int dac_minhash_best_variant(void);
+
+/// For every hash i < `hashes` and every shingle value x of `values[0, count)`:
+/// mins[i] = min(mins[i], y ^ (y >> 15)) with y = (x ^ addends[i]) * multipliers[i] mod 2^32.
+/// Uses `variant`, which must be available (DAC_MINHASH_PORTABLE for an unknown one).
+///
+/// Complexity: O(count * hashes); hashes are taken 32 at a time with their minimums in
+/// registers (AVX2: 5 vector instructions per 8 hashes per value).
+void dac_minhash_update(int variant, const uint32_t *values, size_t count, const uint32_t *multipliers,
+                        const uint32_t *addends, uint32_t *mins, size_t hashes);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,158 @@
+/// The words of a text as ``MinHasher`` sees them, with their seeded xxHash64 values.
+///
+/// Words are the white-space-separated tokens of the text, each normalized like a line key
+/// (lower-case, digits → `0`, punctuation, symbols and controls removed; `æøå` kept); tokens
+/// that normalize to nothing are skipped. The words one after another are ``LineNormalizer``'s
+/// form of the whole text, so the exact key comes from the same pass.
+///
+/// ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take a table path; the tables are
+/// made by the general path (``append(_:_:to:at:)``) at init, so both agree by construction.
+/// Create one per worker: it reuses its buffers.
+struct NormalizedWords: Sendable {
+  /// The normalized words one after another (`textCount` bytes), then slack.
+  private var text: [UInt8] = Array(repeating: 0, count: 256)
+  private var textCount = 0
+  /// The seeded xxHash64 of each word (`count` of them), then slack.
+  private var hashes: [UInt64] = Array(repeating: 0, count: 128)
+  /// The number of words of the last text.
+  private(set) var count = 0
+  private let classes = ScalarClassifier()
+  /// Per byte: what an ASCII scalar becomes: its normalized form when that is one byte
+  /// (`1 ..< 0x80`), ``boundary`` for white space, ``removed``; 0 for a non-ASCII byte.
+  private let asciiTable: [UInt8]
+  private static let boundary: UInt8 = 0x80
+  private static let removed: UInt8 = 0x81
+  /// Per byte c following 0xC3 (U+00C0 ..< U+0100): the second byte of the normalized form
+  /// when that is one scalar of U+00C0 ..< U+0100, else 0.
+  private let latin1Table: [UInt8]
+
+  /// Empty buffers and the fast-path tables.
+  init() {
+    let classes = ScalarClassifier()
+    var scratch = [UInt8](repeating: 0, count: 16)
+    /// The normalized form of `value`, `nil` for white space.
+    func normalized(_ value: UInt32) -> ArraySlice<UInt8>? {
+      var w = 0
+      let inWord = scratch.withUnsafeMutableBufferPointer { out in
+        out.baseAddress.map { Self.append(value, classes.classify(value), to: $0, at: &w) } ?? false
+      }
+      return inWord ? scratch[0..<w] : nil
+    }
+    asciiTable = (0..<256).map { b in
+      guard b < 0x80 else { return 0 }
+      guard let form = normalized(UInt32(b)) else { return Self.boundary }
+      return form.isEmpty ? Self.removed : form[0]
+    }
+    latin1Table = (0..<256).map { c in
+      guard c & 0xC0 == 0x80, let form = normalized(0xC0 | UInt32(c & 0x3F)) else { return 0 }
+      return form.count == 2 && form.first == 0xC3 ? form[1] : 0
+    }
+  }
+
+  /// Normalizes the words of UTF-8 `bytes` and hashes each with xxHash64 and `seed`.
+  ///
+  /// - Complexity: O(n); an ASCII scalar or a two-byte Latin-1 letter costs a table read, other
+  ///   scalars a UTF-8 decode and a class lookup, and each word one xxHash64.
+  mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) {
+    let n = bytes.count
+    // Normalizing grows a text by at most half (İ → i̇), and a word takes a byte and a separator.
+    if text.count < n * 3 + 16 { text = Array(repeating: 0, count: n * 3 + 16) }
+    if hashes.count < n / 2 + 1 { hashes = Array(repeating: 0, count: n / 2 + 1) }
+    let classes = self.classes
+    (textCount, count) = text.withUnsafeMutableBufferPointer { textBuffer in
+      hashes.withUnsafeMutableBufferPointer { hashBuffer in
+        asciiTable.withUnsafeBufferPointer { asciiBuffer in
+          latin1Table.withUnsafeBufferPointer { latin1Buffer in
+            guard let p = bytes.baseAddress, let o = textBuffer.baseAddress, let words = hashBuffer.baseAddress,
+              let ascii = asciiBuffer.baseAddress, let latin1 = latin1Buffer.baseAddress
+            else { return (0, 0) }
+            var w = 0
+            var start = 0
+            var k = 0
+            var i = 0
+            while i < n {
+              let b = p[i]
+              var action = ascii[Int(b)]
+              if action &- 1 < Self.boundary &- 1 {
+                o[w] = action
+                w &+= 1
+                i &+= 1
+                continue
+              }
+              if action != 0 {
+                i &+= 1
+              } else {
+                if b == 0xC3 && i &+ 1 < n {
+                  let second = latin1[Int(p[i &+ 1])]
+                  if second != 0 {
+                    o[w] = 0xC3
+                    o[w &+ 1] = second
+                    w &+= 2
+                    i &+= 2
+                    continue
+                  }
+                }
+                let (value, length) = UTF8Scalar.decode(bytes, at: i)
+                i &+= length
+                var end = w
+                if Self.append(value, classes.classify(value), to: o, at: &end) {
+                  w = end
+                  continue
+                }
+                action = Self.boundary
+              }
+              if action == Self.boundary && w > start {
+                words[k] = Self.hash(o + start, count: w &- start, seed: seed)
+                k &+= 1
+                start = w
+              }
+            }
+            if w > start {
+              words[k] = Self.hash(o + start, count: w &- start, seed: seed)
+              k &+= 1
+            }
+            return (w, k)
+          }
+        }
+      }
+    }
+  }
+
+  /// Calls `body` with the word hashes of the last text.
+  func withHashes<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
+    hashes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+  }
+
+  /// ``LineNormalizer/exactKey(_:)`` of the last text: MurmurHash3-128 of its words.
+  func exactKey() -> Hash128 {
+    text.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<textCount])) }
+  }
+
+  /// The xxHash64 of the word of `count` bytes at `word` (3 bytes readable after it).
+  @inline(__always)
+  static func hash(_ word: UnsafeMutablePointer<UInt8>, count: Int, seed: UInt64) -> UInt64 {
+    count < 32
+      ? XXHash64.hashShort(word, count: count, seed: seed)
+      : XXHash64.hash(UnsafeRawBufferPointer(start: word, count: count), seed: seed)
+  }
+
+  /// Writes the normalized form of scalar `value` of classes `cls` at `output[index...]` and
+  /// advances `index` (nothing for a removed scalar); `false` for white space, which ends a word.
+  @inline(__always)
+  static func append(_ value: UInt32, _ cls: ScalarClass, to output: UnsafeMutablePointer<UInt8>, at index: inout Int)
+    -> Bool
+  {
+    if cls.contains(.whitespace) { return false }
+    if cls.contains(.digit) {
+      output[index] = 0x30
+      index += 1
+    } else if !cls.isDisjoint(with: .removedByNormalization) {
+      return true
+    } else if cls.contains(.changesWhenLowercased) {
+      _ = UnicodeClass.appendLowercased(value, to: output, at: &index)
+    } else {
+      UnicodeClass.encode(value, to: output, at: &index)
+    }
+    return true
+  }
+}
