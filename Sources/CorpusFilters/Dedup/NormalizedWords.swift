@@ -137,22 +137,14 @@ struct NormalizedWords: Sendable {
   }
 
   /// Writes the normalized form of scalar `value` of classes `cls` at `output[index...]` and
-  /// advances `index` (nothing for a removed scalar); `false` for white space, which ends a word.
+  /// advances `index` (``LineNormalizer``'s form; nothing for a removed scalar); `false` for
+  /// white space, which ends a word.
   @inline(__always)
   static func append(_ value: UInt32, _ cls: ScalarClass, to output: UnsafeMutablePointer<UInt8>, at index: inout Int)
     -> Bool
   {
     if cls.contains(.whitespace) { return false }
-    if cls.contains(.digit) {
-      output[index] = 0x30
-      index += 1
-    } else if !cls.isDisjoint(with: .removedByNormalization) {
-      return true
-    } else if cls.contains(.changesWhenLowercased) {
-      _ = UnicodeClass.appendLowercased(value, to: output, at: &index)
-    } else {
-      UnicodeClass.encode(value, to: output, at: &index)
-    }
+    _ = LineNormalizer.append(value, cls, to: output, at: &index)
     return true
   }
 }

@@ -76,23 +76,29 @@ public struct LineNormalizer: Sendable {
           }
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
           i += length
-          let cls = classes.classify(value)
-          if cls.contains(.digit) {
-            o[w] = 0x30
-            w += 1
-            scalars += 1
-          } else if !cls.isDisjoint(with: .removedByNormalization) {
-            continue
-          } else if cls.contains(.changesWhenLowercased) {
-            scalars += UnicodeClass.appendLowercased(value, to: o, at: &w)
-          } else {
-            UnicodeClass.encode(value, to: o, at: &w)
-            scalars += 1
-          }
+          scalars += Self.append(value, classes.classify(value), to: o, at: &w)
         }
         return body(UnsafeBufferPointer(start: o, count: w), scalars)
       }
     }
+  }
+
+  /// Writes the normalized form of scalar `value` of classes `cls` at `output[index...]`,
+  /// advances `index`, and returns the scalars written: `0` for the removed classes (white
+  /// space included), `0` → digit, the lower-case mapping, or the scalar itself.
+  @inline(__always)
+  static func append(_ value: UInt32, _ cls: ScalarClass, to output: UnsafeMutablePointer<UInt8>, at index: inout Int)
+    -> Int
+  {
+    if cls.contains(.digit) {
+      output[index] = 0x30
+      index += 1
+      return 1
+    }
+    if !cls.isDisjoint(with: .removedByNormalization) { return 0 }
+    if cls.contains(.changesWhenLowercased) { return UnicodeClass.appendLowercased(value, to: output, at: &index) }
+    UnicodeClass.encode(value, to: output, at: &index)
+    return 1
   }
 
   /// The key of the line `bytes` (UTF-8, without its LF).
