@@ -39,7 +39,8 @@ let package = Package(
     .target(name: "WordPiece", dependencies: ["CorpusIO", crypto]),
     .testTarget(name: "WordPieceTests", dependencies: ["WordPiece", "CorpusIO"], resources: [.copy("Fixtures")]),
     .executableTarget(
-      name: "wordpiece-throughput", dependencies: ["BenchmarkSupport", "WordPiece", "CorpusSources", "CorpusIO"],
+      name: "wordpiece-throughput",
+      dependencies: ["BenchmarkSupport", "WordPiece", "CorpusSources", "CorpusIO", crypto],
       path: "Benchmarks/WordPieceThroughput"),
     // MARK: shards targets (issue 6)
     .target(name: "Shards", dependencies: ["CorpusIO", crypto]),
