@@ -6,8 +6,8 @@
 /// up with ``merge(_:)`` in the reduce phase. Merging is commutative, so the merged counts, and
 /// the vocabulary trained from them, do not depend on how the corpus was split into tasks.
 ///
-/// Words are keyed by their UTF-8 bytes in an open-addressing table; a word's bytes are
-/// copied once, when it is first seen.
+/// Words are keyed by their UTF-8 bytes in a ``ByteCountTable``: a word of up to 20 bytes
+/// (nearly every one) is kept in its slot, a longer one is copied once, when it is first seen.
 ///
 /// ```swift
 /// var counts = WordCounts(options: WordPieceOptions())
