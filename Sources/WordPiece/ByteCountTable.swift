@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// An open-addressing hash table from byte strings to counts, laid out for word counting.
 ///
 /// A slot is 32 bytes, two to a cache line. A key of up to ``ShortKey/maxLength`` bytes
@@ -87,6 +89,39 @@ struct ByteCountTable: Sendable {
       add(ShortKey(p, n), amount)
     } else {
       addLong(p, n, amount)
+    }
+  }
+
+  /// Asks the processor to fetch the home slot of `key` ahead of an ``add(_:)`` of it.
+  @inline(__always)
+  func prefetch(_ key: ShortKey) {
+    dacorpus_prefetch_for_write(slots.base + slots.home(key.hash))
+  }
+
+  /// Adds 1 to the count of each key of `keys` (at most 64).
+  ///
+  /// Meant for keys whose home slots were prefetched: first every key is counted if it is
+  /// at home, without a branch on what the slot holds; the others (new keys, and keys a
+  /// collision pushed further) then take the usual probe.
+  ///
+  /// - Complexity: O(`keys.count`) expected.
+  mutating func add(_ keys: UnsafeBufferPointer<ShortKey>) {
+    precondition(keys.count <= 64)
+    makeUnique()
+    total &+= Int64(keys.count)
+    let base = slots.base
+    var missed: UInt64 = 0
+    for k in 0..<keys.count {
+      let key = keys[k]
+      let slot = base + slots.home(key.hash)
+      let differs = (slot.pointee.key0 ^ key.key0) | (slot.pointee.key1 ^ key.key1) | (slot.pointee.key2 ^ key.key2)
+      let found = differs == 0 ? 1 : 0
+      slot.pointee.count &+= Int64(found)  // adds 0 to another key's count, or to an empty slot's
+      missed |= UInt64(1 &- found) &<< UInt64(k)
+    }
+    while missed != 0 {
+      add(keys[missed.trailingZeroBitCount], 1)
+      missed &= missed &- 1
     }
   }
 

@@ -1,5 +1,8 @@
 /// A key of 1…``maxLength`` bytes in the three words that ``ByteCountTable`` keeps in a slot,
 /// with its hash.
+///
+/// Hashing a key needs only its bytes, so a sink can hash words as they arrive and look up a
+/// batch of them later (``CountingSink``).
 struct ShortKey {
   /// The longest short key: nearly every word.
   static let maxLength = 20

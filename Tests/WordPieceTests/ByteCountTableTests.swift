@@ -99,6 +99,26 @@ import Testing
     #expect(Self.contents(table) == expected)
   }
 
+  @Test("Batches count like single adds, with repeats and new keys inside a batch")
+  func batches() {
+    let words = Self.randomWords(5_000, seed: 7).map { Array($0.prefix(ShortKey.maxLength)) }
+    var single = ByteCountTable()
+    var batched = ByteCountTable()
+    var keys: [ShortKey] = []
+    for word in words {
+      Self.add(word, to: &single)
+      keys.append(word.withUnsafeBufferPointer { ShortKey($0.baseAddress!, $0.count) })
+      if keys.count == 64 || word.count == 1 {  // batches of several sizes
+        keys.withUnsafeBufferPointer { batched.add($0) }
+        keys.removeAll()
+      }
+    }
+    keys.withUnsafeBufferPointer { batched.add($0) }
+    #expect(Self.contents(batched) == Self.contents(single))
+    #expect(batched.total == single.total)
+    #expect(batched.count == single.count)
+  }
+
   @Test("Growth keeps every key")
   func growth() {
     var table = ByteCountTable()
