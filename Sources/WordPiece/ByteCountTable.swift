@@ -181,14 +181,33 @@ struct ByteCountTable: Sendable {
   private mutating func insert(_ slot: Slot, at i: Int) {
     slots.base[i] = slot
     count += 1
-    if count * 2 > slots.capacity { grow() }
+    if count * 2 > slots.capacity { grow(to: slots.capacity * 2) }
   }
 
-  /// Doubles the slots, hashing every key again.
+  /// Adds every count of `other`.
   ///
-  /// - Complexity: O(capacity + total long-key length).
-  private mutating func grow() {
-    let grown = Slots(capacity: slots.capacity * 2)
+  /// - Complexity: O(capacity of `other` + total long-key length) expected.
+  mutating func add(contentsOf other: ByteCountTable) {
+    makeUnique()
+    total &+= other.total
+    other.arena.withUnsafeBufferPointer { arena in
+      for k in 0..<other.slots.capacity where other.slots.base[k].key2 != 0 {
+        let slot = other.slots.base[k]
+        let length = slot.tagLength
+        if length == ByteCountTable.longLength {
+          addLong(arena.baseAddress.unsafelyUnwrapped + Int(slot.key0), Int(slot.key1), slot.count)
+        } else {
+          add(ShortKey(slot.key0, slot.key1, slot.key2 & 0xFFFF_FFFF, length), slot.count)
+        }
+      }
+    }
+  }
+
+  /// Moves the keys to `capacity` slots, hashing every key again.
+  ///
+  /// - Complexity: O(old capacity + `capacity` + total long-key length).
+  private mutating func grow(to capacity: Int) {
+    let grown = Slots(capacity: capacity)
     let mask = grown.capacity - 1
     arena.withUnsafeBufferPointer { arena in
       for k in 0..<slots.capacity where slots.base[k].key2 != 0 {

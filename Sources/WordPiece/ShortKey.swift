@@ -62,7 +62,7 @@ struct ShortKey {
 
   /// The key of zero-padded words `key0`, `key1`, `bytes16` (bytes 16..<20) and length `n`.
   @inline(__always)
-  private init(_ key0: UInt64, _ key1: UInt64, _ bytes16: UInt64, _ n: Int) {
+  init(_ key0: UInt64, _ key1: UInt64, _ bytes16: UInt64, _ n: Int) {
     self.key0 = key0
     self.key1 = key1
     hash = ShortKey.hash(key0, key1, bytes16, n)

@@ -69,9 +69,7 @@ public struct WordCounts: Sendable {
   ///   anyway; ``init(serialized:)`` refuses sidecars made with other options).
   /// - Complexity: O(size of `other`).
   public mutating func merge(_ other: WordCounts) {
-    other.table.forEach { bytes, count in
-      if let base = bytes.baseAddress, !bytes.isEmpty { table.add(base, bytes.count, count) }
-    }
+    table.add(contentsOf: other.table)
   }
 
   /// Calls `body` with every word and its count, in an unspecified order.

@@ -129,6 +129,39 @@ import Testing
     #expect((0..<100_000).allSatisfy { contents[Array("w\($0)".utf8)] == Int64($0 % 3 + 1) })
   }
 
+  @Test("Merging adds every count: into an empty table, an overlapping one, a copy of itself")
+  func merging() {
+    var a = ByteCountTable()
+    var b = ByteCountTable()
+    var expected: [[UInt8]: Int64] = [:]
+    for (k, word) in Self.randomWords(20_000, seed: 11).enumerated() {
+      let amount = Int64(k % 4 + 1)
+      if k % 3 == 0 { Self.add(word, amount, to: &a) } else { Self.add(word, amount, to: &b) }
+      expected[word, default: 0] += amount
+    }
+    var empty = ByteCountTable()
+    empty.add(contentsOf: a)
+    #expect(Self.contents(empty) == Self.contents(a))
+    var ab = a
+    ab.add(contentsOf: b)
+    #expect(Self.contents(ab) == expected)
+    #expect(ab.total == a.total + b.total)
+    var doubled = a
+    doubled.add(contentsOf: a)
+    #expect(Self.contents(doubled) == Self.contents(a).mapValues { 2 * $0 })
+    #expect(doubled.count == a.count)
+  }
+
+  @Test("A large table merges into an empty one in linear time")
+  func largeMerge() {
+    var large = ByteCountTable()
+    for i in 0..<100_000 { Self.add(Array("ord\(i)".utf8), to: &large) }
+    var merged = ByteCountTable()
+    merged.add(contentsOf: large)
+    #expect(merged.count == 100_000)
+    #expect(Self.contents(merged) == Self.contents(large))
+  }
+
   @Test("Copies are independent")
   func copyOnWrite() {
     let empty = ByteCountTable()
