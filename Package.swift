@@ -36,10 +36,13 @@ let package = Package(
       name: "normalize-throughput", dependencies: ["BenchmarkSupport", "CorpusText", "CorpusIO"],
       path: "Benchmarks/NormalizeThroughput"),
     // MARK: wordpiece targets (issue 5)
-    .target(name: "WordPiece", dependencies: ["CorpusIO", crypto]),
+    // A header-only prefetch hint for WordPiece's word-count table.
+    .systemLibrary(name: "CPrefetch"),
+    .target(name: "WordPiece", dependencies: ["CorpusIO", "CPrefetch", crypto]),
     .testTarget(name: "WordPieceTests", dependencies: ["WordPiece", "CorpusIO"], resources: [.copy("Fixtures")]),
     .executableTarget(
-      name: "wordpiece-throughput", dependencies: ["BenchmarkSupport", "WordPiece", "CorpusSources", "CorpusIO"],
+      name: "wordpiece-throughput",
+      dependencies: ["BenchmarkSupport", "WordPiece", "CorpusSources", "CorpusIO", crypto],
       path: "Benchmarks/WordPieceThroughput"),
     // MARK: shards targets (issue 6)
     .target(name: "Shards", dependencies: ["CorpusIO", crypto]),

@@ -3,7 +3,12 @@
 //
 //   swift run -c release wordpiece-throughput [--megabytes 50] [--text FILE ...] [--vocab-size 32000]
 //       [--python /work/venv-wp/bin/python] [--dir /tmp/dacorpus-bench] [--no-train] [--lowercase]
-//       [--runs 3] [--reference-runs 1] [--verify-megabytes 5]
+//       [--runs 3] [--reference-runs 1] [--verify-megabytes 5] [--count-megabytes 100] [--count-only]
+//
+// First, word counting as the ingest phase does it: `WordCounts.add(utf8:)` per page over
+// --count-megabytes MB of ``DanishWebText`` (seed 2201, as build-throughput uses), best of
+// --runs on one thread (thread CPU time), with the SHA-256 of the counts' `serialized()` bytes
+// to check that a change to the counting code keeps the counts; --count-only stops there.
 //
 // The base text is the given files (any text, plain or compressed; e.g. what
 // scripts/make_danish_bench_text.py extracts from Debian's Danish documentation) or, without
@@ -20,6 +25,7 @@
 import BenchmarkSupport
 import CorpusIO
 import CorpusSources
+import Crypto
 import Foundation
 import WordPiece
 
@@ -33,6 +39,8 @@ struct Options {
   var lowercase = false
   var runs = 3
   var verifyMegabytes = 5
+  var countMegabytes = 100
+  var countOnly = false
   /// Runs of HF's encoder (slow: about 30 s per run on 50 MB); the best is kept.
   var referenceRuns = 1
 
@@ -54,6 +62,8 @@ struct Options {
       case "--runs": runs = max(1, Int(value()) ?? runs)
       case "--verify-megabytes": verifyMegabytes = Int(value()) ?? verifyMegabytes
       case "--reference-runs": referenceRuns = max(1, Int(value()) ?? referenceRuns)
+      case "--count-megabytes": countMegabytes = max(0, Int(value()) ?? countMegabytes)
+      case "--count-only": countOnly = true
       default: print("ignoring unknown argument \(arguments[i])")
       }
       i += 1
@@ -179,8 +189,40 @@ func score(_ vocabulary: WordPieceVocabulary, _ heldOut: ([UInt8], [Range<Int>])
   return (Double(tokens) / Double(max(1, counts.totalWords)), unknown, counts.totalWords)
 }
 
+/// Times `WordCounts.add(utf8:)` page by page over generated Danish web text.
+func timeWordCounting(_ options: Options, _ wordOptions: WordPieceOptions) {
+  var text: [UInt8] = []
+  var pages: [Range<Int>] = []
+  for page in DanishWebText.pages(megabytes: options.countMegabytes, seed: 2201) {
+    let start = text.count
+    text += page.text.utf8
+    pages.append(start..<text.count)
+  }
+  var counts = WordCounts(options: wordOptions)
+  var best = Double.infinity
+  for _ in 0..<options.runs {
+    var run = WordCounts(options: wordOptions)
+    let time = ResourceUsage.seconds(ResourceUsage.threadCPUSeconds) {
+      text.withUnsafeBytes { raw in
+        for page in pages { run.add(utf8: UnsafeRawBufferPointer(rebasing: raw[page])) }
+      }
+    }
+    best = min(best, time)
+    counts = run
+  }
+  let mb = Double(text.count) / 1_000_000
+  let digest = SHA256.hash(data: counts.serialized()).map { String(format: "%02x", $0) }.joined()
+  print(
+    "word counting: \(String(format: "%.1f", mb)) MB of DanishWebText (seed 2201), \(pages.count) pages, "
+      + "\(counts.totalWords) words, \(counts.distinctWords) distinct; one thread, best of \(options.runs):")
+  print(String(format: "  dacorpus WordCounts.add           %7.3f s  %8.1f MB/s", best, mb / best))
+  print("  serialized counts SHA-256 \(digest)")
+}
+
 let options = Options(CommandLine.arguments)
 let wordOptions = WordPieceOptions(lowercase: options.lowercase)
+if options.countMegabytes > 0 { timeWordCounting(options, wordOptions) }
+if options.countOnly { exit(0) }
 let hasPython = FileManager.default.isExecutableFile(atPath: options.python)
 if !hasPython {
   print(

@@ -18,6 +18,8 @@ public struct BertPreTokenizer: Sendable {
   /// Per ASCII byte: bits 0-1 action, bit 2 changed by lower-casing, bit 3 may start a special
   /// token.
   let ascii: [UInt8]
+  /// The ASCII bytes whose `ascii` entry is 0: plain word characters.
+  let plain: ASCIIByteSet
   let actionShift: UInt16
   let pretokenizerShift: UInt16
   /// Flags that put a non-ASCII code point into the normalizing path.
@@ -79,6 +81,7 @@ public struct BertPreTokenizer: Sendable {
       for (bytes, _) in specials { ascii[Int(bytes[0])] |= BertPreTokenizer.specialStartBit }
     }
     self.ascii = ascii
+    plain = ASCIIByteSet { ascii[Int($0)] == 0 }
   }
 
   /// The words of `text`, as strings (for tests and inspection; the encoder does not use it).
@@ -156,6 +159,7 @@ public struct BertPreTokenizer: Sendable {
           switch entry & 3 {
           case CharacterAction.split.rawValue:
             i &+= 1
+            continue
           case CharacterAction.isolate.rawValue:
             if checkSpecials, entry & BertPreTokenizer.specialStartBit != 0,
               case let (length, id)? = matchSpecial(p, i, n)
@@ -166,26 +170,30 @@ public struct BertPreTokenizer: Sendable {
               sink.word(p + i, 1)
               i &+= 1
             }
+            continue
           default:
-            i = segment(p, i, n, ascii: ascii, scratch: &scratch, into: &sink)
+            break
           }
-          continue
+        } else {
+          let (scalar, length) = decodeNonASCIIScalar(p, i, n)
+          let flags = blocks[Int(stage1[Int(scalar &>> 8)]) &* 256 &+ Int(scalar & 0xFF)]
+          if flags & changeMask == 0 {
+            switch UInt8(truncatingIfNeeded: flags &>> actionShift) & 3 {
+            case CharacterAction.split.rawValue:
+              i &+= length
+              continue
+            case CharacterAction.isolate.rawValue:
+              sink.word(p + i, length)
+              i &+= length
+              continue
+            default:
+              break
+            }
+          }
         }
-        let (scalar, length) = decodeNonASCIIScalar(p, i, n)
-        let flags = blocks[Int(stage1[Int(scalar &>> 8)]) &* 256 &+ Int(scalar & 0xFF)]
-        if flags & changeMask != 0 {
-          i = segment(p, i, n, ascii: ascii, scratch: &scratch, into: &sink)
-          continue
-        }
-        switch UInt8(truncatingIfNeeded: flags &>> actionShift) & 3 {
-        case CharacterAction.split.rawValue:
-          i &+= length
-        case CharacterAction.isolate.rawValue:
-          sink.word(p + i, length)
-          i &+= length
-        default:
-          i = segment(p, i, n, ascii: ascii, scratch: &scratch, into: &sink)
-        }
+        // A word character, a deleted one, or one that normalization changes: one call site,
+        // so that the segment scan is inlined here.
+        i = segment(p, i, n, ascii: ascii, scratch: &scratch, into: &sink)
       }
     }
   }
@@ -213,10 +221,15 @@ public struct BertPreTokenizer: Sendable {
     var changed = false
     var sensitive = false
     while j < n {
+      if j &+ 8 <= n {  // plain word characters, eight at a time: the common case
+        let run = plain.run(UInt64(littleEndian: UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)))
+        j &+= run
+        if run == 8 { continue }
+      }
       let b = p[j]
       if b < 0x80 {
         let entry = ascii[Int(b)]
-        if entry == 0 {  // a plain word character: the common case
+        if entry == 0 {  // a plain word character near the end of the text
           j &+= 1
           continue
         }

@@ -32,6 +32,42 @@ import Testing
     #expect(lower.words(in: "ÆBLE Café") == ["æble", "cafe"])
   }
 
+  @Test(
+    "Words of any length split the same wherever they end",
+    arguments: [
+      WordPieceOptions(), WordPieceOptions(lowercase: true), WordPieceOptions(profile: .bert),
+      WordPieceOptions(profile: .bert, lowercase: true),
+    ])
+  func wordLengths(options: WordPieceOptions) {
+    // Letters, digits and æ/ø (which neither profile changes but lower-casing), spaces and
+    // isolated punctuation: the words are easy to predict.
+    let preTokenizer = BertPreTokenizer(options: options)
+    let letters = Array("abcXYZ09æø")
+    var rng = SplitMix64(state: 9)
+    for _ in 0..<300 {
+      var text = ""
+      var expected: [String] = []
+      for _ in 0..<Int(rng.next() % 6) {
+        let length = 1 + Int(rng.next() % 30)
+        let word = String((0..<length).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+        text += word
+        expected.append(options.lowercase ? word.lowercased() : word)
+        switch rng.next() % 3 {
+        case 0: text += " "
+        case 1:
+          text += ","
+          expected.append(",")
+        default:
+          text += "\t. "
+          expected.append(".")
+        }
+      }
+      #expect(preTokenizer.words(in: text) == expected, "\(text)")
+      let trimmed = String(text.dropLast())  // the last word now ends at the end of the text
+      #expect(preTokenizer.words(in: trimmed) == BertPreTokenizer(options: options).words(in: trimmed + " "))
+    }
+  }
+
   @Test("Invalid UTF-8 bytes are dropped like U+FFFD")
   func invalidBytes() throws {
     var encoder = try WordPieceEncoder(vocabulary: try Fixture.vocabulary("vocab-danish.txt"))

@@ -25,6 +25,34 @@ import Testing
     #expect(counts.totalWords == oracle.values.reduce(0, +))
   }
 
+  @Test(
+    "Counts long texts exactly: many batches, long words, words rebuilt by normalization", arguments: [false, true])
+  func longTexts(lowercase: Bool) {
+    let options = WordPieceOptions(lowercase: lowercase)
+    let pieces = [
+      "og", "Æble", "kat", "SKOLE", "arbejdsmarkedsuddannelserne", "Café", "e\u{301}", "x", "2024",
+      "hjemmeside-designere", "ab\u{AD}c", "uforholdsmæssigt", "bjørnebærbuske", "!", "中文",
+    ]
+    var rng = SplitMix64(state: 21)
+    var texts: [String] = []
+    for _ in 0..<40 {
+      let words = (0..<Int(rng.next() % 400)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }
+      texts.append(words.joined(separator: rng.next() % 2 == 0 ? " " : ", "))
+    }
+    var counts = WordCounts(options: options)
+    var oracle: [[UInt8]: Int64] = [:]
+    let splitter = BertPreTokenizer(options: options)
+    for text in texts {
+      counts.add(text)
+      for word in splitter.words(in: text) { oracle[Array(word.utf8), default: 0] += 1 }
+    }
+    let entries = counts.sortedEntries()
+    #expect(entries.count == oracle.count)
+    #expect(Dictionary(entries.map { ($0.word, $0.count) }, uniquingKeysWith: +) == oracle)
+    #expect(counts.totalWords == oracle.values.reduce(0, +))
+    #expect(counts.distinctWords == oracle.count)
+  }
+
   @Test("Merging is commutative and equals counting everything at once")
   func merging() {
     let options = WordPieceOptions()
