@@ -186,7 +186,7 @@ let combined = try seconds {
 report("all filters + sidecars (one worker)", combined)
 
 func sizeMB(_ paths: [String]) -> Double {
-  Double(paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) ?? 0 })
+  Double(paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) })
     / 1e6
 }
 print(
