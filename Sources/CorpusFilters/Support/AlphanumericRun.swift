@@ -21,11 +21,9 @@ struct AlphanumericRun {
     var run = AlphanumericRun(end: i, letters: 0, uppercase: 0)
     while run.end + 8 <= n {
       let word = SWAR.load(p + run.end)
-      let ascii = ~word & SWAR.highBits
-      let low = word & SWAR.low7
-      let upper = SWAR.inRange(low, 0x41, 0x5A) & ascii
-      let letter = SWAR.inRange(low | 0x20 &* SWAR.ones, 0x61, 0x7A) & ascii
-      let stop = ~(letter | SWAR.inRange(low, 0x30, 0x39) & ascii) & SWAR.highBits
+      let (letter, digit) = classes(word)
+      let upper = SWAR.inRange(word & SWAR.low7, 0x41, 0x5A) & ~word
+      let stop = ~(letter | digit) & SWAR.highBits
       if stop == 0 {
         run.letters &+= SWAR.countHighBits(letter)
         run.uppercase &+= SWAR.countHighBits(upper)
@@ -39,7 +37,16 @@ struct AlphanumericRun {
       run.end &+= bytes
       return run
     }
-    scanTail(p, to: n, &run)
+    while run.end < n {
+      let b = p[run.end]
+      if ASCII.isLetter(b) {
+        run.letters &+= 1
+        if !ASCII.isLowercaseLetter(b) { run.uppercase &+= 1 }
+      } else if !ASCII.isDigit(b) {
+        break
+      }
+      run.end &+= 1
+    }
     return run
   }
 
@@ -56,10 +63,7 @@ struct AlphanumericRun {
     var end = i
     while end + 8 <= n {
       let word = SWAR.load(p + end)
-      let ascii = ~word & SWAR.highBits
-      let low = word & SWAR.low7
-      let letter = SWAR.inRange(low | 0x20 &* SWAR.ones, 0x61, 0x7A) & ascii
-      let digit = SWAR.inRange(low, 0x30, 0x39) & ascii
+      let (letter, digit) = classes(word)
       let digitBytes = (digit >> 7) &* 0xFF
       let folded = (word | letter >> 2) & ~digitBytes | 0x30 &* SWAR.ones & digitBytes
       UnsafeMutableRawPointer(out + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
@@ -77,18 +81,15 @@ struct AlphanumericRun {
     return end
   }
 
-  /// The byte-at-a-time end of ``scan(_:from:to:)``, for fewer than eight bytes.
+  /// The high bit of each byte of `word` that is an ASCII letter, and of each that is an ASCII
+  /// digit.
   @inline(__always)
-  private static func scanTail(_ p: UnsafePointer<UInt8>, to n: Int, _ run: inout AlphanumericRun) {
-    while run.end < n {
-      let b = p[run.end]
-      if ASCII.isLetter(b) {
-        run.letters &+= 1
-        if !ASCII.isLowercaseLetter(b) { run.uppercase &+= 1 }
-      } else if !ASCII.isDigit(b) {
-        break
-      }
-      run.end &+= 1
-    }
+  private static func classes(_ word: UInt64) -> (letter: UInt64, digit: UInt64) {
+    let ascii = ~word & SWAR.highBits
+    let low = word & SWAR.low7
+    return (
+      SWAR.inRange(low | 0x20 &* SWAR.ones, 0x61, 0x7A) & ascii,
+      SWAR.inRange(low, 0x30, 0x39) & ascii
+    )
   }
 }
