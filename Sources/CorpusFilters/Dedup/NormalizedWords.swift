@@ -5,7 +5,8 @@
 /// that normalize to nothing are skipped. The words one after another are ``LineNormalizer``'s
 /// form of the whole text, so the exact key comes from the same pass.
 ///
-/// ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take a table path; the tables are
+/// Runs of ASCII letters and digits are folded eight bytes at a time (``AlphanumericRun``);
+/// other ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take a table path; the tables are
 /// made by the general path (``append(_:_:to:at:)``) at init, so both agree by construction.
 /// Create one per worker: it reuses its buffers.
 struct NormalizedWords: Sendable {
@@ -72,6 +73,10 @@ struct NormalizedWords: Sendable {
             var i = 0
             while i < n {
               let b = p[i]
+              if ASCII.isAlphanumeric(b) {
+                i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
+                continue
+              }
               var action = ascii[Int(b)]
               if action &- 1 < Self.boundary &- 1 {
                 o[w] = action

@@ -17,19 +17,6 @@
 /// try counter.write(to: "out/sidecars/task-00007.linecounts")
 /// ```
 public final class LineCountAccumulator {
-  struct Pair: Hashable {
-    var line: UInt64
-    var domain: UInt64
-    func hash(into hasher: inout Hasher) { hasher.combine(line ^ (domain &* 0x9E37_79B9_7F4A_7C15)) }
-  }
-
-  struct Counts {
-    var occurrences: UInt32
-    var documents: UInt32
-    var firstDocument: UInt64
-    var lastDocument: UInt64
-  }
-
   /// The task index written into the sidecar.
   public let taskIndex: Int
   /// The policy deciding which lines count.
@@ -50,7 +37,7 @@ public final class LineCountAccumulator {
   /// Runs spilled so far.
   public private(set) var spilledRuns = 0
 
-  private var table: [Pair: Counts] = [:]
+  private let table = LineCountTable()
   private var samples: [UInt64: [UInt8]] = [:]
   private var sampleBytes = 0
   /// A direct-mapped memory of recently seen line keys: a line is sampled when it is seen again.
@@ -98,26 +85,18 @@ public final class LineCountAccumulator {
         let key = normalizer.key(line)
         guard policy.counts(key) else { return }
         countedLines += 1
-        let pair = Pair(line: OverrepresentedPolicy.countingKey(key.hash, group: group), domain: domain)
-        if let index = table.index(forKey: pair) {
-          table.values[index].occurrences &+= 1
-          if table.values[index].lastDocument != document {
-            table.values[index].documents &+= 1
-            table.values[index].lastDocument = document
-          }
-        } else {
-          table[pair] = Counts(occurrences: 1, documents: 1, firstDocument: document, lastDocument: document)
-        }
+        let lineKey = OverrepresentedPolicy.countingKey(key.hash, group: group)
+        table.add(line: lineKey, domain: domain, document: document)
         if sampleBytes < sampleBudget {
-          let slot = Int(truncatingIfNeeded: pair.line & UInt64(recent.count - 1))
-          if recent[slot] == pair.line {
-            if samples[pair.line] == nil {
+          let slot = Int(truncatingIfNeeded: lineKey & UInt64(recent.count - 1))
+          if recent[slot] == lineKey {
+            if samples[lineKey] == nil {
               let sample = Self.prefix(line, maxBytes: maxSampleLength)
               sampleBytes += sample.count
-              samples[pair.line] = sample
+              samples[lineKey] = sample
             }
           } else {
-            recent[slot] = pair.line
+            recent[slot] = lineKey
           }
         }
       }
@@ -133,10 +112,10 @@ public final class LineCountAccumulator {
   }
 
   private func sortedRecords() -> [LineCountSidecar.Record] {
-    table.map { pair, counts in
+    table.entries.map { entry in
       LineCountSidecar.Record(
-        line: pair.line, domain: pair.domain, occurrences: counts.occurrences, documents: counts.documents,
-        firstDocument: counts.firstDocument)
+        line: entry.line, domain: entry.domain, occurrences: entry.occurrences, documents: entry.documents,
+        firstDocument: entry.firstDocument)
     }.sorted { ($0.line, $0.domain) < ($1.line, $1.domain) }
   }
 
@@ -151,7 +130,7 @@ public final class LineCountAccumulator {
     for record in sortedRecords() { try LineCountSidecar.write(record, to: writer) }
     spilledRecords += table.count
     spilledRuns += 1
-    table.removeAll(keepingCapacity: true)
+    table.removeAll()
   }
 
   /// Writes the sidecar (format: ``LineCountSidecar``) atomically: to a temporary name beside
