@@ -82,6 +82,7 @@ final class RemovalAudit {
   private var writer: GzipWriter?
   private var target: AtomicFile?
   private var json = JSONWriter(capacity: 1 << 16)
+  private var identity: [UInt8] = []
   /// The samples (`removed: sample`).
   private(set) var documents: BottomKSample
   private(set) var lines: BottomKSample
@@ -116,12 +117,26 @@ final class RemovalAudit {
     case .sample:
       let record = RemovedText(
         kind: kind, source: source, id: id, line: line, rule: rule, score: score, text: "",
-        priority: XXHash64.hash("\(kind.rawValue)\u{1F}\(source)\u{1F}\(id)\u{1F}\(line)", seed: seed))
+        priority: priority(kind, source: source, id: id, line: line))
       switch kind {
       case .document: documents.offer(record, text: text)
       case .line: lines.offer(record, text: text)
       }
     }
+  }
+
+  /// The sampling priority of a record: xxHash64 (seeded) of `kind␟source␟id␟line`, the line
+  /// in decimal, hashed from a reused buffer.
+  private func priority(_ kind: RemovedText.Kind, source: String, id: String, line: Int) -> UInt64 {
+    identity.removeAll(keepingCapacity: true)
+    identity.append(contentsOf: kind.rawValue.utf8)
+    identity.append(0x1F)
+    identity.append(contentsOf: source.utf8)
+    identity.append(0x1F)
+    identity.append(contentsOf: id.utf8)
+    identity.append(0x1F)
+    identity.append(contentsOf: String(line).utf8)
+    return XXHash64.hash(identity, seed: seed)
   }
 
   /// Completes the task's file (`removed: all`) and returns its path, or `nil` without one.

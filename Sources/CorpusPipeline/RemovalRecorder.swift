@@ -37,7 +37,8 @@ final class RemovalRecorder {
 
   /// The removed lines of `document`: line `i` (LF-separated) by rule `reasons[i]`, when not nil.
   ///
-  /// - Complexity: O(n) in the text length, plus a string per removed line.
+  /// - Complexity: O(n) in the text length, plus a string per removed line new to the tally or
+  ///   kept by the audit.
   func lines(of document: Document, reasons: [String?]) throws {
     var text = document.text
     var index = 0
@@ -48,9 +49,9 @@ final class RemovalRecorder {
         let line = UnsafeBufferPointer(rebasing: bytes[range])
         lines[rule, default: 0] += 1
         characters[rule, default: 0] += UTF8Scalar.count(line)
-        let string = String(decoding: line, as: UTF8.self)
-        tally.add(rule: rule, text: string)
-        try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: string)
+        tally.add(rule: rule, line: line)
+        try audit.add(
+          .line, source: source, id: document.id, line: index, rule: rule, text: String(decoding: line, as: UTF8.self))
       }
     }
   }

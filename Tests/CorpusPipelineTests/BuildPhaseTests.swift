@@ -117,14 +117,22 @@ import Testing
   }
 
   @Test func tallyCountsAndRanksRemovedLines() {
+    func add(_ texts: [String], to tally: inout RemovedLineTally) {
+      for var text in texts { text.withUTF8 { tally.add(rule: "ads.price", line: $0) } }
+    }
     var a = RemovedLineTally(capacity: 3)
-    for text in ["x", "y", "x", "z", "w", "x"] { a.add(rule: "ads.price", text: text) }
+    add(["x", "y", "x", "z", "w", "x"], to: &a)
     var b = RemovedLineTally(capacity: 3)
-    for text in ["y", "y", "q"] { b.add(rule: "ads.price", text: text) }
+    add(["y", "y", "q"], to: &b)
     a.merge(b)
     #expect(a.top(2).map(\.text) == ["x", "y"])
     #expect(a.top(2).map(\.count) == [3, 3])
     // "w" and "q" came after the capacity was reached and are not counted.
-    #expect(!a.counts.keys.contains { $0.text == "w" || $0.text == "q" })
+    #expect(!a.counts.values.contains { $0.text == "w" || $0.text == "q" })
+    // Lines are cut at 300 characters: two that differ after that are one line.
+    var long = RemovedLineTally()
+    add([String(repeating: "å", count: 300) + "a", String(repeating: "å", count: 300) + "b"], to: &long)
+    #expect(long.top(1).map(\.count) == [2])
+    #expect(long.top(1).map(\.text.count) == [300])
   }
 }
