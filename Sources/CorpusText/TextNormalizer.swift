@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import CorpusIO
+
 /// The normalize stage: repair, then transliteration, as configured by ``NormalizeConfig``.
 ///
 /// ```swift
@@ -89,7 +91,8 @@ public struct TextNormalizer {
       guard let bytes = input.baseAddress else { return true }
       return output.withUnsafeBufferPointer { memcmp($0.baseAddress.unsafelyUnwrapped, bytes, input.count) == 0 }
     }
-    return unchanged ? text : String(decoding: output, as: UTF8.self)
+    // The steps write whole scalars: the output is well-formed.
+    return unchanged ? text : output.withUnsafeBufferPointer { String(wellFormedUTF8: $0) }
   }
 
   /// Normalizes the UTF-8 bytes of one document (or line) and appends the result to `output`.

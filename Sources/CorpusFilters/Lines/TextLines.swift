@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import CorpusIO
+
 /// Lines of a document: the text split on every LF byte (U+000A) and nothing else, so a text
 /// with k LFs has k + 1 lines (the last one empty when the text ends with LF).
 ///
@@ -95,7 +97,8 @@ public struct LineRemoval: Sendable, Equatable {
         first = false
         result.append(contentsOf: bytes[range])
       }
-      return String(decoding: result, as: UTF8.self)
+      // Whole lines of a string, joined by LF: well-formed.
+      return result.withUnsafeBufferPointer { String(wellFormedUTF8: $0) }
     }
   }
 }

@@ -170,7 +170,7 @@ enum _ByteScan {
   static func stringFromValidatedUTF8(_ base: UnsafeRawPointer, from: Int, to: Int, isASCII: Bool) -> String {
     if from >= to { return "" }
     return UnsafeRawBufferPointer(start: base + from, count: to &- from).withMemoryRebound(to: UInt8.self) {
-      String(copying: UTF8Span(unchecked: $0.span, isKnownASCII: isASCII))
+      String(wellFormedUTF8: $0, isKnownASCII: isASCII)
     }
   }
 
