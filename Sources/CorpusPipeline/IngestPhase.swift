@@ -58,6 +58,7 @@ enum IngestPhase {
       audit: try RemovalAudit(
         config: write ? config.audit : .off, seed: config.seed, path: layout.removedFile(part: name, phase: "ingest")))
     var stats = SourceStats(name: source.name)
+    var lineKeys: [LineKey] = []
     var documents = 0
     var characters = 0
 
@@ -86,14 +87,17 @@ enum IngestPhase {
         let documentIndex = documents
         documents += 1
         if let writer { try writer.write(document) } else { characters += UTF8Scalar.count(document.text) }
+        // Signing normalizes the lines too: the counter takes their keys from it.
+        var keys: [LineKey]?
+        if let signatures, let signature = signer?.sign(document.text, lineKeys: &lineKeys) {
+          keys = lineKeys
+          try signatures.append(
+            documentIndex: documentIndex, sourceIndex: task.sourceIndex, id: document.id, signature: signature)
+        }
         if let counter, let group {
           try counter.add(
             text: document.text, documentIndex: documentIndex, group: group,
-            domain: DomainKey.of(url: document.metadata["url"]?.stringValue))
-        }
-        if let signatures, let signature = signer?.sign(document.text) {
-          try signatures.append(
-            documentIndex: documentIndex, sourceIndex: task.sourceIndex, id: document.id, signature: signature)
+            domain: DomainKey.of(url: document.metadata["url"]?.stringValue), lineKeys: keys)
         }
         words?.add(document.text)
         if documents & 255 == 0 { context.meter?.add(documents: 256) }

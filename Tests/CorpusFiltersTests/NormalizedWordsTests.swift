@@ -51,4 +51,43 @@ import Testing
       #expect(Self.hashes(text, seed: seed, words: &words) == Self.reference(text, seed: seed), "\(text)")
     }
   }
+
+  /// The line keys from the words' pass equal ``LineNormalizer``'s, line by line, with MinHash
+  /// on or off, and the line counter counts the same with them as without.
+  @Test func lineKeysFromTheWordsEqualTheLineNormalizers() throws {
+    let alphabet: [String] = [
+      "a", "B", "7", " ", "\n", "\n\n", "\r\n", "\t", ".", "-", "æ", "Ø", "É", "ß", "\u{A0}", "\u{2028}", "\u{85}",
+      "İ", "ﬁ", "€", "中", "😀", "e\u{301}",
+    ]
+    var rng = SplitMix64(seed: 9)
+    var normalizer = LineNormalizer()
+    var minhash = DedupSigner(config: DedupConfig(), pipelineSeed: 1)
+    var exactConfig = DedupConfig()
+    exactConfig.minhash.enabled = false
+    var exactOnly = DedupSigner(config: exactConfig, pipelineSeed: 1)
+    var counting = OverrepresentedConfig()
+    counting.minLength = 1
+    let policy = OverrepresentedPolicy(config: counting, sources: [("web", true)])
+    let given = LineCountAccumulator(taskIndex: 0, policy: policy)
+    let normalized = LineCountAccumulator(taskIndex: 0, policy: policy)
+    var keys: [LineKey] = []
+    for document in 0..<1500 {
+      var text = (0..<Int(rng.next() % 40)).map { _ in
+        rng.next() % 2 == 0
+          ? String(UnicodeScalar(UInt8(97 + rng.next() % 26))) : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+      }.joined()
+      let expected = text.withUTF8 { bytes in
+        var keys: [LineKey] = []
+        TextLines.forEach(bytes) { keys.append(normalizer.key(UnsafeBufferPointer(rebasing: bytes[$0]))) }
+        return keys
+      }
+      _ = minhash.sign(text, lineKeys: &keys)
+      #expect(keys == expected, "\(text.debugDescription)")
+      _ = exactOnly.sign(text, lineKeys: &keys)
+      #expect(keys == expected, "\(text.debugDescription)")
+      try given.add(text: text, documentIndex: document, group: 0, domain: 1, lineKeys: keys)
+      try normalized.add(text: text, documentIndex: document, group: 0, domain: 1)
+    }
+    #expect(given.countedLines == normalized.countedLines && given.entryCount == normalized.entryCount)
+  }
 }

@@ -122,6 +122,10 @@ public struct MinHasher: Sendable {
   /// from the words it normalized (one pass over the text for both).
   func exactKeyOfLastText() -> Hash128 { words.exactKey() }
 
+  /// Appends the line keys of the text last passed to ``signature(_:)`` to `keys`, from the
+  /// words it normalized (``NormalizedWords/lineKeys(into:)``).
+  func lineKeysOfLastText(into keys: inout [LineKey]) { words.lineKeys(into: &keys) }
+
   /// The LSH bucket key of band `band` (rows `band·rows ..< (band+1)·rows` of `signature`).
   public static func bandHash(_ signature: UnsafeBufferPointer<UInt32>, band: Int, rows: Int) -> UInt64 {
     var h = MurmurHash3.fmix64(UInt64(band) &+ 0x6261_6E64)  // "band"
@@ -194,5 +198,22 @@ public struct DedupSigner: Sendable {
       let minhash = hasher.signature(bytes)
       return DocumentSignature(exact: config.exact ? hasher.exactKeyOfLastText() : nil, minhash: minhash)
     }
+  }
+
+  /// The signature of `text`, and in `lineKeys` (emptied first) the ``LineNormalizer/key(_:)``
+  /// of each of its lines (``TextLines``), for ``LineCountAccumulator``.
+  ///
+  /// With MinHash on, the line keys come from the words' normalization: one pass for both.
+  public mutating func sign(_ text: String, lineKeys: inout [LineKey]) -> DocumentSignature {
+    let signature = sign(text)
+    lineKeys.removeAll(keepingCapacity: true)
+    if config.minhash.enabled {
+      hasher.lineKeysOfLastText(into: &lineKeys)
+    } else {
+      text.withUTF8Bytes { bytes in
+        TextLines.forEach(bytes) { lineKeys.append(normalizer.key(UnsafeBufferPointer(rebasing: bytes[$0]))) }
+      }
+    }
+    return signature
   }
 }

@@ -3,7 +3,7 @@
 /// Words are the white-space-separated tokens of the text, each normalized like a line key
 /// (lower-case, digits → `0`, punctuation, symbols and controls removed; `æøå` kept); tokens
 /// that normalize to nothing are skipped. The words one after another are ``LineNormalizer``'s
-/// form of the whole text, so the exact key comes from the same pass.
+/// form of the whole text, so the exact key and the line keys come from the same pass.
 ///
 /// Runs of ASCII letters and digits are folded eight bytes at a time (``AlphanumericRun``);
 /// other ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take a table path; the tables are
@@ -17,6 +17,8 @@ struct NormalizedWords: Sendable {
   private var hashes: [UInt64] = Array(repeating: 0, count: 128)
   /// The number of words of the last text.
   private(set) var count = 0
+  /// Per LF of the last text, where its line's normalized form ends in `text`.
+  private var lineEnds: [Int] = []
   private let classes = ScalarClassifier()
   /// Per byte: what an ASCII scalar becomes: its normalized form when that is one byte
   /// (`1 ..< 0x80`), ``boundary`` for white space, ``removed``; 0 for a non-ASCII byte.
@@ -60,6 +62,7 @@ struct NormalizedWords: Sendable {
     if text.count < n * 3 + 16 { text = Array(repeating: 0, count: n * 3 + 16) }
     if hashes.count < n / 2 + 1 { hashes = Array(repeating: 0, count: n / 2 + 1) }
     let classes = self.classes
+    lineEnds.removeAll(keepingCapacity: true)
     (textCount, count) = text.withUnsafeMutableBufferPointer { textBuffer in
       hashes.withUnsafeMutableBufferPointer { hashBuffer in
         asciiTable.withUnsafeBufferPointer { asciiBuffer in
@@ -85,6 +88,7 @@ struct NormalizedWords: Sendable {
                 continue
               }
               if action != 0 {
+                if b == 0x0A { lineEnds.append(w) }
                 i &+= 1
               } else {
                 if b == 0xC3 && i &+ 1 < n {
@@ -126,6 +130,22 @@ struct NormalizedWords: Sendable {
   /// Calls `body` with the word hashes of the last text.
   func withHashes<R>(_ body: (UnsafeBufferPointer<UInt64>) -> R) -> R {
     hashes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+  }
+
+  /// Appends to `keys` the ``LineNormalizer/key(_:)`` of every line (``TextLines``) of the last
+  /// text: the words of a line one after another are its normalized form.
+  ///
+  /// - Complexity: O(n) in the normalized text: one xxHash64 and one scalar count per line.
+  func lineKeys(into keys: inout [LineKey]) {
+    text.withUnsafeBufferPointer { normalized in
+      var start = 0
+      for k in 0...lineEnds.count {
+        let end = k < lineEnds.count ? lineEnds[k] : textCount
+        let line = UnsafeBufferPointer(rebasing: normalized[start..<end])
+        keys.append(LineKey(hash: XXHash64.hash(line), length: UTF8Scalar.count(line)))
+        start = end
+      }
+    }
   }
 
   /// ``LineNormalizer/exactKey(_:)`` of the last text: MurmurHash3-128 of its words.

@@ -74,15 +74,21 @@ public final class LineCountAccumulator {
   ///   - documentIndex: the document's index within the task, the same in the finish phase.
   ///   - group: ``OverrepresentedPolicy/group(forSource:)`` of its source.
   ///   - domain: ``DomainKey/of(url:)`` of its URL.
+  ///   - lineKeys: the key of each line of `text`, when already known
+  ///     (``DedupSigner/sign(_:lineKeys:)``); else the lines are normalized here.
   /// - Complexity: O(n) in the text length, one hash-table update per counted line.
-  public func add(text: String, documentIndex: Int, group: UInt32, domain: UInt64) throws(FilterError) {
+  public func add(
+    text: String, documentIndex: Int, group: UInt32, domain: UInt64, lineKeys: [LineKey]? = nil
+  ) throws(FilterError) {
     if table.count >= maxEntries, spillDirectory != nil { try spill() }
     documentCount += 1
     let document = UInt64(documentIndex)
     text.withUTF8Bytes { bytes in
+      var index = 0
       TextLines.forEach(bytes) { range in
         let line = UnsafeBufferPointer(rebasing: bytes[range])
-        let key = normalizer.key(line)
+        let key = lineKeys?[index] ?? normalizer.key(line)
+        index += 1
         guard policy.counts(key) else { return }
         countedLines += 1
         let lineKey = OverrepresentedPolicy.countingKey(key.hash, group: group)
