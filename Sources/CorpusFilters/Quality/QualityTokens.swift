@@ -60,11 +60,14 @@ struct QualityTokens {
     case alphanumeric, whitespace, punctuation
   }
 
+  /// The ``ByteClass`` of each ASCII byte.
   private static let asciiClasses: [ByteClass] = (0..<128).map { byte in
     if ASCII.isAlphanumeric(UInt8(byte)) { return .alphanumeric }
     return byte == 0x20 || (0x09...0x0D).contains(byte) ? .whitespace : .punctuation
   }
 
+  /// Whether scalar `value` of classes `cls` is token punctuation: `P*`, controls, and ASCII
+  /// symbols (datatrove's `PUNCTUATION_SET`).
   @inline(__always)
   static func isTokenPunctuation(_ value: UInt32, _ cls: ScalarClass) -> Bool {
     cls.contains(.punctuation) || cls.contains(.control) || (value < 0x80 && cls.contains(.symbol))
@@ -101,6 +104,7 @@ struct QualityTokens {
       append(hash, length: length, isStopWord: bytes <= maxStopWordBytes && stopWords.contains(hash))
     }
 
+    /// Appends a token of `length` scalars whose stop-word test is done.
     @inline(__always)
     mutating func append(_ hash: UInt64, length: Int, isStopWord: Bool) {
       hashes[count] = hash
@@ -122,6 +126,12 @@ struct QualityTokens {
     @inline(__always)
     mutating func appendWord(_ a: Int, _ b: Int, length: Int, alpha: Bool) {
       append(hash(a, b), bytes: b &- a, length: length)
+      countWord(length: length, alpha: alpha)
+    }
+
+    /// Counts a word (a token that is not punctuation) of `length` scalars.
+    @inline(__always)
+    mutating func countWord(length: Int, alpha: Bool) {
       words &+= 1
       wordLength &+= length
       if alpha { alphaTokens &+= 1 }
@@ -140,9 +150,7 @@ struct QualityTokens {
           key: key, hash: hash, isStopWord: count <= maxStopWordBytes && stopWords.contains(hash))
       }
       append(entry.pointee.hash, length: length, isStopWord: entry.pointee.isStopWord)
-      words &+= 1
-      wordLength &+= length
-      if alpha { alphaTokens &+= 1 }
+      countWord(length: length, alpha: alpha)
     }
 
     /// Appends the punctuation `p[a..<b]` as tokens: one per scalar, a run of `.` as one.
