@@ -4,7 +4,7 @@
 //
 //   swift run -c release filter-throughput [--megabytes 100] [--tasks 8] [--dir /tmp/dacorpus-filter-bench]
 //   swift run -c release filter-throughput --reduce-budgets 512,16      # reduce under these budgets (MB)
-//   … --only keys|count|ads|quality|scores|sign|all                    # one stage (for profiling)
+//   … --only keys|count|ads|quality|scores|digest|sign|all             # one stage (for profiling)
 //   … --wall                                                           # wall time instead of thread CPU time
 //
 // The text is made in memory by ``DanishWebText`` (seed 4): Danish prose with per-site
@@ -143,6 +143,26 @@ let scoresTime = best("scores") {
   for d in documents { _ = quality.scores(d.text) }
 }
 report("quality (every rule scored)", scoresTime)
+
+// A change to the quality filter must leave every score and verdict as it was: the digest is
+// xxHash64 over each document's scores (the Doubles' bit patterns, in `QualityRule.allCases`
+// order) and its verdict (rule index + 1 and score bits, or 0).
+if runs("digest") {
+  var quality = QualityFilter(rules: QualityProfile.fineweb2Dan.rules)
+  var hasher = XXHash64Hasher()
+  for d in documents {
+    let scores = quality.scores(d.text)
+    var words = QualityRule.allCases.map { scores[$0]?.bitPattern ?? 0 }
+    if let verdict = quality.evaluate(d.text) {
+      words.append(UInt64(QualityRule.allCases.firstIndex(of: verdict.rule) ?? 0) + 1)
+      words.append(verdict.score.bitPattern)
+    } else {
+      words.append(0)
+    }
+    words.withUnsafeBytes { hasher.update($0) }
+  }
+  print("  quality digest (scores and verdicts of every document): \(String(hasher.finalize(), radix: 16))")
+}
 
 let signTime = best("sign") {
   var signer = DedupSigner(config: config.dedup, pipelineSeed: 1234)

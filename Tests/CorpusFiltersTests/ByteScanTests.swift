@@ -68,6 +68,19 @@ import Testing
     }
   }
 
+  @Test(arguments: [0x00, 0x2E, 0x7F, 0x80, 0x97, 0xB7, 0xC3, 0xFF] as [UInt8])
+  func equalBytesEqualByteLoop(byte: UInt8) {
+    var generator = SplitMix64(seed: UInt64(byte))
+    let values: [UInt8] = [byte, byte ^ 1, byte ^ 0x80, byte &+ 1, byte &- 1, 0, 0xFF, 0x7F, 0x80]
+    for _ in 0..<2000 {
+      let bytes = (0..<8).map { _ in values[Int.random(in: 0..<values.count, using: &generator)] }
+      let word = bytes.withUnsafeBufferPointer { SWAR.load($0.baseAddress!) }
+      var expected: UInt64 = 0
+      for (k, b) in bytes.enumerated() where b == byte { expected |= 0x80 << (8 * k) }
+      #expect(SWAR.equal(word, byte) == expected, "\(bytes)")
+    }
+  }
+
   @Test func scalarCountEqualsUnicodeScalars() {
     for text in Self.texts {
       text.withUnsafeBufferPointer { buffer in

@@ -59,8 +59,8 @@ import Testing
   @Test func shortPathEqualsTheHashBelow32Bytes() {
     var rng = SplitMix64(seed: 32)
     for count in 0..<32 {
-      // 3 readable bytes after the input, as the short path requires.
-      let input = (0..<count + 3).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      // 4 readable bytes after the input, as the short path requires.
+      let input = (0..<count + 4).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
       for seed in [0, 2_654_435_761, rng.next()] {
         input.withUnsafeBytes { raw in
           let expected = XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[0..<count]), seed: seed)

@@ -84,16 +84,7 @@ public struct QualityFilter: Sendable {
   /// Per-worker buffers and the measures of the current document.
   struct Scratch {
     let classes = ScalarClassifier()
-    var chars = 0
-    var newlines = 0
-    var hashes = 0
-    var ellipses = 0
-    var tokenHashes: [UInt64] = []
-    var lengthPrefix: [Int] = [0]
-    var nonSymbolWords = 0
-    var nonSymbolLength = 0
-    var alphaTokens = 0
-    var stopTokens = 0
+    var tokens = QualityTokens()
     var gopherLines = 0
     var bulletLines = 0
     var ellipsisLines = 0
@@ -109,187 +100,14 @@ public struct QualityFilter: Sendable {
     var paraDupChars = 0
     var table = U64Table()
     var table2 = U64Table()
-    var grams: [UInt64] = []
-    var gramsN = 1
-    /// The largest n known to have no repeated n-gram (0: unknown).
-    ///
-    /// No repeated k-gram means
-    /// no repeated (k+1)-gram, so the passes for larger n can be skipped.
-    var repeatFree = 0
-    /// The stop words' hashes; filled once, never reset.
-    var stopWords = U64Table()
-    var maxStopWordBytes = 0
+    var ngrams = RepeatedNGrams()
 
-    @inline(__always)
-    static func isTokenPunctuation(_ value: UInt32, _ cls: ScalarClass) -> Bool {
-      cls.contains(.punctuation) || cls.contains(.control) || (value < 0x80 && cls.contains(.symbol))
-    }
-
-    /// Sets the stop words (their hashes, and the longest in bytes).
-    mutating func setStopWords(_ words: [String]) {
-      stopWords.reset(expected: words.count)
-      for word in words { _ = stopWords.insert(XXHash64.hash(word)) }
-      maxStopWordBytes = words.map(\.utf8.count).max() ?? 0
-    }
-
-    @inline(__always)
-    func isStopWord(_ hash: UInt64) -> Bool { stopWords.contains(hash) }
-
-    /// Appends one token (bytes `a..<b`, `scalars` long).
-    @inline(__always)
-    mutating func emitToken(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, scalars: Int, alpha: Bool, punctuation: Bool
-    ) {
-      let hash = XXHash64.hash(UnsafeBufferPointer(rebasing: bytes[a..<b]))
-      tokenHashes.append(hash)
-      lengthPrefix.append(lengthPrefix[lengthPrefix.count - 1] + scalars)
-      if alpha { alphaTokens += 1 }
-      if !punctuation {
-        nonSymbolWords += 1
-        nonSymbolLength += scalars
-      }
-      if b - a <= maxStopWordBytes, isStopWord(hash) { stopTokens += 1 }
-    }
-
-    /// Punctuation-only bytes `a..<b` as tokens: one per scalar, a run of `.` as one.
-    mutating func emitPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) {
-      var i = a
-      while i < b {
-        if bytes[i] == 0x2E {
-          var e = i + 1
-          while e < b, bytes[e] == 0x2E { e += 1 }
-          emitToken(bytes, i, e, scalars: e - i, alpha: false, punctuation: true)
-          i = e
-        } else {
-          let (_, length) = UTF8Scalar.decode(bytes, at: i)
-          emitToken(bytes, i, i + length, scalars: 1, alpha: false, punctuation: true)
-          i += length
-        }
-      }
-    }
-
-    /// One white-space-separated chunk `start..<end` whose non-punctuation part is
-    /// `coreStart..<coreEnd` (`coreStart < 0`: all punctuation), `coreScalars` long.
-    @inline(__always)
-    mutating func emitChunk(
-      _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ coreStart: Int, _ coreEnd: Int,
-      coreScalars: Int, alpha: Bool
-    ) {
-      if coreStart < 0 {
-        emitPunctuation(bytes, start, end)
-        return
-      }
-      if coreStart > start { emitPunctuation(bytes, start, coreStart) }
-      emitToken(
-        bytes, coreStart, coreEnd, scalars: coreScalars,
-        alpha: alpha, punctuation: false)
-      if coreEnd < end { emitPunctuation(bytes, coreEnd, end) }
-    }
+    /// Sets the stop words.
+    mutating func setStopWords(_ words: [String]) { tokens.setStopWords(words) }
 
     mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>, paragraphs measureParagraphs: Bool) {
-      chars = 0
-      newlines = 0
-      hashes = 0
-      ellipses = 0
-      tokenHashes.removeAll(keepingCapacity: true)
-      lengthPrefix.removeAll(keepingCapacity: true)
-      lengthPrefix.append(0)
-      nonSymbolWords = 0
-      nonSymbolLength = 0
-      alphaTokens = 0
-      stopTokens = 0
-      grams.removeAll(keepingCapacity: true)
-      gramsN = 1
-      repeatFree = 0
-      let n = bytes.count
-      var dots = 0
-      var i = 0
-      var chunkStart = -1
-      var coreStart = -1
-      var coreEnd = -1
-      // `chars` before the core's first scalar and after its last: the core's length.
-      var coreStartChars = 0
-      var coreEndChars = 0
-      var alpha = false
-      let latin1 = classes.latin1
-      while i < n {
-        let b = bytes[i]
-        if ASCII.isAlphanumeric(b) {
-          // A run of ASCII letters and digits: one token's core, no counter but `chars` moves.
-          if chunkStart < 0 {
-            chunkStart = i
-            coreStart = -1
-            alpha = false
-          }
-          if coreStart < 0 {
-            coreStart = i
-            coreStartChars = chars
-          }
-          let run = AlphanumericRun.scan(bytes.baseAddress.unsafelyUnwrapped, from: i, to: n)
-          let e = run.end
-          if run.letters > 0 { alpha = true }
-          chars += e - i
-          coreEnd = e
-          coreEndChars = chars
-          dots = 0
-          i = e
-          continue
-        }
-        let value: UInt32
-        let length: Int
-        let cls: ScalarClass
-        if b < 0x80 {
-          value = UInt32(b)
-          length = 1
-          cls = latin1[Int(b)]
-          if b == 0x0A {
-            newlines += 1
-          } else if b == 0x23 {
-            hashes += 1
-          }
-          if b == 0x2E {
-            dots += 1
-            if dots == 3 {
-              ellipses += 1
-              dots = 0
-            }
-          } else {
-            dots = 0
-          }
-        } else {
-          (value, length) = UTF8Scalar.decode(bytes, at: i)
-          cls = classes.classify(value)
-          dots = 0
-          if value == 0x2026 { ellipses += 1 }
-        }
-        chars += 1
-        if cls.contains(.whitespace) {
-          if chunkStart >= 0 {
-            emitChunk(
-              bytes, chunkStart, i, coreStart, coreEnd, coreScalars: coreEndChars - coreStartChars, alpha: alpha)
-            chunkStart = -1
-          }
-        } else {
-          if chunkStart < 0 {
-            chunkStart = i
-            coreStart = -1
-            alpha = false
-          }
-          if !Self.isTokenPunctuation(value, cls) {
-            if coreStart < 0 {
-              coreStart = i
-              coreStartChars = chars - 1
-            }
-            coreEnd = i + length
-            coreEndChars = chars
-            if cls.contains(.letter) { alpha = true }
-          }
-        }
-        i += length
-      }
-      if chunkStart >= 0 {
-        emitChunk(bytes, chunkStart, n, coreStart, coreEnd, coreScalars: coreEndChars - coreStartChars, alpha: alpha)
-      }
+      tokens.measure(bytes)
+      ngrams.reset()
       measureLines(bytes)
       if measureParagraphs { measureParagraphs_(bytes) }
     }
@@ -307,8 +125,8 @@ public struct QualityFilter: Sendable {
       repLines = 0
       repDupLines = 0
       repDupChars = 0
-      table.reset(expected: newlines + 1)
-      table2.reset(expected: newlines + 1)
+      table.reset(expected: tokens.newlines + 1)
+      table2.reset(expected: tokens.newlines + 1)
       let n = bytes.count
       let endsWithNewline = n > 0 && bytes[n - 1] == 0x0A
       var lineIndex = 0
@@ -386,11 +204,11 @@ public struct QualityFilter: Sendable {
         }
         let hash = XXHash64.hash(line)
         // FineWeb char_dup_ratio over non-blank lines.
-        if first >= 0, table.increment(hash, index: 0) > 1 { charDupChars += scalars }
+        if first >= 0, table.increment(hash, index: 0).count > 1 { charDupChars += scalars }
         // Repetition lines: empty lines vanish except a leading or trailing one.
         if !line.isEmpty || range.lowerBound == 0 || range.upperBound == n {
           repLines += 1
-          if table2.increment(hash, index: 0) > 1 {
+          if table2.increment(hash, index: 0).count > 1 {
             repDupLines += 1
             repDupChars += scalars
           }
@@ -417,7 +235,7 @@ public struct QualityFilter: Sendable {
         if !classes.classify(v).contains(.whitespace) { break }
         end = k
       }
-      table.reset(expected: newlines / 2 + 1)
+      table.reset(expected: tokens.newlines / 2 + 1)
       var p = start
       var i = start
       while i < end {
@@ -436,57 +254,38 @@ public struct QualityFilter: Sendable {
 
     private mutating func addParagraph(_ piece: UnsafeBufferPointer<UInt8>) {
       paragraphs += 1
-      if table.increment(XXHash64.hash(piece), index: 0) > 1 {
+      if table.increment(XXHash64.hash(piece), index: 0).count > 1 {
         paraDupLines += 1
         paraDupChars += UTF8Scalar.count(piece)
       }
     }
 
-    /// Advances the n-gram hashes to `n` (from the current `gramsN`, restarting from 1 when `n`
-    /// is smaller): `grams[i]` is the hash of tokens `i ..< i + n`.
-    mutating func grams(to n: Int) {
-      let t = tokenHashes.count
-      if n < gramsN || (grams.isEmpty && gramsN == 1) {
-        grams = tokenHashes
-        gramsN = 1
-      }
-      guard gramsN < n else { return }
-      let target = max(0, t - n + 1)
-      tokenHashes.withUnsafeBufferPointer { tokens in
-        grams.withUnsafeMutableBufferPointer { g in
-          while gramsN < n {
-            let next = gramsN
-            let count = t - next
-            if count <= 0 { break }
-            for i in 0..<count {
-              g[i] = MurmurHash3.fmix64((g[i] &* 0x9E37_79B9_7F4A_7C15) ^ tokens[i + next])
-            }
-            gramsN += 1
-          }
-        }
-      }
-      gramsN = n
-      grams.removeLast(grams.count - target)
+    /// Moves the n-gram levels to `n` over the document's tokens.
+    private mutating func advanceNGrams(to n: Int) {
+      let count = tokens.count
+      tokens.hashes.withUnsafeBufferPointer { ngrams.advance(to: n, tokens: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// The score of `rule` for the measured document.
     mutating func score(_ rule: QualityRule) -> Double {
-      let tokens = Double(tokenHashes.count)
+      let chars = tokens.chars
+      let newlines = tokens.newlines
+      let tokenCount = Double(tokens.count)
       func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
       switch rule {
       case .minChars, .maxChars: return Double(chars)
-      case .minWords, .maxWords: return Double(nonSymbolWords)
+      case .minWords, .maxWords: return Double(tokens.words)
       case .minMeanWordLength, .maxMeanWordLength:
-        return nonSymbolWords == 0 ? 0 : Double(nonSymbolLength) / Double(nonSymbolWords)
-      case .hashRatio: return tokens == 0 ? 0 : Double(hashes) / tokens
-      case .ellipsisRatio: return tokens == 0 ? 0 : Double(ellipses) / tokens
+        return tokens.words == 0 ? 0 : Double(tokens.wordLength) / Double(tokens.words)
+      case .hashRatio: return tokenCount == 0 ? 0 : Double(tokens.hashMarks) / tokenCount
+      case .ellipsisRatio: return tokenCount == 0 ? 0 : Double(tokens.ellipses) / tokenCount
       case .bulletLines: return ratio(bulletLines, gopherLines)
       case .ellipsisLines: return ratio(ellipsisLines, gopherLines)
-      case .alphaWords: return tokens == 0 ? 0 : Double(alphaTokens) / tokens
-      case .stopWords: return Double(stopTokens)
+      case .alphaWords: return tokenCount == 0 ? 0 : Double(tokens.alphaTokens) / tokenCount
+      case .stopWords: return Double(tokens.stopTokens)
       case .linePunct: return ratio(punctLines, fwLines)
       case .shortLines: return ratio(shortLines, fwLines)
-      case .newLineRatio: return tokens == 0 ? (newlines > 0 ? .infinity : 0) : Double(newlines) / tokens
+      case .newLineRatio: return tokenCount == 0 ? (newlines > 0 ? .infinity : 0) : Double(newlines) / tokenCount
       case .charDupRatio: return ratio(charDupChars, chars - newlines)
       case .dupLineFrac: return ratio(repDupLines, repLines)
       case .dupLineCharFrac: return ratio(repDupChars, chars)
@@ -494,42 +293,17 @@ public struct QualityFilter: Sendable {
       case .dupParaCharFrac: return ratio(paraDupChars, chars)
       case .top2Gram, .top3Gram, .top4Gram:
         let n = rule.n
-        guard tokenHashes.count >= n, chars > 0 else { return 0 }
-        if repeatFree > 0, n > repeatFree {
-          // Every n-gram occurs once: the first one counts.
-          return Double(lengthPrefix[n] - lengthPrefix[0] + (n - 1)) / Double(chars)
-        }
-        grams(to: n)
-        table.reset(expected: grams.count)
-        grams.withUnsafeBufferPointer { g in
-          for i in 0..<g.count { _ = table.increment(g[i], index: i) }
-        }
-        if table.bestCount == 1 { repeatFree = max(repeatFree, n) }
-        let first = table.bestFirst
-        let length = lengthPrefix[first + n] - lengthPrefix[first] + (n - 1)
-        return Double(table.bestCount * length) / Double(chars)
+        guard tokens.count >= n, chars > 0 else { return 0 }
+        advanceNGrams(to: n)
+        let (count, first) = ngrams.mostFrequent
+        let length = tokens.lengthPrefix[first + n] - tokens.lengthPrefix[first] + (n - 1)
+        return Double(count * length) / Double(chars)
       case .dup5Gram, .dup6Gram, .dup7Gram, .dup8Gram, .dup9Gram, .dup10Gram:
         let n = rule.n
-        guard tokenHashes.count >= n, chars > 0 else { return 0 }
-        if repeatFree > 0, n > repeatFree { return 0 }
-        grams(to: n)
-        table.reset(expected: grams.count)
-        var repeated = 0
-        grams.withUnsafeBufferPointer { g in
-          lengthPrefix.withUnsafeBufferPointer { prefix in
-            var i = 0
-            while i < g.count {
-              if table.insert(g[i]) {
-                i += 1
-              } else {
-                repeated += prefix[i + n] - prefix[i]
-                i += n
-              }
-            }
-          }
-        }
-        if repeated == 0 { repeatFree = max(repeatFree, n) }
-        return Double(repeated) / Double(chars)
+        guard tokens.count >= n, chars > 0 else { return 0 }
+        advanceNGrams(to: n)
+        let length = tokens.lengthPrefix.withUnsafeBufferPointer { ngrams.duplicateLength(lengthPrefix: $0) }
+        return Double(length) / Double(chars)
       }
     }
   }

@@ -84,7 +84,7 @@ struct AlphanumericRun {
   /// The high bit of each byte of `word` that is an ASCII letter, and of each that is an ASCII
   /// digit.
   @inline(__always)
-  private static func classes(_ word: UInt64) -> (letter: UInt64, digit: UInt64) {
+  static func classes(_ word: UInt64) -> (letter: UInt64, digit: UInt64) {
     let ascii = ~word & SWAR.highBits
     let low = word & SWAR.low7
     return (

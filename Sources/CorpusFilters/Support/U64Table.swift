@@ -26,18 +26,13 @@ final class U64Storage: @unchecked Sendable {
 }
 
 /// A reusable open-addressing hash table from 64-bit keys (already hashes) to a count and a
-/// first index, emptied in O(1) by bumping a generation stamp, that tracks its most frequent
-/// key.
+/// first index, emptied in O(1) by bumping a generation stamp.
 ///
 /// One per worker: scratch state of ``QualityFilter``.
 struct U64Table: Sendable {
   private var storage = U64Storage(capacity: 16)
   private var generation: UInt32 = 0
   private var mask = 15
-  /// The largest count so far, and the smallest first index among keys with that count
-  /// (Python's `Counter.most_common(1)` keeps insertion order among equal counts).
-  private(set) var bestCount = 0
-  private(set) var bestFirst = Int.max
 
   /// Empties the table, sized for about `expected` keys.
   ///
@@ -55,8 +50,6 @@ struct U64Table: Sendable {
       generation = 1
     }
     mask = size - 1
-    bestCount = 0
-    bestFirst = Int.max
   }
 
   @inline(__always)
@@ -64,29 +57,20 @@ struct U64Table: Sendable {
     Int(truncatingIfNeeded: ((key ^ (key >> 29)) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
   }
 
-  /// Adds one to `key`'s count (first seen at `index`) and returns the new count.
+  /// Adds one to `key`'s count (first seen at `index`); returns the new count and the index
+  /// the key was first seen at.
   @inline(__always)
-  mutating func increment(_ key: UInt64, index: Int) -> Int {
+  mutating func increment(_ key: UInt64, index: Int) -> (count: Int, first: Int) {
     let s = storage.slots
     var i = slot(key)
     while true {
       if s[i].stamp != generation {
         s[i] = U64Slot(key: key, stamp: generation, count: 1, first: Int32(truncatingIfNeeded: index))
-        if bestCount < 1 || (bestCount == 1 && index < bestFirst) {
-          bestCount = 1
-          bestFirst = index
-        }
-        return 1
+        return (1, index)
       }
       if s[i].key == key {
         s[i].count &+= 1
-        let c = Int(s[i].count)
-        let f = Int(s[i].first)
-        if c > bestCount || (c == bestCount && f < bestFirst) {
-          bestCount = c
-          bestFirst = f
-        }
-        return c
+        return (Int(s[i].count), Int(s[i].first))
       }
       i = (i + 1) & mask
     }

@@ -59,8 +59,8 @@ public enum XXHash64 {
   /// move): short words' unpredictable lengths make ``finish(_:length:tail:count:)``'s loops
   /// mispredict.
   ///
-  /// - Precondition: `count < 32`, and the 3 bytes after the `count` are readable (they do not
-  ///   change the hash).
+  /// - Precondition: `count < 32`, and the 4 bytes after the `count` are readable (they do not
+  ///   change the hash; the four-byte step reads them when `count` is a multiple of 8).
   /// - Complexity: O(count / 8) stripe steps, then 1 word step, 3 byte steps and the avalanche.
   @inline(__always)
   static func hashShort(_ base: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
