@@ -143,49 +143,56 @@ struct PhraseMatcher: Sendable {
   ///
   /// A hit starting at or before the first word byte starts
   /// the line; one ending at or after the last word byte ends it.
+  ///
+  /// - Complexity: O(n + matches): one table step per byte.
   func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
     var hits = Hits()
     let n = text.count
     guard n > 0 else { return hits }
-    var firstWord = n
-    var lastWord = -1
-    for i in 0..<n where Self.isWordByte(text[i]) {
-      firstWord = i
-      break
-    }
-    var j = n - 1
-    while j >= 0 {
-      if Self.isWordByte(text[j]) {
-        lastWord = j
-        break
-      }
-      j -= 1
-    }
+    var edges = LineEdges()
     byteClass.withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
-        outputStart.withUnsafeBufferPointer { starts in
-          outputs.withUnsafeBufferPointer { outputs in
-            var row = 0
-            for i in 0..<n {
-              let next = transitions[row &+ Int(classOf[Int(text[i])])]
-              row = Int(next & ~Self.emitsBit)
-              if next & Self.emitsBit == 0 { continue }
-              let state = row / classCount
-              let from = Int(starts[state])
-              let to = Int(starts[state + 1])
-              for k in from..<to {
-                let o = outputs[k]
-                let start = i + 1 - Int(o.length)
-                if start > 0 && Self.isWordByte(text[start - 1]) { continue }
-                if !o.prefix && i + 1 < n && Self.isWordByte(text[i + 1]) { continue }
-                hits.add(o.category, start: start <= firstWord, end: i >= lastWord)
-              }
-            }
-          }
+        let p = text.baseAddress.unsafelyUnwrapped
+        let classes = classOf.baseAddress.unsafelyUnwrapped
+        let table = transitions.baseAddress.unsafelyUnwrapped
+        var row = 0
+        var i = 0
+        while i < n {
+          let next = table[row &+ Int(classes[Int(p[i])])]
+          i &+= 1
+          row = Int(next & ~Self.emitsBit)
+          if next & Self.emitsBit != 0 { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
         }
       }
     }
     return hits
+  }
+
+  /// The first and last word byte of a line, found on its first hit.
+  private struct LineEdges {
+    var first = -1
+    var last = -1
+  }
+
+  /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
+  /// boundaries.
+  @inline(never)
+  private func emit(
+    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, edges: inout LineEdges, into hits: inout Hits
+  ) {
+    let n = text.count
+    let state = row / classCount
+    for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+      let o = outputs[k]
+      let start = end - Int(o.length)
+      if start > 0 && Self.isWordByte(text[start - 1]) { continue }
+      if !o.prefix && end < n && Self.isWordByte(text[end]) { continue }
+      if edges.first < 0 {
+        edges.first = text.firstIndex(where: Self.isWordByte) ?? n
+        edges.last = text.lastIndex(where: Self.isWordByte) ?? -1
+      }
+      hits.add(o.category, start: start <= edges.first, end: end - 1 >= edges.last)
+    }
   }
 }
 
