@@ -216,12 +216,15 @@ struct MatchText: Sendable {
       var i = 0
       let n = bytes.count
       while i < n {
-        if i + 8 <= n, let folded = Self.foldedWord(bytes.baseAddress.unsafelyUnwrapped + i, afterSpace: space) {
-          UnsafeMutableRawPointer(o + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
-          w += 8
-          i += 8
-          space = folded >> 56 == 0x20
-          continue
+        if i + 8 <= n {
+          let (folded, length) = Self.foldedWord(bytes.baseAddress.unsafelyUnwrapped + i, afterSpace: space)
+          if length > 0 {
+            UnsafeMutableRawPointer(o + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
+            w += length
+            i += length
+            space = folded >> UInt64((length - 1) << 3) & 0xFF == 0x20
+            continue
+          }
         }
         let b = bytes[i]
         if b < 0x80 {
@@ -259,18 +262,21 @@ struct MatchText: Sendable {
     }
   }
 
-  /// Eight bytes at `p` folded at once (letters lower-cased), or `nil` when they need the
-  /// byte loop: a byte outside printable ASCII, two spaces in a row, or a space after one.
+  /// Eight bytes at `p` folded at once (letters lower-cased), and how many of them are final:
+  /// those before the first that needs the byte loop (a byte outside printable ASCII, the
+  /// second of two spaces, a space after one).
   @inline(__always)
-  private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
+  private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> (word: UInt64, length: Int) {
     let ones = SWAR.ones
     let word = SWAR.load(p)
     // High bit of each byte below 0x20 or above 0x7E (bytes ≥ 0x80 have it already).
     let outside = (~(word &+ 0x60 &* ones) | (word & SWAR.low7 &+ ones) | word) & SWAR.highBits
-    if outside != 0 { return nil }
+    // Spaces (exact before the first outside byte: carries only come from outside bytes and
+    // run towards later bytes).
     let spaces = ~((word ^ 0x20 &* ones) &+ SWAR.low7) & SWAR.highBits
-    if spaces & (spaces << 8) != 0 || (afterSpace && word & 0xFF == 0x20) { return nil }
-    return word | SWAR.inRange(word, 0x41, 0x5A) >> 2  // A–Z lower-cased
+    let stop = outside | spaces & (spaces << 8 | (afterSpace ? 0x80 : 0))
+    let length = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+    return (word | SWAR.inRange(word & SWAR.low7, 0x41, 0x5A) >> 2, length)  // A–Z lower-cased
   }
 
   /// The folded bytes of `text`, trailing space removed.
