@@ -40,16 +40,17 @@ struct PhraseMatcher: Sendable {
   private let byteClass: [UInt8]
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
-  /// state's row offset, with ``emitsBit`` set when that state has outputs. Offsets save a
-  /// multiplication per byte in the scan's dependency chain.
+  /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
+  /// chain.
   private let transitions: [UInt32]
+  /// States are numbered with those that have outputs last: a state has outputs when its row
+  /// offset is at least this, a test off the dependency chain.
+  private let firstEmittingRow: Int
   private let outputStart: [Int32]
   private let outputs: [Output]
 
   /// The most states the automaton holds (phrase bytes beyond are not matched).
   static let maximumStates = 0x8000
-  /// The bit of a transition that marks a target state with outputs.
-  static let emitsBit: UInt32 = 0x8000_0000
 
   /// Compiles `phrases` (text, category).
   ///
@@ -119,17 +120,24 @@ struct PhraseMatcher: Sendable {
         }
       }
     }
+    // Renumbering: states without outputs first (the root, which has none, stays 0).
+    let order = (0..<stateCount).filter { merged[$0].isEmpty } + (0..<stateCount).filter { !merged[$0].isEmpty }
+    var number = [Int](repeating: 0, count: stateCount)
+    for (k, state) in order.enumerated() { number[state] = k }
+    var transitions = [UInt32](repeating: 0, count: stateCount * classes)
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
-    for state in 0..<stateCount {
+    for state in order {
+      for c in 0..<classes {
+        transitions[number[state] * classes + c] = UInt32(number[Int(delta[state * classes + c])] * classes)
+      }
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
     self.classCount = classes
-    self.transitions = delta.map { next in
-      UInt32(next) * UInt32(classes) | (merged[Int(next)].isEmpty ? 0 : Self.emitsBit)
-    }
+    self.transitions = transitions
+    self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
     self.outputStart = outputStart
     self.outputs = outputs
   }
@@ -155,13 +163,13 @@ struct PhraseMatcher: Sendable {
         let p = text.baseAddress.unsafelyUnwrapped
         let classes = classOf.baseAddress.unsafelyUnwrapped
         let table = transitions.baseAddress.unsafelyUnwrapped
+        let emitting = firstEmittingRow
         var row = 0
         var i = 0
         while i < n {
-          let next = table[row &+ Int(classes[Int(p[i])])]
+          row = Int(table[row &+ Int(classes[Int(p[i])])])
           i &+= 1
-          row = Int(next & ~Self.emitsBit)
-          if next & Self.emitsBit != 0 { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
+          if row >= emitting { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
         }
       }
     }
