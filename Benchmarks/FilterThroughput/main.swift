@@ -6,10 +6,12 @@
 //   swift run -c release filter-throughput --reduce-budgets 512,16      # reduce under these budgets (MB)
 //   … --only keys|count|ads|quality|scores|digest|sign|all             # one stage (for profiling)
 //   … --wall                                                           # wall time instead of thread CPU time
+//   … --text FILE                                                      # these documents (NUL-separated) instead
 //
 // The text is made in memory by ``DanishWebText`` (seed 4): Danish prose with per-site
 // template lines, cookie banners, shop and price lines, duplicates and near-duplicates.
-// Nothing is read from disk while timing.
+// Nothing is read from disk while timing. The ads stage prints a digest of every verdict, so
+// that a faster ad filter can be checked to give identical results.
 import BenchmarkSupport
 import CorpusFilters
 import Foundation
@@ -22,6 +24,7 @@ struct Options {
   var child: [String] = []
   var only: String?
   var wall = false
+  var textFile: String?
 
   init(_ arguments: [String]) {
     var i = 1
@@ -34,6 +37,7 @@ struct Options {
       case "--reduce-budgets": budgets = next.split(separator: ",").compactMap { Int($0) }; i += 1
       case "--only": only = next; i += 1
       case "--wall": wall = true
+      case "--text": textFile = next; i += 1
       case "--child": child = Array(arguments[(i + 1)...]); i = arguments.count
       default: break
       }
@@ -78,8 +82,17 @@ if options.child.count >= 3 {
 }
 
 try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
-print("generating \(options.megabytes) MB of Danish web-like text …")
-let documents = DanishWebText.pages(megabytes: options.megabytes, seed: 4).map { (text: $0.text, url: $0.url) }
+let documents: [(text: String, url: String)]
+if let path = options.textFile {
+  print("reading \(path) …")
+  let contents = try String(contentsOfFile: path, encoding: .utf8)
+  documents = contents.split(separator: "\0", omittingEmptySubsequences: false).enumerated().map {
+    (text: String($0.element), url: "https://www.example.dk/\($0.offset)")
+  }
+} else {
+  print("generating \(options.megabytes) MB of Danish web-like text …")
+  documents = DanishWebText.pages(megabytes: options.megabytes, seed: 4).map { (text: $0.text, url: $0.url) }
+}
 let totalBytes = documents.reduce(0) { $0 + $1.text.utf8.count }
 let megabytes = Double(totalBytes) / 1_000_000
 print(String(format: "%d documents, %.1f MB of text", documents.count, megabytes))
@@ -122,13 +135,39 @@ countTime = try best("count") {
 }
 report("line keys + counting (accumulator)", countTime)
 
+/// FNV-1a over every field of ad verdicts: equal digests mean (all but certainly) equal verdicts.
+struct VerdictDigest {
+  private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  mutating func add(_ x: Int) {
+    value = (value ^ UInt64(bitPattern: Int64(x))) &* 0x0000_0100_0000_01B3
+  }
+
+  mutating func add(_ verdict: AdVerdict) {
+    add(verdict.rules.count)
+    for rule in verdict.rules { add(rule.map { AdRule.allCases.firstIndex(of: $0)! + 1 } ?? 0) }
+    add(verdict.removedWords)
+    add(verdict.totalWords)
+    add(verdict.countedWords)
+    add(verdict.dropDocument ? 1 : 0)
+  }
+}
+
 var adsRemoved = 0
+var adsDigest = VerdictDigest()
 let adsTime = best("ads") {
   var ads = AdLineFilter(config: config.ads)
   adsRemoved = 0
-  for d in documents { adsRemoved += ads.evaluate(d.text).rules.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+  adsDigest = VerdictDigest()
+  for d in documents {
+    let verdict = ads.evaluate(d.text)
+    adsRemoved += verdict.rules.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+    adsDigest.add(verdict)
+  }
 }
-report("ads and boilerplate lines", adsTime, "\(adsRemoved) lines flagged")
+report(
+  "ads and boilerplate lines", adsTime,
+  "\(adsRemoved) lines flagged, digest \(String(adsDigest.value, radix: 16))")
 
 var qualityFailed = 0
 let qualityTime = best("quality") {

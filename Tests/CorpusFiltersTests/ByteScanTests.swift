@@ -6,11 +6,11 @@ import Testing
 /// offset of texts that put every kind of byte at every position of an eight-byte word.
 @Suite struct ByteScanTests {
   /// Texts mixing letters of both cases, digits, the bytes around each class boundary
-  /// (`/` `:` `@` `[` `` ` `` `{`), spaces, TAB, DEL and UTF-8 (`æ`, `€`).
+  /// (`/` `:` `@` `[` `` ` `` `{`), spaces, TAB, DEL and UTF-8 (`æ`, `ØÅ`, `€`, `»`, NBSP, `İ`).
   static let texts: [[UInt8]] = {
     let pieces = [
       "Køb", "NU", "199,-", "kr.", "abcXYZ09", "@[`{", "/:", " ", "  ", "\t", "\u{7F}", "æøå", "€", "Zz", "a",
-      "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "q", ".",
+      "0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "q", ".", "ØÅ", "»", "\u{A0}", "İ",
     ]
     var generator = SplitMix64(seed: 7)
     var texts: [[UInt8]] = pieces.map { Array($0.utf8) }
@@ -93,27 +93,29 @@ import Testing
     }
   }
 
-  /// ``MatchText``'s word-at-a-time path against a byte-at-a-time fold of ASCII text.
-  @Test func matchTextFoldEqualsByteLoop() {
+  /// ``MatchText``'s word-at-a-time path (which folds the printable ASCII bytes before a
+  /// non-ASCII one, a control byte or a second space at once) against a scalar-at-a-time fold.
+  @Test func matchTextFoldEqualsScalarLoop() {
     var match = MatchText()
     for text in Self.texts {
       forEachStart(text) { p, start, n in
+        let suffix = UnsafeBufferPointer(start: p + start, count: n - start)
         var expected: [UInt8] = []
         var space = true
-        var i = start
-        while i < n {
-          let b = p[i]
-          guard b < 0x80 else { return }  // non-ASCII folding has its own tests
-          i += 1
-          if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-            if !space { expected.append(0x20) }
-            space = true
-          } else {
-            expected.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        var i = 0
+        while i < suffix.count {
+          let (value, length) = UTF8Scalar.decode(suffix, at: i)
+          i += length
+          let cls = UnicodeClass.classify(value)
+          if value < 0x80 && !cls.contains(.whitespace) || cls.contains(.letter) || cls.contains(.digit) {
+            expected += Array(String(Unicode.Scalar(value)!.properties.lowercaseMapping).utf8)
             space = false
+          } else if !space {
+            expected.append(0x20)
+            space = true
           }
         }
-        let folded = match.withFolded(UnsafeBufferPointer(start: p + start, count: n - start)) { Array($0) }
+        let folded = match.withFolded(suffix) { Array($0) }
         #expect(folded == expected, "\(text) from \(start)")
       }
     }

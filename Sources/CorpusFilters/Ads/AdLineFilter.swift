@@ -194,6 +194,14 @@ public struct AdLineFilter: Sendable {
         if run.letters < length { token.hasDigit = true }
         lastBeforeClosing = UInt32(line[e - 1])
         i = e
+        // The common separator, one ASCII space, ends the token here.
+        if e < n, line[e] == 0x20 {
+          s.scalars += 1
+          token.end = e
+          finish(token, scalars: tokenScalars, into: &s)
+          token.start = -1
+          i = e + 1
+        }
         continue
       }
       let value: UInt32

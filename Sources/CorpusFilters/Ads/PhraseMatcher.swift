@@ -40,16 +40,17 @@ struct PhraseMatcher: Sendable {
   private let byteClass: [UInt8]
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
-  /// state's row offset, with ``emitsBit`` set when that state has outputs. Offsets save a
-  /// multiplication per byte in the scan's dependency chain.
+  /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
+  /// chain.
   private let transitions: [UInt32]
+  /// States are numbered with those that have outputs last: a state has outputs when its row
+  /// offset is at least this, a test off the dependency chain.
+  private let firstEmittingRow: Int
   private let outputStart: [Int32]
   private let outputs: [Output]
 
   /// The most states the automaton holds (phrase bytes beyond are not matched).
   static let maximumStates = 0x8000
-  /// The bit of a transition that marks a target state with outputs.
-  static let emitsBit: UInt32 = 0x8000_0000
 
   /// Compiles `phrases` (text, category).
   ///
@@ -119,17 +120,24 @@ struct PhraseMatcher: Sendable {
         }
       }
     }
+    // Renumbering: states without outputs first (the root, which has none, stays 0).
+    let order = (0..<stateCount).filter { merged[$0].isEmpty } + (0..<stateCount).filter { !merged[$0].isEmpty }
+    var number = [Int](repeating: 0, count: stateCount)
+    for (k, state) in order.enumerated() { number[state] = k }
+    var transitions = [UInt32](repeating: 0, count: stateCount * classes)
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
-    for state in 0..<stateCount {
+    for state in order {
+      for c in 0..<classes {
+        transitions[number[state] * classes + c] = UInt32(number[Int(delta[state * classes + c])] * classes)
+      }
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
     self.classCount = classes
-    self.transitions = delta.map { next in
-      UInt32(next) * UInt32(classes) | (merged[Int(next)].isEmpty ? 0 : Self.emitsBit)
-    }
+    self.transitions = transitions
+    self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
     self.outputStart = outputStart
     self.outputs = outputs
   }
@@ -143,49 +151,56 @@ struct PhraseMatcher: Sendable {
   ///
   /// A hit starting at or before the first word byte starts
   /// the line; one ending at or after the last word byte ends it.
+  ///
+  /// - Complexity: O(n + matches): one table step per byte.
   func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
     var hits = Hits()
     let n = text.count
     guard n > 0 else { return hits }
-    var firstWord = n
-    var lastWord = -1
-    for i in 0..<n where Self.isWordByte(text[i]) {
-      firstWord = i
-      break
-    }
-    var j = n - 1
-    while j >= 0 {
-      if Self.isWordByte(text[j]) {
-        lastWord = j
-        break
-      }
-      j -= 1
-    }
+    var edges = LineEdges()
     byteClass.withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
-        outputStart.withUnsafeBufferPointer { starts in
-          outputs.withUnsafeBufferPointer { outputs in
-            var row = 0
-            for i in 0..<n {
-              let next = transitions[row &+ Int(classOf[Int(text[i])])]
-              row = Int(next & ~Self.emitsBit)
-              if next & Self.emitsBit == 0 { continue }
-              let state = row / classCount
-              let from = Int(starts[state])
-              let to = Int(starts[state + 1])
-              for k in from..<to {
-                let o = outputs[k]
-                let start = i + 1 - Int(o.length)
-                if start > 0 && Self.isWordByte(text[start - 1]) { continue }
-                if !o.prefix && i + 1 < n && Self.isWordByte(text[i + 1]) { continue }
-                hits.add(o.category, start: start <= firstWord, end: i >= lastWord)
-              }
-            }
-          }
+        let p = text.baseAddress.unsafelyUnwrapped
+        let classes = classOf.baseAddress.unsafelyUnwrapped
+        let table = transitions.baseAddress.unsafelyUnwrapped
+        let emitting = firstEmittingRow
+        var row = 0
+        var i = 0
+        while i < n {
+          row = Int(table[row &+ Int(classes[Int(p[i])])])
+          i &+= 1
+          if row >= emitting { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
         }
       }
     }
     return hits
+  }
+
+  /// The first and last word byte of a line, found on its first hit.
+  private struct LineEdges {
+    var first = -1
+    var last = -1
+  }
+
+  /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
+  /// boundaries.
+  @inline(never)
+  private func emit(
+    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, edges: inout LineEdges, into hits: inout Hits
+  ) {
+    let n = text.count
+    let state = row / classCount
+    for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+      let o = outputs[k]
+      let start = end - Int(o.length)
+      if start > 0 && Self.isWordByte(text[start - 1]) { continue }
+      if !o.prefix && end < n && Self.isWordByte(text[end]) { continue }
+      if edges.first < 0 {
+        edges.first = text.firstIndex(where: Self.isWordByte) ?? n
+        edges.last = text.lastIndex(where: Self.isWordByte) ?? -1
+      }
+      hits.add(o.category, start: start <= edges.first, end: end - 1 >= edges.last)
+    }
   }
 }
 
@@ -209,12 +224,15 @@ struct MatchText: Sendable {
       var i = 0
       let n = bytes.count
       while i < n {
-        if i + 8 <= n, let folded = Self.foldedWord(bytes.baseAddress.unsafelyUnwrapped + i, afterSpace: space) {
-          UnsafeMutableRawPointer(o + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
-          w += 8
-          i += 8
-          space = folded >> 56 == 0x20
-          continue
+        if i + 8 <= n {
+          let (folded, length) = Self.foldedWord(bytes.baseAddress.unsafelyUnwrapped + i, afterSpace: space)
+          if length > 0 {
+            UnsafeMutableRawPointer(o + w).storeBytes(of: folded.littleEndian, as: UInt64.self)
+            w += length
+            i += length
+            space = folded >> UInt64((length - 1) << 3) & 0xFF == 0x20
+            continue
+          }
         }
         let b = bytes[i]
         if b < 0x80 {
@@ -252,18 +270,21 @@ struct MatchText: Sendable {
     }
   }
 
-  /// Eight bytes at `p` folded at once (letters lower-cased), or `nil` when they need the
-  /// byte loop: a byte outside printable ASCII, two spaces in a row, or a space after one.
+  /// Eight bytes at `p` folded at once (letters lower-cased), and how many of them are final:
+  /// those before the first that needs the byte loop (a byte outside printable ASCII, the
+  /// second of two spaces, a space after one).
   @inline(__always)
-  private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> UInt64? {
+  private static func foldedWord(_ p: UnsafePointer<UInt8>, afterSpace: Bool) -> (word: UInt64, length: Int) {
     let ones = SWAR.ones
     let word = SWAR.load(p)
     // High bit of each byte below 0x20 or above 0x7E (bytes ≥ 0x80 have it already).
     let outside = (~(word &+ 0x60 &* ones) | (word & SWAR.low7 &+ ones) | word) & SWAR.highBits
-    if outside != 0 { return nil }
+    // Spaces (exact before the first outside byte: carries only come from outside bytes and
+    // run towards later bytes).
     let spaces = ~((word ^ 0x20 &* ones) &+ SWAR.low7) & SWAR.highBits
-    if spaces & (spaces << 8) != 0 || (afterSpace && word & 0xFF == 0x20) { return nil }
-    return word | SWAR.inRange(word, 0x41, 0x5A) >> 2  // A–Z lower-cased
+    let stop = outside | spaces & (spaces << 8 | (afterSpace ? 0x80 : 0))
+    let length = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+    return (word | SWAR.inRange(word & SWAR.low7, 0x41, 0x5A) >> 2, length)  // A–Z lower-cased
   }
 
   /// The folded bytes of `text`, trailing space removed.

@@ -1,0 +1,82 @@
+import Testing
+
+@testable import CorpusFilters
+
+/// ``PhraseMatcher/scan(_:)`` against a naive search: every phrase tried at every position of
+/// the folded line, with the word-boundary rules, on edge cases and random lines.
+@Suite struct PhraseMatcherTests {
+  /// Overlapping phrases (one a suffix or prefix of another), the same phrase in two
+  /// categories, prefix phrases, phrases starting with punctuation, one-letter phrases.
+  static let phrases: [(String, UInt8)] = [
+    ("del", 3), ("del på facebook", 2), ("på facebook", 4), ("læs mere", 2), ("mere", 4), ("rabatkode*", 4),
+    ("<script*", 5), ("[if*", 5), ("e-mail", 0), ("annonce", 2), ("annonce", 3), ("a", 1), ("a a", 6), ("aa*", 7),
+    ("inkl. moms", 4), ("Læg i kurv", 7), ("ØL", 3),
+  ]
+
+  static let pieces = [
+    "del", "Del", "DEL", "delvis", "handel", "på", "facebook", "Facebook.", "læs", "LÆS", "mere", "mere,",
+    "rabatkode", "rabatkoden", "<script>", "<SCRIPT", "x<script", "[if", "[IF", "e-mail", "email", "annonce", "a",
+    "aa", "aaa", " ", "  ", "\t", ".", ",", ":", "-", "»", "\u{A0}", "inkl.", "moms", "læg", "i", "kurv", "kurven",
+    "øl", "Øl", "ølen", "7", "æ", "…",
+  ]
+
+  static let edgeCases =
+    pieces + ["", " ", "del på facebook", "Del på Facebook del", "a a a", "aaa a", "læs mere.", "»Del«", "x-del-x"]
+
+  static let randomLines: [String] = {
+    var generator = SplitMix64(seed: 17)
+    var lines: [String] = []
+    for _ in 0..<3000 {
+      var line = ""
+      for _ in 0..<Int.random(in: 1...10, using: &generator) {
+        line += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+        if Bool.random(using: &generator) { line += " " }
+      }
+      lines.append(line)
+    }
+    return lines
+  }()
+
+  /// Per category: hit count, whether a hit touches an edge, whether one starts the line.
+  typealias Summary = [(count: Int, edge: Bool, start: Bool)]
+
+  func summary(_ hits: PhraseMatcher.Hits) -> Summary {
+    (0..<8).map { c in (hits.count(UInt8(c)), hits.touchesEdge(UInt8(c)), hits.startsLine(UInt8(c))) }
+  }
+
+  func reference(_ text: [UInt8]) -> Summary {
+    var fold = MatchText()
+    var result: Summary = Array(repeating: (0, false, false), count: 8)
+    let firstWord = text.firstIndex(where: PhraseMatcher.isWordByte) ?? text.count
+    let lastWord = text.lastIndex(where: PhraseMatcher.isWordByte) ?? -1
+    for (phrase, category) in Self.phrases {
+      let prefix = phrase.hasSuffix("*")
+      let bytes = fold.fold(prefix ? String(phrase.dropLast()) : phrase)
+      guard bytes.count <= text.count else { continue }
+      for start in 0...(text.count - bytes.count) where Array(text[start..<(start + bytes.count)]) == bytes {
+        let end = start + bytes.count
+        if start > 0 && PhraseMatcher.isWordByte(text[start - 1]) { continue }
+        if !prefix && end < text.count && PhraseMatcher.isWordByte(text[end]) { continue }
+        result[Int(category)].count += 1
+        if start <= firstWord { result[Int(category)].start = true }
+        if start <= firstWord || end - 1 >= lastWord { result[Int(category)].edge = true }
+      }
+    }
+    return result
+  }
+
+  func check(_ line: String) {
+    let matcher = PhraseMatcher(phrases: Self.phrases)
+    var fold = MatchText()
+    var copy = line
+    let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
+    let hits = folded.withUnsafeBufferPointer { matcher.scan($0) }
+    #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)")
+  }
+
+  @Test(arguments: edgeCases) func edgeCaseEqualsNaiveSearch(line: String) { check(line) }
+
+  @Test func randomLinesEqualNaiveSearch() {
+    for line in Self.randomLines { check(line) }
+  }
+}
