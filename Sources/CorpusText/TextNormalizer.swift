@@ -1,10 +1,10 @@
+import CorpusIO
+
 #if canImport(Glibc)
   import Glibc
 #else
   import Darwin
 #endif
-
-import CorpusIO
 
 /// The normalize stage: repair, then transliteration, as configured by ``NormalizeConfig``.
 ///

@@ -1,10 +1,10 @@
+import CorpusIO
+
 #if canImport(Glibc)
   import Glibc
 #else
   import Darwin
 #endif
-
-import CorpusIO
 
 /// Lines of a document: the text split on every LF byte (U+000A) and nothing else, so a text
 /// with k LFs has k + 1 lines (the last one empty when the text ends with LF).

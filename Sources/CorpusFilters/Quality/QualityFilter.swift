@@ -263,7 +263,9 @@ public struct QualityFilter: Sendable {
     /// Moves the n-gram levels to `n` over the document's tokens.
     private mutating func advanceNGrams(to n: Int) {
       let count = tokens.count
-      tokens.hashes.withUnsafeBufferPointer { ngrams.advance(to: n, tokens: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+      tokens.hashes.withUnsafeBufferPointer {
+        ngrams.advance(to: n, tokens: UnsafeBufferPointer(rebasing: $0[0..<count]))
+      }
     }
 
     /// The score of `rule` for the measured document.

@@ -245,8 +245,9 @@ struct QualityTokens {
       return nil
     }
 
-    /// The chunk at `i` (not white space), scalar by scalar; returns where it ends. Leading
-    /// punctuation is appended as it is met, the core (first to last non-punctuation scalar)
+    /// The chunk at `start` (not white space), scalar by scalar; returns where it ends.
+    ///
+    /// Leading punctuation is appended as it is met, the core (first to last non-punctuation scalar)
     /// and what follows it once the chunk ends.
     mutating func chunk(_ start: Int) -> Int {
       var i = start
@@ -351,7 +352,9 @@ struct QualityTokens {
     if hashes.count < n { hashes = Array(repeating: 0, count: n) }
     if lengthPrefix.count < n + 1 { lengthPrefix = Array(repeating: 0, count: n + 1) }
     guard let p = bytes.baseAddress, n > 0 else {
-      (count, chars, newlines, hashMarks, ellipses, words, wordLength, alphaTokens, stopTokens) = (0, 0, 0, 0, 0, 0, 0, 0, 0)
+      (count, chars, newlines, hashMarks, ellipses, words, wordLength, alphaTokens, stopTokens) = (
+        0, 0, 0, 0, 0, 0, 0, 0, 0
+      )
       return
     }
     let stopWords = stopWords
@@ -360,18 +363,19 @@ struct QualityTokens {
     let scanner = hashes.withUnsafeMutableBufferPointer { hashBuffer in
       lengthPrefix.withUnsafeMutableBufferPointer { prefixBuffer in
         shortWords.entries.withUnsafeMutableBufferPointer { shortWordBuffer in
-        byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
-          Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
-            var scanner = Scanner(
-              p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
-              prefix: prefixBuffer.baseAddress.unsafelyUnwrapped, byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
-              shortWords: shortWordBuffer.baseAddress.unsafelyUnwrapped,
-              asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords,
-              maxStopWordBytes: maxStopWordBytes)
-            scanner.scan()
-            return scanner
+          byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
+            Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
+              var scanner = Scanner(
+                p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
+                prefix: prefixBuffer.baseAddress.unsafelyUnwrapped,
+                byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
+                shortWords: shortWordBuffer.baseAddress.unsafelyUnwrapped,
+                asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords,
+                maxStopWordBytes: maxStopWordBytes)
+              scanner.scan()
+              return scanner
+            }
           }
-        }
         }
       }
     }
