@@ -228,6 +228,11 @@ public struct AdLineFilter: Sendable {
       var k = 0
       while k < count {
         let facts = tokens[k]
+        // A token without digit, sign, dot or @ before one without a digit: no price, no contact.
+        if facts.facts.isDisjoint(with: [.digit, .sign, .dot, .at]), k + 1 == count || !tokens[k + 1].hasDigit {
+          k += 1
+          continue
+        }
         if facts.hasDigit || facts.hasSign {
           let t = token(k)
           let core = TokenPatterns.trimmed(t)
