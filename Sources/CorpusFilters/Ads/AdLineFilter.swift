@@ -198,6 +198,8 @@ public struct AdLineFilter: Sendable {
   ///
   /// - Complexity: O(k) in the bytes of that scalar and those after it.
   private func lastBeforeClosing(_ line: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    // Most lines end with a letter, a digit or a full stop.
+    if let last = line.last, ASCII.isAlphanumeric(last) || last == 0x2E { return UInt32(last) }
     var end = line.count
     while end > 0 {
       var start = end - 1
