@@ -122,11 +122,14 @@ struct LineTokenizer {
       ends &= ends &- 1
     }
     while starts != 0 {
-      start = i &+ starts.trailingZeroBitCount >> 3
+      let tokenStart = i &+ starts.trailingZeroBitCount >> 3
       starts &= starts &- 1
-      facts = letterFacts
-      if ends == 0 { return }
-      finish(end: i &+ ends.trailingZeroBitCount >> 3)
+      if ends == 0 {
+        start = tokenStart
+        facts = letterFacts
+        return
+      }
+      append(start: tokenStart, end: i &+ ends.trailingZeroBitCount >> 3, facts: letterFacts)
       ends &= ends &- 1
     }
   }
@@ -163,15 +166,20 @@ struct LineTokenizer {
     return UInt8(truncatingIfNeeded: x)
   }
 
+  /// Finishes the open token at `end`.
   @inline(__always)
   private mutating func finish(end: Int) {
-    tokens[count] = LineToken(start: start, end: end, facts: LineToken.Facts(rawValue: facts))
-    count &+= 1
-    let length = end &- start
-    tokenBytes &+= length
-    if facts & (LineToken.Facts.letter.rawValue | LineToken.Facts.digit.rawValue) != 0 { words &+= 1 }
+    append(start: start, end: end, facts: facts)
     start = -1
     facts = 0
+  }
+
+  @inline(__always)
+  private mutating func append(start: Int, end: Int, facts: UInt8) {
+    tokens[count] = LineToken(start: start, end: end, facts: LineToken.Facts(rawValue: facts))
+    count &+= 1
+    tokenBytes &+= end &- start
+    if facts & (LineToken.Facts.letter.rawValue | LineToken.Facts.digit.rawValue) != 0 { words &+= 1 }
   }
 
   /// Steps one scalar at a time from `i` until at or past `limit`: a word with a non-ASCII
