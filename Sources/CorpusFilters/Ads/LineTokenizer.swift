@@ -53,17 +53,26 @@ struct LineTokenizer {
       let high = word & SWAR.highBits
       var letterBytes = letter
       var upperBytes = SWAR.inRange(low, 0x41, 0x5A) & ascii
+      var size = 8
       if high != 0 {
-        let lead = SWAR.equal(word, 0xC3)
+        var lead = SWAR.equal(word, 0xC3)
         let continuation = high & ~(word << 1)
         let notLetter = SWAR.equal(word | 0x20 &* SWAR.ones, 0xB7) & continuation
-        // Only whole `C3 xx` letters (U+00C0–U+00FF but × and ÷) stay on the word path; a lead
-        // byte last is stepped through with its continuation.
-        guard high == lead | continuation, continuation == lead << 8, lead >> 63 == 0, notLetter == 0 else {
+        // A lead byte last, after a letter, is left to the next word: this one ends inside that
+        // letter's token, and the byte only keeps the token open.
+        var last: UInt64 = 0
+        if lead >> 63 != 0, (letter | continuation) & (0x80 << 48) != 0 {
+          last = 0x80 << 56
+          lead ^= last
+          size = 7
+        }
+        // Only whole `C3 xx` letters (U+00C0–U+00FF but × and ÷) stay on the word path; another
+        // lead byte last is stepped through with its continuation.
+        guard high == lead | continuation | last, continuation == lead << 8, lead >> 63 == 0, notLetter == 0 else {
           i = scan.stepScalars(line, from: i, to: min(i &+ 8, n), classes: classes)
           continue
         }
-        letterBytes |= lead | continuation
+        letterBytes |= lead | continuation | last
         // U+00C0–U+00DE: continuation bytes 80–9E.
         upperBytes |= SWAR.inRange(low, 0x00, 0x1E) & continuation
         scan.letters &+= SWAR.countHighBits(continuation)
@@ -84,7 +93,7 @@ struct LineTokenizer {
           letterBytes >> 7 | digit >> 6 | (~digit & SWAR.highBits) >> 5 | dot >> 4 | at >> 3 | dollar >> 2
         scan.tokens(in: ~space & SWAR.highBits, space: space, facts: factBits, at: i)
       }
-      i &+= 8
+      i &+= size
     }
     if scan.start >= 0 { scan.finish(end: n) }
     return scan
