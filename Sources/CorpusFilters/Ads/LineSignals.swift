@@ -53,7 +53,7 @@ struct LineToken {
   var digitsOnly: Bool { !facts.contains(.notDigit) }
   var hasDot: Bool { facts.contains(.dot) }
   var hasAt: Bool { facts.contains(.at) }
-  /// Bytes ≥ 0x80 or `$`: may hold a currency sign.
+  /// May hold a currency sign (``Facts/sign``).
   var hasSign: Bool { facts.contains(.sign) }
 }
 
