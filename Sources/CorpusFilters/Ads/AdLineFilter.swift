@@ -41,7 +41,9 @@ public struct AdLineFilter: Sendable {
   private let enabledMask: UInt32
   private let counts: [Bool]
   private var text = MatchText()
+  /// The current line's tokens: the first `tokenCount`, the rest spare room.
   private var tokens: [LineToken] = []
+  private var tokenCount = 0
   private let classes = ScalarClassifier()
 
   enum Category {
@@ -163,111 +165,50 @@ public struct AdLineFilter: Sendable {
   /// - Complexity: O(n) in the line length; no allocation once the token buffer has grown.
   private mutating func signals(_ line: UnsafeBufferPointer<UInt8>) -> LineSignals {
     var s = LineSignals()
-    tokens.removeAll(keepingCapacity: true)
-    var token = LineToken(start: -1)
-    var tokenScalars = 0
-    var lastBeforeClosing: UInt32 = 0
-    var i = 0
     let n = line.count
-    let latin1 = classes.latin1
-    while i < n {
-      let start = i
-      let b = line[i]
-      if ASCII.isAlphanumeric(b) {
-        // A run of ASCII letters and digits: visible, inside one token, never closing.
-        if token.start < 0 {
-          token = LineToken(start: start)
-          tokenScalars = 0
-        }
-        let run = AlphanumericRun.scan(line.baseAddress.unsafelyUnwrapped, from: i, to: n)
-        let e = run.end
-        let length = e - i
-        s.scalars += length
-        s.visible += length
-        tokenScalars += length
-        s.letters += run.letters
-        s.upper += run.uppercase
-        if run.letters > 0 {
-          token.hasLetter = true
-          token.digitsOnly = false
-        }
-        if run.letters < length { token.hasDigit = true }
-        lastBeforeClosing = UInt32(line[e - 1])
-        i = e
-        // The common separator, one ASCII space, ends the token here.
-        if e < n, line[e] == 0x20 {
-          s.scalars += 1
-          token.end = e
-          finish(token, scalars: tokenScalars, into: &s)
-          token.start = -1
-          i = e + 1
-        }
-        continue
-      }
-      let value: UInt32
-      let cls: ScalarClass
-      if b < 0x80 {
-        value = UInt32(b)
-        cls = latin1[Int(b)]
-        i += 1
-      } else {
-        let decoded = UTF8Scalar.decode(line, at: i)
-        value = decoded.value
-        i += decoded.length
-        cls = classes.classify(value)
-      }
-      s.scalars += 1
-      if cls.contains(.whitespace) {
-        if token.start >= 0 {
-          token.end = start
-          finish(token, scalars: tokenScalars, into: &s)
-          token.start = -1
-        }
-        continue
-      }
-      s.visible += 1
-      if token.start < 0 {
-        token = LineToken(start: start)
-        tokenScalars = 0
-      }
-      tokenScalars += 1
-      if cls.contains(.letter) {
-        token.hasLetter = true
-        token.digitsOnly = false
-        s.letters += 1
-        if cls.contains(.upper) { s.upper += 1 }
-      } else if cls.contains(.digit) {
-        token.hasDigit = true
-        if b >= 0x80 { token.digitsOnly = false }
-      } else {
-        token.digitsOnly = false
-        switch value {
-        case 0x2E: token.hasDot = true
-        case 0x40: token.hasAt = true
-        case 0x24: token.hasSign = true
-        case 0x7B, 0x7D: s.braces = true
-        case 0xA9: s.copyright = true
-        default: if b >= 0x80 { token.hasSign = true }
-        }
-      }
-      if !Self.isClosing(value) { lastBeforeClosing = value }
+    if tokens.count < n / 2 + 1 {
+      tokens = Array(repeating: LineToken(start: 0, end: 0, facts: []), count: max(n / 2 + 1, 2 * tokens.count))
     }
-    if token.start >= 0 {
-      token.end = n
-      finish(token, scalars: tokenScalars, into: &s)
+    let scan = tokens.withUnsafeMutableBufferPointer { buffer in
+      LineTokenizer.scan(line, into: buffer.baseAddress.unsafelyUnwrapped, classes: classes)
     }
-    if let first = tokens.first, first.end > first.start, line[first.end - 1] == 0x3A { s.labelColon = true }
-    let terminal = lastBeforeClosing
+    tokenCount = scan.count
+    s.words = scan.words
+    s.scalars = n - scan.continuations
+    s.visible = scan.visible
+    tokens.withUnsafeBufferPointer { tokens in
+      if n > 1000 {
+        s.longWord = tokens[0..<scan.count].contains {
+          $0.end - $0.start > 1000 && UTF8Scalar.count(UnsafeBufferPointer(rebasing: line[$0.start..<$0.end])) > 1000
+        }
+      }
+      if scan.count > 0, line[tokens[0].end - 1] == 0x3A { s.labelColon = true }
+    }
+    s.letters = scan.letters
+    s.upper = scan.upper
+    s.braces = scan.braces
+    s.copyright = scan.copyright
+    let terminal = lastBeforeClosing(line)
     s.sentenceLike = terminal == 0x2E || terminal == 0x21 || terminal == 0x3F || terminal == 0x2026
     patterns(line, into: &s)
     return s
   }
 
-  @inline(__always)
-  private mutating func finish(_ token: LineToken, scalars: Int, into s: inout LineSignals) {
-    tokens.append(token)
-    if token.hasLetter || token.hasDigit { s.words += 1 }
-    if scalars > 1000 { s.longWord = true }
+  /// The line's last scalar that is neither white space nor closing (quotes, brackets), or 0.
+  ///
+  /// - Complexity: O(k) in the bytes of that scalar and those after it.
+  private func lastBeforeClosing(_ line: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    // Most lines end with a letter, a digit or a full stop.
+    if let last = line.last, ASCII.isAlphanumeric(last) || last == 0x2E { return UInt32(last) }
+    var end = line.count
+    while end > 0 {
+      var start = end - 1
+      while start > 0, line[start] & 0xC0 == 0x80 { start -= 1 }
+      let value = UTF8Scalar.decode(line, at: start).value
+      if !Self.isClosing(value), !classes.classify(value).contains(.whitespace) { return value }
+      end = start
+    }
+    return 0
   }
 
   @inline(__always) private static func isClosing(_ v: UInt32) -> Bool {
@@ -276,7 +217,7 @@ public struct AdLineFilter: Sendable {
 
   /// Prices, discounts, percentages, contacts, counters, and the currency check of sentence-like.
   private mutating func patterns(_ line: UnsafeBufferPointer<UInt8>, into s: inout LineSignals) {
-    let count = tokens.count
+    let count = tokenCount
     guard count > 0 else { return }
     tokens.withUnsafeBufferPointer { tokens in
       @inline(__always) func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
@@ -289,6 +230,11 @@ public struct AdLineFilter: Sendable {
       var k = 0
       while k < count {
         let facts = tokens[k]
+        // A token without digit, sign, dot or @ before one without a digit: no price, no contact.
+        if facts.facts.isDisjoint(with: [.digit, .sign, .dot, .at]), k + 1 == count || !tokens[k + 1].hasDigit {
+          k += 1
+          continue
+        }
         if facts.hasDigit || facts.hasSign {
           let t = token(k)
           let core = TokenPatterns.trimmed(t)
@@ -372,7 +318,7 @@ public struct AdLineFilter: Sendable {
         }
       }
       // A sentence ending in a currency is a price line, not a sentence.
-      if s.sentenceLike, let last = tokens.last, last.hasLetter || last.hasSign || last.hasDigit {
+      if s.sentenceLike, case let last = tokens[count - 1], last.hasLetter || last.hasSign || last.hasDigit {
         let t = UnsafeBufferPointer(rebasing: line[last.start..<last.end])
         if TokenPatterns.isCurrency(t) || (last.hasDigit && TokenPatterns.isGluedPrice(TokenPatterns.trimmed(t))) {
           s.sentenceLike = false

@@ -27,23 +27,34 @@ struct LineSignals {
   var labelColon = false
 }
 
-/// A token of a line: byte range and a few facts gathered while scanning.
+/// A token of a line: byte range and a few facts gathered while scanning (``LineTokenizer``).
 struct LineToken {
   var start: Int
   var end: Int
-  var hasLetter = false
-  var hasDigit = false
-  /// Only ASCII digits (before trailing punctuation is trimmed: `12,` is not).
-  var digitsOnly = true
-  var hasDot = false
-  var hasAt = false
-  /// Bytes ≥ 0x80 or `$`: may hold a currency sign.
-  var hasSign = false
+  var facts: Facts
 
-  init(start: Int) {
-    self.start = start
-    end = start
+  /// What a token's scalars hold, one bit each (the bit values are ``LineTokenizer``'s per-byte
+  /// fact bits).
+  struct Facts: OptionSet {
+    let rawValue: UInt8
+    static let letter = Facts(rawValue: 1)
+    static let digit = Facts(rawValue: 2)
+    /// A scalar that is not an ASCII digit.
+    static let notDigit = Facts(rawValue: 4)
+    static let dot = Facts(rawValue: 8)
+    static let at = Facts(rawValue: 16)
+    /// A non-ASCII scalar that is not a letter, digit or `©`, or `$`: may be a currency sign.
+    static let sign = Facts(rawValue: 32)
   }
+
+  var hasLetter: Bool { facts.contains(.letter) }
+  var hasDigit: Bool { facts.contains(.digit) }
+  /// Only ASCII digits (before trailing punctuation is trimmed: `12,` is not).
+  var digitsOnly: Bool { !facts.contains(.notDigit) }
+  var hasDot: Bool { facts.contains(.dot) }
+  var hasAt: Bool { facts.contains(.at) }
+  /// May hold a currency sign (``Facts/sign``).
+  var hasSign: Bool { facts.contains(.sign) }
 }
 
 /// Byte-level recognizers for the ad filter's token patterns (ASCII syntax; Danish number format
