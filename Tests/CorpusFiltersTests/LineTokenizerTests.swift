@@ -94,7 +94,9 @@ import Testing
     "kr.", "$", "€", "£", "©", "{", "}", "@", "info@firma.dk", "www.x.dk", ".", ",", "-", "%", ":", "!", "…", "–",
     "’", "”", "»", "«", "ª", "µ", "²", "日本", "😀", "٣", "Ǆ", "\u{200B}", "\u{AD}", "\u{1C}", "\u{7F}",
   ]
-  static let separators = [" ", " ", " ", "  ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{85}", "\u{2003}", "\u{3000}", ""]
+  static let separators = [
+    " ", " ", " ", "  ", "\t", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{85}", "\u{2003}", "\u{3000}", "",
+  ]
 
   static let edgeCases: [String] = [
     "", " ", "   ", "a", "a ", " a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefg æ", "abcdefgæ", "abcdefæ",
@@ -103,21 +105,8 @@ import Testing
     String(repeating: "ø", count: 1001), "ord\tord\u{0B}ord\u{0C}ord\rord", "a\u{2028}b\u{2029}c",
   ]
 
-  static let randomLines: [String] = {
-    var generator = SplitMix64(seed: 23)
-    var lines: [String] = []
-    for _ in 0..<400 {
-      var line = ""
-      for _ in 0..<Int.random(in: 1...12, using: &generator) {
-        line += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-        if Int.random(in: 0..<3, using: &generator) > 0 {
-          line += separators[Int.random(in: 0..<separators.count, using: &generator)]
-        }
-      }
-      lines.append(line)
-    }
-    return lines
-  }()
+  static let randomLines = randomTexts(
+    count: 400, seed: 23, pieces: pieces, separators: separators, maxPieces: 12, separatorChance: 2.0 / 3)
 
   /// Every suffix of `line` that starts on a scalar boundary.
   static func suffixes(_ line: String) -> [[UInt8]] {
@@ -128,7 +117,8 @@ import Testing
   @Test(arguments: edgeCases)
   func edgeCase(_ line: String) {
     for bytes in Self.suffixes(line) {
-      #expect(Self.scanned(bytes) == Self.reference(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+      #expect(
+        Self.scanned(bytes) == Self.reference(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
     }
   }
 

@@ -23,19 +23,8 @@ import Testing
   static let edgeCases =
     pieces + ["", " ", "del på facebook", "Del på Facebook del", "a a a", "aaa a", "læs mere.", "»Del«", "x-del-x"]
 
-  static let randomLines: [String] = {
-    var generator = SplitMix64(seed: 17)
-    var lines: [String] = []
-    for _ in 0..<3000 {
-      var line = ""
-      for _ in 0..<Int.random(in: 1...10, using: &generator) {
-        line += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-        if Bool.random(using: &generator) { line += " " }
-      }
-      lines.append(line)
-    }
-    return lines
-  }()
+  static let randomLines = randomTexts(
+    count: 3000, seed: 17, pieces: pieces, separators: [" "], maxPieces: 10, separatorChance: 0.5)
 
   /// Per category: hit count, whether a hit touches an edge, whether one starts the line.
   typealias Summary = [(count: Int, edge: Bool, start: Bool)]

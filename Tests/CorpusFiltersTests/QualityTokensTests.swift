@@ -15,19 +15,8 @@ import Testing
       "abcdefghij", "Kommunalbestyrelsen", "ø.", ",,", "-", "a", "Z9",
     ]
     let spaces = [" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u{A0}", "\u{2028}", "\r\n", "\u{3000}"]
-    var generator = SplitMix64(seed: 11)
-    var texts = pieces + spaces
-    for _ in 0..<150 {
-      var text = ""
-      for _ in 0..<Int.random(in: 1...14, using: &generator) {
-        text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
-        if Int.random(in: 0..<4, using: &generator) > 0 {
-          text += spaces[Int.random(in: 0..<spaces.count, using: &generator)]
-        }
-      }
-      texts.append(text)
-    }
-    return texts
+    return pieces + spaces
+      + randomTexts(count: 150, seed: 11, pieces: pieces, separators: spaces, maxPieces: 14, separatorChance: 0.75)
   }()
 
   struct Measures: Equatable {

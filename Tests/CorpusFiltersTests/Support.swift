@@ -30,6 +30,24 @@ struct SplitMix64: RandomNumberGenerator {
   }
 }
 
+/// `count` seeded texts, each of 1…`maxPieces` random `pieces`, each piece followed by a random
+/// one of `separators` with probability `separatorChance`.
+func randomTexts(
+  count: Int, seed: UInt64, pieces: [String], separators: [String], maxPieces: Int, separatorChance: Double
+) -> [String] {
+  var generator = SplitMix64(seed: seed)
+  return (0..<count).map { _ in
+    var text = ""
+    for _ in 0..<Int.random(in: 1...maxPieces, using: &generator) {
+      text += pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      if Double.random(in: 0..<1, using: &generator) < separatorChance {
+        text += separators[Int.random(in: 0..<separators.count, using: &generator)]
+      }
+    }
+    return text
+  }
+}
+
 /// Danish-looking words for generated text.
 let danishWords = """
   og i at det er en til på som de med han af for ikke der var jeg sig men et har om vi min havde hun nu over da \
