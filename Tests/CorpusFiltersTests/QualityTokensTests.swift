@@ -22,14 +22,7 @@ import Testing
   struct Measures: Equatable {
     var hashes: [UInt64] = []
     var lengths: [Int] = []
-    var chars = 0
-    var newlines = 0
-    var hashMarks = 0
-    var ellipses = 0
-    var words = 0
-    var wordLength = 0
-    var alphaTokens = 0
-    var stopTokens = 0
+    var counts = QualityTokens.Counts()
   }
 
   static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -48,25 +41,25 @@ import Testing
   static func reference(_ text: String) -> Measures {
     var m = Measures()
     let scalars = Array(text.unicodeScalars)
-    m.chars = scalars.count
-    m.newlines = scalars.filter { $0 == "\n" }.count
-    m.hashMarks = scalars.filter { $0 == "#" }.count
+    m.counts.chars = scalars.count
+    m.counts.newlines = scalars.filter { $0 == "\n" }.count
+    m.counts.hashMarks = scalars.filter { $0 == "#" }.count
     var dots = 0
     for s in scalars + [" "] {
       if s == "." {
         dots += 1
       } else {
-        m.ellipses += dots / 3
+        m.counts.ellipses += dots / 3
         dots = 0
       }
-      if s == "\u{2026}" { m.ellipses += 1 }
+      if s == "\u{2026}" { m.counts.ellipses += 1 }
     }
     func token(_ piece: ArraySlice<Unicode.Scalar>) {
       var string = ""
       string.unicodeScalars.append(contentsOf: piece)
       m.hashes.append(XXHash64.hash(string))
       m.lengths.append(piece.count)
-      if stopWords.contains(string) { m.stopTokens += 1 }
+      if stopWords.contains(string) { m.counts.stopTokens += 1 }
     }
     func punctuation(_ piece: ArraySlice<Unicode.Scalar>) {
       var i = piece.startIndex
@@ -91,10 +84,10 @@ import Testing
       {
         punctuation(chunk[i..<first])
         token(chunk[first...last])
-        m.words += 1
-        m.wordLength += last + 1 - first
+        m.counts.words += 1
+        m.counts.wordLength += last + 1 - first
         if chunk[first...last].contains(where: { $0.properties.generalCategory.isLetter }) {
-          m.alphaTokens += 1
+          m.counts.alphaTokens += 1
         }
         punctuation(chunk[(last + 1)..<e])
       } else {
@@ -108,9 +101,7 @@ import Testing
   static func measured(_ tokens: QualityTokens) -> Measures {
     Measures(
       hashes: Array(tokens.hashes[0..<tokens.count]),
-      lengths: (0..<tokens.count).map { tokens.lengthPrefix[$0 + 1] - tokens.lengthPrefix[$0] }, chars: tokens.chars,
-      newlines: tokens.newlines, hashMarks: tokens.hashMarks, ellipses: tokens.ellipses, words: tokens.words,
-      wordLength: tokens.wordLength, alphaTokens: tokens.alphaTokens, stopTokens: tokens.stopTokens)
+      lengths: (0..<tokens.count).map { tokens.lengthPrefix[$0 + 1] - tokens.lengthPrefix[$0] }, counts: tokens.counts)
   }
 
   @Test func tokensEqualTheReferenceFromEveryScalar() {

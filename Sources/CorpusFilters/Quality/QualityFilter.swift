@@ -125,8 +125,8 @@ public struct QualityFilter: Sendable {
       repLines = 0
       repDupLines = 0
       repDupChars = 0
-      table.reset(expected: tokens.newlines + 1)
-      table2.reset(expected: tokens.newlines + 1)
+      table.reset(expected: tokens.counts.newlines + 1)
+      table2.reset(expected: tokens.counts.newlines + 1)
       let n = bytes.count
       let endsWithNewline = n > 0 && bytes[n - 1] == 0x0A
       var lineIndex = 0
@@ -235,7 +235,7 @@ public struct QualityFilter: Sendable {
         if !classes.classify(v).contains(.whitespace) { break }
         end = k
       }
-      table.reset(expected: tokens.newlines / 2 + 1)
+      table.reset(expected: tokens.counts.newlines / 2 + 1)
       var p = start
       var i = start
       while i < end {
@@ -270,21 +270,21 @@ public struct QualityFilter: Sendable {
 
     /// The score of `rule` for the measured document.
     mutating func score(_ rule: QualityRule) -> Double {
-      let chars = tokens.chars
-      let newlines = tokens.newlines
+      let chars = tokens.counts.chars
+      let newlines = tokens.counts.newlines
       let tokenCount = Double(tokens.count)
       func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
       switch rule {
       case .minChars, .maxChars: return Double(chars)
-      case .minWords, .maxWords: return Double(tokens.words)
+      case .minWords, .maxWords: return Double(tokens.counts.words)
       case .minMeanWordLength, .maxMeanWordLength:
-        return tokens.words == 0 ? 0 : Double(tokens.wordLength) / Double(tokens.words)
-      case .hashRatio: return tokenCount == 0 ? 0 : Double(tokens.hashMarks) / tokenCount
-      case .ellipsisRatio: return tokenCount == 0 ? 0 : Double(tokens.ellipses) / tokenCount
+        return tokens.counts.words == 0 ? 0 : Double(tokens.counts.wordLength) / Double(tokens.counts.words)
+      case .hashRatio: return tokenCount == 0 ? 0 : Double(tokens.counts.hashMarks) / tokenCount
+      case .ellipsisRatio: return tokenCount == 0 ? 0 : Double(tokens.counts.ellipses) / tokenCount
       case .bulletLines: return ratio(bulletLines, gopherLines)
       case .ellipsisLines: return ratio(ellipsisLines, gopherLines)
-      case .alphaWords: return tokenCount == 0 ? 0 : Double(tokens.alphaTokens) / tokenCount
-      case .stopWords: return Double(tokens.stopTokens)
+      case .alphaWords: return tokenCount == 0 ? 0 : Double(tokens.counts.alphaTokens) / tokenCount
+      case .stopWords: return Double(tokens.counts.stopTokens)
       case .linePunct: return ratio(punctLines, fwLines)
       case .shortLines: return ratio(shortLines, fwLines)
       case .newLineRatio: return tokenCount == 0 ? (newlines > 0 ? .infinity : 0) : Double(newlines) / tokenCount

@@ -15,22 +15,28 @@ struct QualityTokens {
   private(set) var lengthPrefix: [Int] = [0]
   /// Tokens in the document.
   private(set) var count = 0
-  /// Unicode scalars in the document.
-  private(set) var chars = 0
-  /// LF bytes.
-  private(set) var newlines = 0
-  /// `#` bytes.
-  private(set) var hashMarks = 0
-  /// `...` (every three of a run of `.`) and `…`.
-  private(set) var ellipses = 0
-  /// Tokens that are not punctuation.
-  private(set) var words = 0
-  /// Unicode scalars in those tokens.
-  private(set) var wordLength = 0
-  /// Tokens containing a letter.
-  private(set) var alphaTokens = 0
-  /// Tokens that are stop words.
-  private(set) var stopTokens = 0
+  /// The document-wide counts of the last document.
+  private(set) var counts = Counts()
+
+  /// The counts the rules take from a document besides its tokens.
+  struct Counts: Equatable {
+    /// Unicode scalars in the document (set when its scan ends).
+    var chars = 0
+    /// LF bytes.
+    var newlines = 0
+    /// `#` bytes.
+    var hashMarks = 0
+    /// `...` (every three of a run of `.`) and `…`.
+    var ellipses = 0
+    /// Tokens that are not punctuation.
+    var words = 0
+    /// Unicode scalars in those tokens.
+    var wordLength = 0
+    /// Tokens containing a letter.
+    var alphaTokens = 0
+    /// Tokens that are stop words.
+    var stopTokens = 0
+  }
 
   private let classes = ScalarClassifier()
   /// The stop words' hashes.
@@ -88,13 +94,7 @@ struct QualityTokens {
     let maxStopWordBytes: Int
     var count = 0
     var scalars = 0
-    var stopTokens = 0
-    var newlines = 0
-    var hashMarks = 0
-    var ellipses = 0
-    var words = 0
-    var wordLength = 0
-    var alphaTokens = 0
+    var counts = Counts()
     /// Continuation bytes of the scalars seen so far: bytes minus this is scalars.
     var continuations = 0
 
@@ -111,7 +111,7 @@ struct QualityTokens {
       count &+= 1
       scalars &+= length
       prefix[count] = scalars
-      if isStopWord { stopTokens &+= 1 }
+      if isStopWord { counts.stopTokens &+= 1 }
     }
 
     /// The xxHash64 of `p[a..<b]`.
@@ -132,9 +132,9 @@ struct QualityTokens {
     /// Counts a word (a token that is not punctuation) of `length` scalars.
     @inline(__always)
     mutating func countWord(length: Int, alpha: Bool) {
-      words &+= 1
-      wordLength &+= length
-      if alpha { alphaTokens &+= 1 }
+      counts.words &+= 1
+      counts.wordLength &+= length
+      if alpha { counts.alphaTokens &+= 1 }
     }
 
     /// Appends the word `p[i..<i + count]`, `count` ≤ 7, whose bytes are the low bytes of
@@ -236,10 +236,10 @@ struct QualityTokens {
           let mark = p[wordEnd]
           let token = byteTokens[Int(mark)]
           append(token.hash, length: 1, isStopWord: token.isStopWord)
-          if mark == 0x23 { hashMarks &+= 1 }
+          if mark == 0x23 { counts.hashMarks &+= 1 }
         }
         continuations &+= leads
-        if space == 0x0A { newlines &+= 1 }
+        if space == 0x0A { counts.newlines &+= 1 }
         return end &+ 1
       }
       return nil
@@ -276,11 +276,11 @@ struct QualityTokens {
             if byte == 0x2E {
               var e = i &+ 1
               while e < n && p[e] == 0x2E { e &+= 1 }
-              ellipses &+= (e &- i) / 3
+              counts.ellipses &+= (e &- i) / 3
               if coreStart < 0 { appendPunctuation(i, e) }
               i = e
             } else {
-              if byte == 0x23 { hashMarks &+= 1 }
+              if byte == 0x23 { counts.hashMarks &+= 1 }
               if coreStart < 0 {
                 let token = byteTokens[Int(byte)]
                 append(token.hash, length: 1, isStopWord: token.isStopWord)
@@ -292,7 +292,7 @@ struct QualityTokens {
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
           let cls = classes.classify(value)
           if cls.contains(.whitespace) { break chunk }
-          if value == 0x2026 { ellipses &+= 1 }
+          if value == 0x2026 { counts.ellipses &+= 1 }
           if QualityTokens.isTokenPunctuation(value, cls) {
             if coreStart < 0 { append(hash(i, i &+ length), bytes: length, length: 1) }
           } else {
@@ -324,7 +324,7 @@ struct QualityTokens {
         let first = p[i]
         if first < 0x80 {
           if asciiClasses[Int(first)] == .whitespace {
-            if first == 0x0A { newlines &+= 1 }
+            if first == 0x0A { counts.newlines &+= 1 }
             i &+= 1
             continue
           }
@@ -352,9 +352,7 @@ struct QualityTokens {
     if hashes.count < n { hashes = Array(repeating: 0, count: n) }
     if lengthPrefix.count < n + 1 { lengthPrefix = Array(repeating: 0, count: n + 1) }
     guard let p = bytes.baseAddress, n > 0 else {
-      (count, chars, newlines, hashMarks, ellipses, words, wordLength, alphaTokens, stopTokens) = (
-        0, 0, 0, 0, 0, 0, 0, 0, 0
-      )
+      (count, counts) = (0, Counts())
       return
     }
     let stopWords = stopWords
@@ -380,13 +378,7 @@ struct QualityTokens {
       }
     }
     count = scanner.count
-    chars = n &- scanner.continuations
-    newlines = scanner.newlines
-    hashMarks = scanner.hashMarks
-    ellipses = scanner.ellipses
-    words = scanner.words
-    wordLength = scanner.wordLength
-    alphaTokens = scanner.alphaTokens
-    stopTokens = scanner.stopTokens
+    counts = scanner.counts
+    counts.chars = n &- scanner.continuations
   }
 }
