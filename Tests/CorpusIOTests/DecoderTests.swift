@@ -62,26 +62,28 @@ struct DecoderTests {
   // MARK: - Truncation
 
   @Test(
-    "a cut stream delivers a prefix of the data, then throws truncated", arguments: codecs,
-    [0.1, 0.5, 0.9, 0.999])
+    "a cut stream delivers the same prefix of the data at every chunking and read size, then throws truncated",
+    arguments: codecs, [0.1, 0.5, 0.9, 0.999])
   func truncated(codec: Compression, fraction: Double) throws {
     let compressed = try Fixture.bytes("lines.txt.\(codec.suffix)")
     let original = try Fixture.lines()
     let cut = Array(compressed[0..<Int(Double(compressed.count) * fraction)])
     var reference: [UInt8]?
     for chunkSize in chunkSizes {
-      let result = drain(try codec.decoder(over: MemorySource(cut, chunkSize: chunkSize)))
-      let error = try #require(result.error, "chunk size \(chunkSize)")
-      #expect(error.kind == .truncated)
-      #expect(error.offset == Int64(result.bytes.count), "offset is the decoded bytes delivered")
-      #expect(error.message.contains("compressed offset \(cut.count)"), "\(error.message)")
-      #expect(result.bytes.count < original.count || fraction > 0.99)
-      #expect(
-        Array(original.prefix(result.bytes.count)) == result.bytes, "delivered bytes are good data")
-      if let reference {
-        #expect(result.bytes == reference, "chunk size \(chunkSize) delivers the same prefix")
-      } else {
-        reference = result.bytes
+      for readSize in [1, 100, 1 << 16] {
+        let result = drain(try codec.decoder(over: MemorySource(cut, chunkSize: chunkSize)), readSize: readSize)
+        let error = try #require(result.error, "chunk size \(chunkSize), read size \(readSize)")
+        #expect(error.kind == .truncated)
+        #expect(error.offset == Int64(result.bytes.count), "offset is the decoded bytes delivered")
+        #expect(error.message.contains("compressed offset \(cut.count)"), "\(error.message)")
+        #expect(result.bytes.count < original.count || fraction > 0.99)
+        #expect(
+          Array(original.prefix(result.bytes.count)) == result.bytes, "delivered bytes are good data")
+        if let reference {
+          #expect(result.bytes == reference, "chunk size \(chunkSize), read size \(readSize): the same prefix")
+        } else {
+          reference = result.bytes
+        }
       }
     }
   }
