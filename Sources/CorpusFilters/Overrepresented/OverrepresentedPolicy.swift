@@ -82,13 +82,20 @@ public enum DomainKey {
     return 0
   }
 
-  /// ``host(of:)`` of an all-ASCII URL as bytes (empty for no host), found on its bytes, which
-  /// are its characters; `nil` when a byte is not ASCII.
+  /// ``host(of:)`` as bytes (empty for no host), found on the bytes of `url` when those from
+  /// the host's start through the byte after its end are ASCII (there bytes are characters,
+  /// whatever the path holds); `nil` otherwise.
+  ///
+  /// - Complexity: O(k) in the bytes up to the host's end.
   static func asciiHost(_ url: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    for b in url where b >= 0x80 { return nil }
     var start = hostStart(url)
     var end = start
-    while end < url.count, url[end] != 0x2F, url[end] != 0x3F, url[end] != 0x23 { end += 1 }
+    while end < url.count, url[end] != 0x2F, url[end] != 0x3F, url[end] != 0x23 {
+      if url[end] >= 0x80 { return nil }
+      end += 1
+    }
+    // A combining mark after the delimiter would make it part of another character.
+    if end + 1 < url.count && url[end + 1] >= 0x80 { return nil }
     for i in stride(from: end - 1, through: start, by: -1) where url[i] == 0x40 {  // after the last @
       start = i + 1
       break
@@ -108,6 +115,11 @@ public enum DomainKey {
     if let host = url.utf8.withContiguousStorageIfAvailable(asciiHost) ?? nil {
       return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
     }
+    return characterHost(of: url)
+  }
+
+  /// ``host(of:)`` found character by character (any host, e.g. `blåbær.dk`).
+  static func characterHost(of url: String) -> String? {
     let bytes = Array(url.utf8)
     var rest = Substring(String(decoding: bytes[bytes.withUnsafeBufferPointer(hostStart)...], as: UTF8.self))
     if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
