@@ -8,12 +8,19 @@ struct OSCARDocumentReader {
   /// `22.01` or `23.01`.
   var release: String
 
+  /// Keys the reader never looks at, parsed without building their values: the per-line
+  /// language identifications (an object per line of the text).
+  static let unusedKeys = ["sentence_identifications"]
+
   func read(path: String, emit: DocumentSink) throws {
     let file = fileName(path)
     try context.forEachLine(of: path) { line, lines in
       if isBlank(line) { return }
       let location = DataIssue.Location.line(lines.lineNumber)
-      guard let record = try context.jsonObject(line, file: path, at: location) else { return }
+      guard
+        let record = try context.jsonObject(
+          line, file: path, at: location, skippingKeys: Self.unusedKeys)
+      else { return }
       guard let content = record["content"]?.stringValue else {
         return try context.log.reject(
           DataIssue(.missingField, file: path, at: location, "record has no string 'content'"))
@@ -43,17 +50,21 @@ struct OSCARDocumentReader {
 }
 
 extension ReadContext {
-  /// Parses one JSON line as an object, or rejects the record (malformed JSON, invalid UTF-8,
-  /// not an object) and returns `nil`.
-  func jsonObject(_ line: UnsafeRawBufferPointer, file: String, at location: DataIssue.Location) throws -> JSONObject? {
+  /// Parses one JSON line as an object, leaving out the members named in `skippingKeys`, or
+  /// rejects the record (malformed JSON, invalid UTF-8, not an object) and returns `nil`.
+  func jsonObject(
+    _ line: UnsafeRawBufferPointer, file: String, at location: DataIssue.Location, skippingKeys: [String] = []
+  ) throws -> JSONObject? {
     let value: JSONValue
     do {
-      value = try JSONParser.parse(line)
-    } catch where error.kind == .invalidUTF8 && options.invalidUTF8 == .replace {
+      value = try JSONParser.parse(line, skippingKeys: skippingKeys)
+    } catch  where error.kind == .invalidUTF8 && options.invalidUTF8 == .replace {
       // Repair the bytes, then parse again; the record is kept and the repair counted.
       let repaired = Array(String(repairingUTF8Bytes: line).utf8)
       do {
-        value = try repaired.withUnsafeBytes { (bytes) throws(JSONError) in try JSONParser.parse(bytes) }
+        value = try repaired.withUnsafeBytes { (bytes) throws(JSONError) in
+          try JSONParser.parse(bytes, skippingKeys: skippingKeys)
+        }
       } catch {
         try log.reject(DataIssue(.malformedJSON, file: file, at: location, "\(error)"))
         return nil

@@ -283,16 +283,17 @@ private struct SplitMix: RandomNumberGenerator {
     #expect(error?.isSyntaxError == true)
   }
 
-  @Test(arguments: [
-    ([0x22, 0x61, 0xC3, 0x28, 0x22], 2),  // truncated 2-byte sequence
-    ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong '/'
-    ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // UTF-8-encoded surrogate
-    ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
-    ([0x22, 0x80, 0x22], 1),  // lone continuation byte
-    ([0x22, 0x5C, 0x6E, 0xFF, 0x22], 3),  // after an escape
-    ([0x7B, 0x22, 0xE6, 0x22, 0x3A, 0x31, 0x7D], 2),  // in a key (Latin-1 'æ')
-    ([0x22, 0xC3, 0x5C, 0x6E, 0x22], 1),  // sequence cut by an escape
-  ] as [([UInt8], Int)])
+  @Test(
+    arguments: [
+      ([0x22, 0x61, 0xC3, 0x28, 0x22], 2),  // truncated 2-byte sequence
+      ([0x22, 0xC0, 0xAF, 0x22], 1),  // overlong '/'
+      ([0x22, 0xED, 0xA0, 0x80, 0x22], 1),  // UTF-8-encoded surrogate
+      ([0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], 1),  // above U+10FFFF
+      ([0x22, 0x80, 0x22], 1),  // lone continuation byte
+      ([0x22, 0x5C, 0x6E, 0xFF, 0x22], 3),  // after an escape
+      ([0x7B, 0x22, 0xE6, 0x22, 0x3A, 0x31, 0x7D], 2),  // in a key (Latin-1 'æ')
+      ([0x22, 0xC3, 0x5C, 0x6E, 0x22], 1),  // sequence cut by an escape
+    ] as [([UInt8], Int)])
   func invalidUTF8IsItsOwnKind(bytes: [UInt8], offset: Int) {
     let error = parseError(bytes)
     #expect(error?.kind == .invalidUTF8)
@@ -389,7 +390,9 @@ private struct SplitMix: RandomNumberGenerator {
 
   @Test func reusedParserKeepsWorkingAfterErrors() throws {
     var parser = JSONParser()
-    let lines = [JSONFixtures.daNewsroom, "{\"a\":\"\\q\"}", JSONFixtures.oscar2201, "[1,", JSONFixtures.daNewsroomThin]
+    let lines = [
+      JSONFixtures.daNewsroom, "{\"a\":\"\\q\"}", JSONFixtures.oscar2201, "[1,", JSONFixtures.daNewsroomThin,
+    ]
     var parsed = 0
     var failed = 0
     for line in lines {
@@ -407,5 +410,67 @@ private struct SplitMix: RandomNumberGenerator {
   @Test func parsesAStringAndAnEmptyBuffer() throws {
     #expect(try JSONParser.parse("\"hej\"") == "hej")
     #expect(throws: JSONError.self) { try JSONParser.parse(UnsafeRawBufferPointer(start: nil, count: 0)) }
+  }
+
+  // MARK: Skipped keys
+
+  /// `value` with every object member named in `keys` removed, at any depth.
+  private func removing(_ keys: [String], from value: JSONValue) -> JSONValue {
+    switch value {
+    case .object(let object):
+      return .object(
+        JSONObject(object.filter { !keys.contains($0.key) }.map { ($0.key, removing(keys, from: $0.value)) }))
+    case .array(let elements): return .array(elements.map { removing(keys, from: $0) })
+    default: return value
+    }
+  }
+
+  /// Parses `text` leaving out `keys`, or returns the error.
+  private func parseSkipping(_ keys: [String], _ bytes: [UInt8]) -> Result<JSONValue, JSONError> {
+    bytes.withUnsafeBytes { buffer in
+      Result { () throws(JSONError) -> JSONValue in try JSONParser.parse(buffer, skippingKeys: keys) }
+    }
+  }
+
+  @Test(
+    "skipped keys are left out at every depth; everything else is as a full parse gives it",
+    arguments: [
+      JSONFixtures.oscar2201, JSONFixtures.oscar2201NullAnnotation, JSONFixtures.oscar2301, JSONFixtures.daNewsroom,
+      #"{"a":{"s":[{"s":1}],"b":[{"s":{"x":[]},"c":"s"}]},"s":"top","t":[[{"s":null}]]}"#,
+    ])
+  func skippedKeysAreLeftOut(line: String) throws {
+    for keys in [[], ["sentence_identifications"], ["s", "label"], ["identification", "prob", "density"]] {
+      let full = try parse(line)
+      #expect(try parseSkipping(keys, Array(line.utf8)).get() == removing(keys, from: full), "\(keys)")
+    }
+  }
+
+  @Test(
+    "malformed JSON inside a skipped value fails exactly as it does when parsed",
+    arguments: [
+      "[1,2,]", "{\"a\" 1}", "\"\\x\"", "\"a\tb\"", "01", "1.e5", "tru", "[", "{\"s\":[1}", "[{\"a\":}]",
+      "[" + String(repeating: "[", count: JSONParser.defaultMaxDepth) + "]",
+    ])
+  func malformedSkippedValues(value: String) {
+    let line = Array("{\"k\":1,\"s\":\(value),\"z\":2}".utf8)
+    let full = parseSkipping([], line)
+    let skipped = parseSkipping(["s"], line)
+    #expect(throws: JSONError.self) { try full.get() }
+    if case .failure(let expected) = full, case .failure(let error) = skipped {
+      #expect(error == expected)
+    } else {
+      Issue.record("skipping 's' accepted \(value.debugDescription)")
+    }
+  }
+
+  @Test("invalid UTF-8 inside a skipped value is the same error")
+  func invalidUTF8InSkippedValue() {
+    let line = Array(#"{"s":[{"label":""#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8)
+    guard case .failure(let error) = parseSkipping(["s"], line) else {
+      Issue.record("accepted invalid UTF-8")
+      return
+    }
+    #expect(error.kind == .invalidUTF8)
+    #expect(error.offset == 16)
   }
 }

@@ -56,6 +56,10 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
 /// - Numbers are checked against the grammar and kept as their lexeme.
 /// - Arrays and objects may nest ``maxDepth`` levels (512 by default); deeper input fails with
 ///   ``JSONError/Kind/tooDeep`` instead of exhausting the stack.
+/// - **Skipped keys.** Object members whose key is one of `skippingKeys`, at any depth, are
+///   checked as strictly as the rest but left out of the result, without building their arrays
+///   and objects: a reader that drops a bulky field (OSCAR's per-line
+///   `sentence_identifications`) does not pay for it.
 ///
 /// A string without escapes costs one scan and one copy into its `String`; one with escapes is
 /// decoded into a scratch buffer that a parser instance reuses from line to line.
@@ -94,11 +98,12 @@ public struct JSONParser: Sendable {
     return try state.parseDocument()
   }
 
-  /// Parses `bytes`, which must hold exactly one JSON text.
-  public static func parse(_ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth)
-    throws(JSONError) -> JSONValue
-  {
-    var state = _JSONParseState(bytes, maxDepth: maxDepth, scratch: [])
+  /// Parses `bytes`, which must hold exactly one JSON text, leaving out the object members
+  /// whose key is one of `skippingKeys`.
+  public static func parse(
+    _ bytes: UnsafeRawBufferPointer, maxDepth: Int = defaultMaxDepth, skippingKeys: [String] = []
+  ) throws(JSONError) -> JSONValue {
+    var state = _JSONParseState(bytes, maxDepth: maxDepth, scratch: [], skippedKeys: skippingKeys)
     return try state.parseDocument()
   }
 
@@ -128,15 +133,18 @@ struct _JSONParseState {
   let maxDepth: Int
   var scratch: [UInt8]
   var replacedSurrogates = 0
+  /// Keys whose members are checked but not built.
+  let skippedKeys: [String]
 
   // Any non-null pointer will do for an empty input: it is never read.
   nonisolated(unsafe) private static let emptyBase = UnsafeRawPointer(bitPattern: 0x10)!
 
-  init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int, scratch: [UInt8]) {
+  init(_ bytes: UnsafeRawBufferPointer, maxDepth: Int, scratch: [UInt8], skippedKeys: [String] = []) {
     self.base = bytes.baseAddress ?? _JSONParseState.emptyBase
     self.count = bytes.count
     self.maxDepth = maxDepth
     self.scratch = scratch
+    self.skippedKeys = skippedKeys
   }
 
   @inline(__always) func byte(_ k: Int) -> UInt8 { base.load(fromByteOffset: k, as: UInt8.self) }
@@ -170,13 +178,15 @@ struct _JSONParseState {
     return JSONError(.unexpectedCharacter, "unexpected \(describe(byte(i))); expected \(expected)", offset: i)
   }
 
-  mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
+  /// Parses the value at `i`; one that is not to be kept (`keep` false: a skipped key's) is
+  /// checked all the same, but its arrays and objects are not built.
+  mutating func parseValue(depth: Int, keep: Bool = true) throws(JSONError) -> JSONValue {
     skipWhitespace()
     guard i < count else { throw unexpected("a value") }
     switch byte(i) {
     case quote: return .string(try parseString())
-    case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
-    case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+    case UInt8(ascii: "{"): return try parseObject(depth: depth + 1, keep: keep)
+    case UInt8(ascii: "["): return try parseArray(depth: depth + 1, keep: keep)
     case UInt8(ascii: "t"):
       try expectLiteral("true")
       return .bool(true)
@@ -206,7 +216,7 @@ struct _JSONParseState {
     }
   }
 
-  mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
+  mutating func parseObject(depth: Int, keep: Bool) throws(JSONError) -> JSONValue {
     if depth > maxDepth {
       throw JSONError(.tooDeep, "nesting deeper than \(maxDepth) levels", offset: i)
     }
@@ -217,15 +227,18 @@ struct _JSONParseState {
       return .object(JSONObject())
     }
     var members: [JSONObject.Member] = []
-    members.reserveCapacity(4)
+    if keep { members.reserveCapacity(4) }
     while true {
       guard i < count && byte(i) == quote else { throw unexpected("a string key") }
       let key = try parseString()
       skipWhitespace()
       guard i < count && byte(i) == UInt8(ascii: ":") else { throw unexpected("':'") }
       i += 1
-      let value = try parseValue(depth: depth)
-      members.append((key: key, value: value))
+      if keep && !skippedKeys.contains(key) {
+        members.append((key: key, value: try parseValue(depth: depth)))
+      } else {
+        _ = try parseValue(depth: depth, keep: false)
+      }
       skipWhitespace()
       guard i < count else { throw unexpected("',' or '}'") }
       let c = byte(i)
@@ -241,7 +254,7 @@ struct _JSONParseState {
     }
   }
 
-  mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
+  mutating func parseArray(depth: Int, keep: Bool) throws(JSONError) -> JSONValue {
     if depth > maxDepth {
       throw JSONError(.tooDeep, "nesting deeper than \(maxDepth) levels", offset: i)
     }
@@ -252,9 +265,10 @@ struct _JSONParseState {
       return .array([])
     }
     var elements: [JSONValue] = []
-    elements.reserveCapacity(4)
+    if keep { elements.reserveCapacity(4) }
     while true {
-      elements.append(try parseValue(depth: depth))
+      let element = try parseValue(depth: depth, keep: keep)
+      if keep { elements.append(element) }
       skipWhitespace()
       guard i < count else { throw unexpected("',' or ']'") }
       let c = byte(i)
@@ -298,7 +312,9 @@ struct _JSONParseState {
   }
 
   func numberError(_ expected: String) -> JSONError {
-    if i >= count { return JSONError(.unexpectedEnd, "input ended inside a number; expected \(expected)", offset: count) }
+    if i >= count {
+      return JSONError(.unexpectedEnd, "input ended inside a number; expected \(expected)", offset: count)
+    }
     return JSONError(.invalidNumber, "unexpected \(describe(byte(i))) in a number; expected \(expected)", offset: i)
   }
 
