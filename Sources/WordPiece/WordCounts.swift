@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// Counts of normalized, pre-tokenized words: the input of ``WordPieceTrainer``.
 ///
 /// A streaming accumulator for the map phase: feed it text with ``add(utf8:)`` (words are
@@ -79,11 +85,29 @@ public struct WordCounts: Sendable {
 
   /// The words and counts as (bytes, count), sorted by bytes.
   public func sortedEntries() -> [(word: [UInt8], count: Int64)] {
-    var entries: [(word: [UInt8], count: Int64)] = []
+    let sorted = sortedWords()
+    return sorted.entries.map { (Array(sorted.bytes[$0.offset..<$0.offset + Int($0.length)]), $0.count) }
+  }
+
+  /// Every word's bytes, one after another in `bytes`, and the entries sorted by those bytes.
+  ///
+  /// - Complexity: O(w log w) comparisons (`memcmp`) for w words; two allocations.
+  private func sortedWords() -> (bytes: [UInt8], entries: [(offset: Int, length: Int32, count: Int64)]) {
+    var bytes: [UInt8] = []
+    var entries: [(offset: Int, length: Int32, count: Int64)] = []
     entries.reserveCapacity(table.count)
-    table.forEach { entries.append((Array($0), $1)) }
-    entries.sort { $0.word.lexicographicallyPrecedes($1.word) }
-    return entries
+    table.forEach { word, count in
+      entries.append((bytes.count, Int32(word.count), count))
+      bytes.append(contentsOf: word)
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      entries.sort { a, b in
+        let order = memcmp(base + a.offset, base + b.offset, Int(min(a.length, b.length)))
+        return order != 0 ? order < 0 : a.length < b.length
+      }
+    }
+    return (bytes, entries)
   }
 
   // MARK: Sidecar format
@@ -99,10 +123,11 @@ public struct WordCounts: Sendable {
     var out = WordCounts.magic
     out += Array(WordCounts.optionsLine(options).utf8)
     out.append(0x0A)
-    for (word, count) in sortedEntries() {
-      appendVarint(UInt64(word.count), to: &out)
-      out += word
-      appendVarint(UInt64(count), to: &out)
+    let sorted = sortedWords()
+    for entry in sorted.entries {
+      appendVarint(UInt64(entry.length), to: &out)
+      out += sorted.bytes[entry.offset..<entry.offset + Int(entry.length)]
+      appendVarint(UInt64(entry.count), to: &out)
     }
     return out
   }

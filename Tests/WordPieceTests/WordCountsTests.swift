@@ -31,7 +31,7 @@ import Testing
     let options = WordPieceOptions(lowercase: lowercase)
     let pieces = [
       "og", "Æble", "kat", "SKOLE", "arbejdsmarkedsuddannelserne", "Café", "e\u{301}", "x", "2024",
-      "hjemmeside-designere", "ab\u{AD}c", "uforholdsmæssigt", "bjørnebærbuske", "!", "中文",
+      "hjemmeside-designere", "ab\u{AD}c", "uforholdsmæssigt", "bjørnebærbuske", "!", "中文", "ka", "katte",
     ]
     var rng = SplitMix64(state: 21)
     var texts: [String] = []
@@ -49,6 +49,7 @@ import Testing
     let entries = counts.sortedEntries()
     #expect(entries.count == oracle.count)
     #expect(Dictionary(entries.map { ($0.word, $0.count) }, uniquingKeysWith: +) == oracle)
+    #expect(entries.map(\.word) == oracle.keys.sorted { $0.lexicographicallyPrecedes($1) }, "sorted by bytes")
     #expect(counts.totalWords == oracle.values.reduce(0, +))
     #expect(counts.distinctWords == oracle.count)
   }
