@@ -37,6 +37,9 @@ enum IngestPhase {
     var quality = config.filters.quality.rules(forSource: source.name).map(QualityFilter.init(rules:))
     let ads = config.filters.ads
     var adFilter = ads.enabled && (ads.scope == .all || source.web) ? AdLineFilter(config: ads) : nil
+    // The rules' record names, made once (not a string built per removed line).
+    let adRules = AdRule.allCases
+    let adRuleNames = adRules.map { "ads." + $0.rawValue }
     let group = context.policy.group(forSource: task.sourceIndex)
     let counter =
       write && group != nil
@@ -77,7 +80,8 @@ enum IngestPhase {
             return try removals.document(document, rule: "ads.document", score: verdict.countedShare)
           }
           if !verdict.removal.isEmpty {
-            try removals.lines(of: document, reasons: verdict.rules.map { $0.map { "ads." + $0.rawValue } })
+            let reasons = verdict.rules.map { $0.map { adRuleNames[adRules.firstIndex(of: $0).unsafelyUnwrapped] } }
+            try removals.lines(of: document, reasons: reasons)
             document.text = verdict.removal.apply(to: document.text)
             if document.text.isEmpty {
               return try removals.document(document, rule: "ads.all_lines", countCharacters: false)

@@ -42,17 +42,28 @@ final class RemovalRecorder {
   func lines(of document: Document, reasons: [String?]) throws {
     var text = document.text
     var index = 0
+    // Per rule: lines and characters, added to the task's counts once per document.
+    var counts: [(rule: String, lines: Int, characters: Int)] = []
     try text.withUTF8 { bytes in
       try TextLines.forEach(bytes) { range in
         defer { index += 1 }
         guard index < reasons.count, let rule = reasons[index] else { return }
         let line = UnsafeBufferPointer(rebasing: bytes[range])
-        lines[rule, default: 0] += 1
-        characters[rule, default: 0] += UTF8Scalar.count(line)
+        let characters = UTF8Scalar.count(line)
+        if let k = counts.firstIndex(where: { $0.rule == rule }) {
+          counts[k].lines += 1
+          counts[k].characters += characters
+        } else {
+          counts.append((rule, 1, characters))
+        }
         tally.add(rule: rule, line: line)
         try audit.add(
           .line, source: source, id: document.id, line: index, rule: rule, text: String(decoding: line, as: UTF8.self))
       }
+    }
+    for count in counts {
+      lines[count.rule, default: 0] += count.lines
+      characters[count.rule, default: 0] += count.characters
     }
   }
 

@@ -12,6 +12,10 @@ struct RemovedLineTally: Sendable {
     var rule: String
     /// xxHash64 of `text`'s UTF-8.
     var hash: UInt64
+
+    /// Only the line's hash is hashed (lines of the same text under two rules are rare);
+    /// equality still compares the rule.
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
   }
 
   struct Count: Sendable {
