@@ -1,22 +1,10 @@
 import CZlib
 
-#if canImport(Glibc)
-  import Glibc
-#else
-  import Darwin
-#endif
-
-/// `write(2)`, named apart from the `write(_:)` methods that call it.
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-  write(fd, buffer, count)
-}
-
 /// Compresses bytes into a gzip file (one member), streaming with bounded memory.
 ///
 /// The header carries no file name and a zero modification time, so equal input gives equal
 /// output bytes (manifests compare checksums). Small writes are gathered into a 64 KiB buffer
-/// before zlib sees them; compressed output is written in 256 KiB blocks.
+/// before zlib sees them; compressed output is written in 256 KiB blocks (by a ``FileWriter``).
 ///
 /// Call ``finish(sync:)`` to complete the file; a writer released without it leaves an
 /// incomplete file behind (pair it with ``AtomicFile`` and `abandon()`).
@@ -34,9 +22,9 @@ public final class GzipWriter {
   /// Uncompressed bytes accepted so far.
   public private(set) var bytesIn: Int64 = 0
   /// Compressed bytes written to the file so far.
-  public private(set) var bytesOut: Int64 = 0
+  public var bytesOut: Int64 { file.bytesWritten }
 
-  private var fd: Int32
+  private let file: FileWriter
   private let stream: UnsafeMutablePointer<z_stream>
   private var streamActive = true
   private let staging: UnsafeMutableRawBufferPointer
@@ -54,11 +42,7 @@ public final class GzipWriter {
     guard (0...9).contains(level) else {
       throw CorpusIOError(.writeFailed, "gzip level \(level) is not in 0...9")
     }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd < 0 {
-      let reason = String(cString: strerror(errno))
-      throw CorpusIOError(.writeFailed, "cannot create '\(path)': \(reason)")
-    }
+    file = try FileWriter(path: path)
     stream = .allocate(capacity: 1)
     stream.initialize(to: z_stream())
     // windowBits 15 + 16: gzip wrapper; memLevel 8 is zlib's default. `deflateInit2` is a macro.
@@ -66,13 +50,11 @@ public final class GzipWriter {
       stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
       Int32(MemoryLayout<z_stream>.size))
     if ret != Z_OK {
-      close(fd)
       stream.deinitialize(count: 1)
       stream.deallocate()
       throw CorpusIOError(.writeFailed, "zlib initialisation failed (code \(ret))")
     }
     self.path = path
-    self.fd = fd
     staging = .allocate(byteCount: 1 << 16, alignment: 16)
     output = .allocate(byteCount: 1 << 18, alignment: 16)
   }
@@ -81,7 +63,6 @@ public final class GzipWriter {
     if streamActive { deflateEnd(stream) }
     stream.deinitialize(count: 1)
     stream.deallocate()
-    if fd >= 0 { close(fd) }
     staging.deallocate()
     output.deallocate()
   }
@@ -135,14 +116,7 @@ public final class GzipWriter {
     deflateEnd(stream)
     streamActive = false
     finished = true
-    if sync, fsync(fd) != 0 {
-      try record("cannot sync '\(path)'")
-    }
-    let result = close(fd)
-    fd = -1
-    if result != 0 {
-      try record("cannot close '\(path)'")
-    }
+    try recording { () throws(CorpusIOError) in try file.finish(sync: sync) }
   }
 
   private func checkWritable() throws(CorpusIOError) {
@@ -181,7 +155,7 @@ public final class GzipWriter {
         if produced > 0 { try writeOut(produced) }
         if ret == Z_STREAM_END { break }
         if ret != Z_OK && ret != Z_BUF_ERROR {
-          try record("zlib deflate failed (code \(ret))", errno: 0)
+          try record(CorpusIOError(.writeFailed, "zlib deflate failed (code \(ret))", offset: bytesIn))
         }
         // Done once all input is taken and zlib had room to spare (or, finishing, on Z_STREAM_END).
         if mode != Z_FINISH, stream.pointee.avail_in == 0, stream.pointee.avail_out > 0 { break }
@@ -192,23 +166,18 @@ public final class GzipWriter {
   }
 
   private func writeOut(_ count: Int) throws(CorpusIOError) {
-    var offset = 0
-    let base = output.baseAddress.unsafelyUnwrapped
-    while offset < count {
-      let n = systemWrite(fd, base + offset, count - offset)
-      if n < 0 {
-        if errno == EINTR { continue }
-        try record("cannot write '\(path)'")
-      }
-      offset += n
-    }
-    bytesOut += Int64(count)
+    let block = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(output)[0..<count])
+    try recording { () throws(CorpusIOError) in try file.write(block) }
   }
 
-  /// Records a failure (with `strerror(errno)` unless `errno` is 0) and throws it.
-  private func record(_ message: String, errno code: Int32 = errno) throws(CorpusIOError) -> Never {
-    let text = code == 0 ? message : "\(message): \(String(cString: strerror(code)))"
-    let error = CorpusIOError(.writeFailed, text, offset: bytesIn)
+  /// Runs `body` (a file operation); an error it throws is recorded, at the uncompressed
+  /// offset, before it is passed on.
+  private func recording(_ body: () throws(CorpusIOError) -> Void) throws(CorpusIOError) {
+    do { try body() } catch { try record(CorpusIOError(error.kind, error.message, offset: bytesIn)) }
+  }
+
+  /// Records `error`, so that every later call throws it, and throws it.
+  private func record(_ error: CorpusIOError) throws(CorpusIOError) -> Never {
     failure = error
     throw error
   }

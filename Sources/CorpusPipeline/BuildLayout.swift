@@ -32,6 +32,12 @@ struct BuildLayout: Sendable {
     return "\(source)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits).jsonl.gz"
   }
 
+  /// The ingest phase's scratch copy of part `name`: `work/ingest/{source}-{NNNNN}.jsonl`
+  /// (plain JSON lines, read once by the finish phase).
+  func scratchPart(_ name: String) -> String {
+    ingest + "/" + name.replacingOccurrences(of: ".jsonl.gz", with: ".jsonl")
+  }
+
   /// The audit file of a part's removals in one phase: `removed/{source}-{NNNNN}.{phase}.jsonl.gz`.
   func removedFile(part: String, phase: String) -> String {
     removed + "/" + part.replacingOccurrences(of: ".jsonl.gz", with: ".\(phase).jsonl.gz")

@@ -13,7 +13,7 @@ enum IngestPhase {
   /// What one ingest task found and wrote.
   struct Result: Sendable {
     var stats: SourceStats
-    /// The scratch part (`work/ingest/…`), when anything was written.
+    /// The scratch part (`work/ingest/….jsonl`), when anything was written.
     var part: String?
     var lineCounts: String?
     var signatures: String?
@@ -55,7 +55,7 @@ enum IngestPhase {
         seed: signer.seed)
     }
     var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
-    let writer = write ? try TextPartWriter(path: layout.ingest + "/" + name, level: 0) : nil
+    let writer = write ? try TextPartWriter(path: layout.scratchPart(name), level: nil) : nil
     let removals = RemovalRecorder(
       source: source.name,
       audit: try RemovalAudit(
@@ -129,7 +129,7 @@ enum IngestPhase {
       stats: stats, issues: log.issues, removals: try removals.finish())
     if let writer {
       try writer.finish()
-      result.part = layout.ingest + "/" + name
+      result.part = layout.scratchPart(name)
     }
     if let counter {
       let path = layout.scratch(task: taskIndex, "linecounts")

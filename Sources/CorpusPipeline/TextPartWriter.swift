@@ -2,23 +2,35 @@ import CorpusFilters
 import CorpusIO
 import CorpusSources
 
-/// Writes documents to one clean-text part, `text/{source}-{NNNNN}.jsonl.gz`: Dolma-style JSON
-/// lines, gzip-compressed, under a temporary name until ``finish()`` renames it into place.
+/// Writes documents to one text part as Dolma-style JSON lines: a clean-text part
+/// (`text/{source}-{NNNNN}.jsonl.gz`, gzip) or an ingest scratch part (`work/ingest/….jsonl`,
+/// plain), under a temporary name until ``finish()`` renames it into place.
 final class TextPartWriter {
+  /// Where the JSON lines go.
+  private enum Output {
+    case gzip(GzipWriter)
+    case plain(FileWriter)
+  }
+
   private let target: AtomicFile
-  private let gzip: GzipWriter
+  private let output: Output
   private var json = JSONWriter(capacity: 1 << 20)
   private(set) var documents = 0
   private(set) var characters = 0
 
-  /// Starts the part at `path`, compressed at gzip `level`.
+  /// Starts the part at `path`, compressed at gzip `level`, or plain when `level` is `nil`.
   ///
   /// The clean-text parts use level 1: level 6 would make them about 16 % smaller at four
-  /// times the cost, a third of the finish phase's time. Scratch parts use 0 (stored): they are
-  /// read once, by the finish phase.
-  init(path: String, level: Int32) throws(CorpusIOError) {
+  /// times the cost, a third of the finish phase's time. Scratch parts are plain: they are read
+  /// once, by the finish phase, and even stored gzip (level 0) costs a CRC and a copy of every
+  /// byte (3–4 % of the ingest phase's instructions).
+  init(path: String, level: Int32?) throws(CorpusIOError) {
     target = AtomicFile(path: path)
-    gzip = try GzipWriter(path: target.temporaryPath, level: level)
+    if let level {
+      output = .gzip(try GzipWriter(path: target.temporaryPath, level: level))
+    } else {
+      output = .plain(try FileWriter(path: target.temporaryPath))
+    }
   }
 
   /// Appends one document as a JSON line.
@@ -31,7 +43,10 @@ final class TextPartWriter {
   }
 
   private func flush() throws(CorpusIOError) {
-    try gzip.write(json.bytes)
+    switch output {
+    case .gzip(let gzip): try gzip.write(json.bytes)
+    case .plain(let file): try file.write(json.bytes)
+    }
     json.reset()
   }
 
@@ -39,9 +54,17 @@ final class TextPartWriter {
   @discardableResult
   func finish() throws(CorpusIOError) -> Int64 {
     try flush()
-    try gzip.finish()
+    let size: Int64
+    switch output {
+    case .gzip(let gzip):
+      try gzip.finish()
+      size = gzip.bytesOut
+    case .plain(let file):
+      try file.finish()
+      size = file.bytesWritten
+    }
     try target.commit()
-    return gzip.bytesOut
+    return size
   }
 
   /// Removes the unfinished file.
