@@ -82,13 +82,30 @@ struct NormalizedWords: Sendable {
             while i < n {
               let b = p[i]
               if ASCII.isAlphanumeric(b) {
-                i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
-                // The common separator, one space between two words, without the table.
-                while i &+ 1 < n && p[i] == 0x20 && ASCII.isAlphanumeric(p[i &+ 1]) {
-                  words[k] = UInt64(truncatingIfNeeded: w)
-                  k &+= 1
-                  start = w
-                  i = AlphanumericRun.scanKeyFolding(p, from: i &+ 1, to: n, into: o, at: &w)
+                // A word and what commonly follows it, without going round this loop: white
+                // space before a letter or digit (the word ends), removed ASCII such as `,` and
+                // a two-byte Latin-1 letter (the word goes on). The word so far is never empty.
+                while true {
+                  i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
+                  guard i &+ 1 < n else { break }
+                  let c = p[i]
+                  let next = ascii[Int(c)]
+                  if next == Self.boundary && ASCII.isAlphanumeric(p[i &+ 1]) {
+                    if c == 0x0A { lineEnds.append(w) }
+                    words[k] = UInt64(truncatingIfNeeded: w)
+                    k &+= 1
+                    start = w
+                    i &+= 1
+                  } else if next == Self.removed {
+                    i &+= 1
+                  } else if c == 0xC3, case let second = latin1[Int(p[i &+ 1])], second != 0 {
+                    o[w] = 0xC3
+                    o[w &+ 1] = second
+                    w &+= 2
+                    i &+= 2
+                  } else {
+                    break
+                  }
                 }
                 continue
               }
