@@ -3,10 +3,9 @@
 // or pmuludq and shuffles (baseline SSE2, or NEON on ARM), so all variants agree by
 // construction. The x86 variants are chosen at run time with __builtin_cpu_supports.
 #include "CMinHashKernel.h"
+#include "kernel_inline.h"
 
 #include <string.h>
-
-#define KERNEL_INLINE static inline __attribute__((always_inline))
 
 typedef uint32_t lanes8 __attribute__((vector_size(32)));
 

@@ -48,4 +48,29 @@ import Testing
       #expect(minimums == expected, "\(kernel)")
     }
   }
+
+  /// The shingle values' definition, one shingle at a time.
+  static func referenceShingles(words: [UInt64], shingle: Int, start: UInt64) -> [UInt32] {
+    guard words.count >= shingle else { return [] }
+    return (0...(words.count - shingle)).map { i in
+      var h = start
+      for k in 0..<shingle { h = MurmurHash3.fmix64(h ^ words[i + k]) }
+      return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    }
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5, 15, 16, 17, 20, 21, 100, 1001], [1, 2, 5, 9])
+  func everyAvailableVariantHashesShinglesAsTheDefinition(words count: Int, shingle: Int) {
+    var rng = SplitMix64(seed: UInt64(count * 100 + shingle))
+    let words = (0..<count).map { _ in rng.next() }
+    let start = rng.next()
+    let expected = Self.referenceShingles(words: words, shingle: shingle, start: start)
+    for kernel in MinHashKernel.allCases where kernel.isAvailable {
+      var values = [UInt32](repeating: 0, count: expected.count)
+      words.withUnsafeBufferPointer { w in
+        values.withUnsafeMutableBufferPointer { kernel.shingles(words: w, shingle: shingle, start: start, values: $0) }
+      }
+      #expect(values == expected, "\(kernel)")
+    }
+  }
 }

@@ -31,6 +31,15 @@ int dac_minhash_best_variant(void);
 void dac_minhash_update(int variant, const uint32_t *values, size_t count, const uint32_t *multipliers,
                         const uint32_t *addends, uint32_t *mins, size_t hashes);
 
+/// For every shingle i < `count`: h = `start`, then h = fmix64(h ^ words[i + k]) for every
+/// k < `shingle` (MurmurHash3's 64-bit finalizer), and values[i] = (uint32_t)(h ^ (h >> 32)).
+/// `words` holds count + shingle - 1 hashes. Uses `variant`, which must be available (SSE4.1
+/// runs the portable code: the 64-bit lane multiply needs no more than SSE2).
+///
+/// Complexity: O(count * shingle); 16 shingles at a time in four 4-lane vectors.
+void dac_minhash_shingles(int variant, const uint64_t *words, size_t count, size_t shingle, uint64_t start,
+                          uint32_t *values);
+
 #ifdef __cplusplus
 }
 #endif

@@ -77,46 +77,21 @@ public struct MinHasher: Sendable {
   /// Fills `shingleValues` from the word hashes and returns the number of shingles: per
   /// shingle, a seeded fmix64 chain over its words, folded to 32 bits.
   ///
-  /// - Complexity: O(words × shingle); four shingles' chains at a time, as one chain's
-  ///   multiplications depend on each other.
+  /// - Complexity: O(words × shingle), in ``MinHashKernel/shingles(words:shingle:start:values:)``.
   private mutating func hashShingles() -> Int {
     let n = min(config.shingle, words.count)
     let shingles = words.count - n + 1
     if shingleValues.count < shingles { shingleValues = Array(repeating: 0, count: shingles) }
     let start = MurmurHash3.fmix64(seed ^ 0x7368_696E_676C_65)  // "shingle"
+    let kernel = self.kernel
     words.withHashes { hashes in
       shingleValues.withUnsafeMutableBufferPointer { values in
-        guard let w = hashes.baseAddress, let v = values.baseAddress else { return }
-        var i = 0
-        while i &+ 4 <= shingles {
-          var h = (start, start, start, start)
-          for k in 0..<n {
-            let p = w + (i &+ k)
-            h.0 = MurmurHash3.fmix64(h.0 ^ p[0])
-            h.1 = MurmurHash3.fmix64(h.1 ^ p[1])
-            h.2 = MurmurHash3.fmix64(h.2 ^ p[2])
-            h.3 = MurmurHash3.fmix64(h.3 ^ p[3])
-          }
-          v[i] = Self.fold(h.0)
-          v[i &+ 1] = Self.fold(h.1)
-          v[i &+ 2] = Self.fold(h.2)
-          v[i &+ 3] = Self.fold(h.3)
-          i &+= 4
-        }
-        while i < shingles {
-          var h = start
-          for k in 0..<n { h = MurmurHash3.fmix64(h ^ w[i &+ k]) }
-          v[i] = Self.fold(h)
-          i &+= 1
-        }
+        kernel.shingles(
+          words: hashes, shingle: n, start: start, values: UnsafeMutableBufferPointer(rebasing: values[0..<shingles]))
       }
     }
     return shingles
   }
-
-  /// A shingle's 64-bit hash folded to its 32-bit value.
-  @inline(__always)
-  private static func fold(_ h: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: h ^ (h >> 32)) }
 
   /// ``LineNormalizer/exactKey(_:)`` of the text last passed to ``signature(_:)``,
   /// from the words it normalized (one pass over the text for both).

@@ -54,6 +54,10 @@ struct NormalizedWords: Sendable {
 
   /// Normalizes the words of UTF-8 `bytes` and hashes each with xxHash64 and `seed`.
   ///
+  /// Two passes: the first normalizes the text and notes where each word ends, the second hashes
+  /// the words. Hashing apart from the scan keeps the words' hash chains independent of each
+  /// other and of the scan's branches, so the processor overlaps them.
+  ///
   /// - Complexity: O(n); an ASCII scalar or a two-byte Latin-1 letter costs a table read, other
   ///   scalars a UTF-8 decode and a class lookup, and each word one xxHash64.
   mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) {
@@ -70,6 +74,7 @@ struct NormalizedWords: Sendable {
             guard let p = bytes.baseAddress, let o = textBuffer.baseAddress, let words = hashBuffer.baseAddress,
               let ascii = asciiBuffer.baseAddress, let latin1 = latin1Buffer.baseAddress
             else { return (0, 0) }
+            // Until the second pass, `words[k]` holds where word k ends in `o`.
             var w = 0
             var start = 0
             var k = 0
@@ -77,7 +82,31 @@ struct NormalizedWords: Sendable {
             while i < n {
               let b = p[i]
               if ASCII.isAlphanumeric(b) {
-                i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
+                // A word and what commonly follows it, without going round this loop: white
+                // space before a letter or digit (the word ends), removed ASCII such as `,` and
+                // a two-byte Latin-1 letter (the word goes on). The word so far is never empty.
+                while true {
+                  i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
+                  guard i &+ 1 < n else { break }
+                  let c = p[i]
+                  let next = ascii[Int(c)]
+                  if next == Self.boundary && ASCII.isAlphanumeric(p[i &+ 1]) {
+                    if c == 0x0A { lineEnds.append(w) }
+                    words[k] = UInt64(truncatingIfNeeded: w)
+                    k &+= 1
+                    start = w
+                    i &+= 1
+                  } else if next == Self.removed {
+                    i &+= 1
+                  } else if c == 0xC3, case let second = latin1[Int(p[i &+ 1])], second != 0 {
+                    o[w] = 0xC3
+                    o[w &+ 1] = second
+                    w &+= 2
+                    i &+= 2
+                  } else {
+                    break
+                  }
+                }
                 continue
               }
               var action = ascii[Int(b)]
@@ -111,14 +140,20 @@ struct NormalizedWords: Sendable {
                 action = Self.boundary
               }
               if action == Self.boundary && w > start {
-                words[k] = Self.hash(o + start, count: w &- start, seed: seed)
+                words[k] = UInt64(truncatingIfNeeded: w)
                 k &+= 1
                 start = w
               }
             }
             if w > start {
-              words[k] = Self.hash(o + start, count: w &- start, seed: seed)
+              words[k] = UInt64(truncatingIfNeeded: w)
               k &+= 1
+            }
+            start = 0
+            for j in 0..<k {
+              let end = Int(truncatingIfNeeded: words[j])
+              words[j] = XXHash64.hashPadded(o + start, count: end &- start, seed: seed)
+              start = end
             }
             return (w, k)
           }
@@ -151,14 +186,6 @@ struct NormalizedWords: Sendable {
   /// ``LineNormalizer/exactKey(_:)`` of the last text: MurmurHash3-128 of its words.
   func exactKey() -> Hash128 {
     text.withUnsafeBytes { MurmurHash3.hash128(UnsafeRawBufferPointer(rebasing: $0[0..<textCount])) }
-  }
-
-  /// The xxHash64 of the word of `count` bytes at `word` (3 bytes readable after it).
-  @inline(__always)
-  static func hash(_ word: UnsafeMutablePointer<UInt8>, count: Int, seed: UInt64) -> UInt64 {
-    count < 32
-      ? XXHash64.hashShort(word, count: count, seed: seed)
-      : XXHash64.hash(UnsafeRawBufferPointer(start: word, count: count), seed: seed)
   }
 
   /// Writes the normalized form of scalar `value` of classes `cls` at `output[index...]` and
