@@ -6,6 +6,10 @@
 /// its start and after its end are not word bytes (ASCII letters and digits, and every byte of
 /// a non-ASCII letter); a phrase written with a trailing `*` needs no boundary at its end.
 ///
+/// A line of only ASCII and two-byte Latin-1 letters (`C3 xx`, see ``bytewiseFolded(_:)``) can be
+/// matched unfolded (``scan(_:folded:)``): its raw byte classes fold case, and a state entered on
+/// a space stays there on white space, as the folding collapses white-space runs.
+///
 /// - Complexity: building O(total phrase bytes × classes); matching O(n + matches).
 struct PhraseMatcher: Sendable {
   struct Output: Sendable {
@@ -38,10 +42,12 @@ struct PhraseMatcher: Sendable {
   }
 
   private let byteClass: [UInt8]
+  /// The class of each byte of a bytewise line: that of its folded byte (``bytewiseFolded(_:)``).
+  private let rawClass: [UInt8]
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
   /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
-  /// chain.
+  /// chain. A state entered on a space loops on a space (folded text has no two in a row).
   private let transitions: [UInt32]
   /// States are numbered with those that have outputs last: a state has outputs when its row
   /// offset is at least this, a test off the dependency chain.
@@ -77,9 +83,10 @@ struct PhraseMatcher: Sendable {
         classes += 1
       }
     }
-    // Trie.
+    // Trie, with the class each state is entered on.
     var children: [[UInt8: Int]] = [[:]]
     var own: [[Output]] = [[]]
+    var entry: [UInt8] = [0]
     for (bytes, category, prefix) in folded {
       var state = 0
       for b in bytes {
@@ -89,6 +96,7 @@ struct PhraseMatcher: Sendable {
         } else {
           children.append([:])
           own.append([])
+          entry.append(c)
           children[state][c] = children.count - 1
           state = children.count - 1
         }
@@ -127,14 +135,19 @@ struct PhraseMatcher: Sendable {
     var transitions = [UInt32](repeating: 0, count: stateCount * classes)
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
+    let space = Int(byteClass[0x20])
     for state in order {
       for c in 0..<classes {
         transitions[number[state] * classes + c] = UInt32(number[Int(delta[state * classes + c])] * classes)
+      }
+      if state != 0, space != 0, Int(entry[state]) == space {
+        transitions[number[state] * classes + space] = UInt32(number[state] * classes)
       }
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
+    self.rawClass = (0..<256).map { b in byteClass[Int(Self.bytewiseFolded(UInt8(b)))] }
     self.classCount = classes
     self.transitions = transitions
     self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
@@ -147,29 +160,45 @@ struct PhraseMatcher: Sendable {
     b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
   }
 
-  /// The hits in folded text `text`.
+  /// ASCII white space, which ``MatchText`` folds to one space per run.
+  @inline(__always)
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// The folded byte of `b` in a bytewise line (only ASCII and two-byte Latin-1 letters, `C3 80`–
+  /// `C3 BF` but `×` and `÷`): white space as a space, `A`–`Z` and the continuation bytes of
+  /// `À`–`Þ` lower-cased. Such a line folds byte by byte but for white-space runs, and a byte is
+  /// a word byte exactly when its folded byte is.
+  static func bytewiseFolded(_ b: UInt8) -> UInt8 {
+    if isSpace(b) { return 0x20 }
+    if (b >= 0x41 && b <= 0x5A) || (b >= 0x80 && b <= 0x9E) { return b | 0x20 }
+    return b
+  }
+
+  /// The hits in `text`: folded by ``MatchText`` when `folded`, else a bytewise line
+  /// (``bytewiseFolded(_:)``) as it is, which gives the hits of its folded text.
   ///
   /// A hit starting at or before the first word byte starts
   /// the line; one ending at or after the last word byte ends it.
   ///
   /// - Complexity: O(n + matches): one table step per byte.
-  func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
+  func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool = true) -> Hits {
     var hits = Hits()
-    let n = text.count
-    guard n > 0 else { return hits }
+    guard let start = text.baseAddress, text.count > 0 else { return hits }
     var edges = LineEdges()
-    byteClass.withUnsafeBufferPointer { classOf in
+    (folded ? byteClass : rawClass).withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
-        let p = text.baseAddress.unsafelyUnwrapped
         let classes = classOf.baseAddress.unsafelyUnwrapped
         let table = transitions.baseAddress.unsafelyUnwrapped
         let emitting = firstEmittingRow
+        let end = start + text.count
         var row = 0
-        var i = 0
-        while i < n {
-          row = Int(table[row &+ Int(classes[Int(p[i])])])
-          i &+= 1
-          if row >= emitting { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
+        var p = start
+        while p < end {
+          row = Int(table[row &+ Int(classes[Int(p.pointee)])])
+          p += 1
+          if row >= emitting {
+            emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
+          }
         }
       }
     }
@@ -183,16 +212,25 @@ struct PhraseMatcher: Sendable {
   }
 
   /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
-  /// boundaries.
+  /// boundaries (in a bytewise line unless `folded`: there a folded space is a white-space run).
   @inline(never)
   private func emit(
-    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, edges: inout LineEdges, into hits: inout Hits
+    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, folded: Bool, edges: inout LineEdges,
+    into hits: inout Hits
   ) {
     let n = text.count
     let state = row / classCount
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
       let o = outputs[k]
-      let start = end - Int(o.length)
+      var start = end - Int(o.length)
+      if !folded {
+        // A phrase neither starts nor ends with a space, so each run is whole.
+        start = end
+        for _ in 0..<o.length {
+          start -= 1
+          while start > 0, Self.isSpace(text[start]), Self.isSpace(text[start - 1]) { start -= 1 }
+        }
+      }
       if start > 0 && Self.isWordByte(text[start - 1]) { continue }
       if !o.prefix && end < n && Self.isWordByte(text[end]) { continue }
       if edges.first < 0 {
