@@ -120,7 +120,7 @@ public struct AdLineFilter: Sendable {
   mutating func evaluateLine(_ line: UnsafeBufferPointer<UInt8>) -> (rule: AdRule?, words: Int) {
     let s = signals(line)
     if s.visible == 0 { return (nil, 0) }
-    let hits = s.bytewise ? matcher.scan(line, folded: false) : text.withFolded(line) { matcher.scan($0) }
+    let hits = matcher.scanUnfolded(line) ?? text.withFolded(line) { matcher.scan($0) }
     return (decide(s, hits), s.words)
   }
 
@@ -188,7 +188,6 @@ public struct AdLineFilter: Sendable {
     s.upper = scan.upper
     s.braces = scan.braces
     s.copyright = scan.copyright
-    s.bytewise = scan.bytewise
     let terminal = lastBeforeClosing(line)
     s.sentenceLike = terminal == 0x2E || terminal == 0x21 || terminal == 0x3F || terminal == 0x2026
     patterns(line, into: &s)

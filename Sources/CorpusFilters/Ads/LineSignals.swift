@@ -25,8 +25,6 @@ struct LineSignals {
   var counter = false
   /// The first token ends with `:` (a label: `Foto:`, `Pris:`).
   var labelColon = false
-  /// Only ASCII and two-byte Latin-1 letters (``LineTokenizer/bytewise``).
-  var bytewise = false
 }
 
 /// A token of a line: byte range and a few facts gathered while scanning (``LineTokenizer``).

@@ -25,9 +25,6 @@ struct LineTokenizer {
   /// `{` or `}` present; `©` present.
   private(set) var braces = false
   private(set) var copyright = false
-  /// No word was stepped through by scalars, so the line holds only ASCII and two-byte Latin-1
-  /// letters (`C3 80`–`C3 BF` but `×` and `÷`), which ``PhraseMatcher`` matches unfolded.
-  private(set) var bytewise = true
 
   private let tokens: UnsafeMutablePointer<LineToken>
   /// Where the open token starts (-1 between tokens), and its facts so far.
@@ -200,7 +197,6 @@ struct LineTokenizer {
   private mutating func stepScalars(
     _ line: UnsafeBufferPointer<UInt8>, from i: Int, to limit: Int, classes: ScalarClassifier
   ) -> Int {
-    bytewise = false
     var i = i
     while i < limit {
       let b = line[i]

@@ -6,9 +6,9 @@
 /// its start and after its end are not word bytes (ASCII letters and digits, and every byte of
 /// a non-ASCII letter); a phrase written with a trailing `*` needs no boundary at its end.
 ///
-/// A line of only ASCII and two-byte Latin-1 letters (`C3 xx`, see ``bytewiseFolded(_:)``) can be
-/// matched unfolded (``scan(_:folded:)``): its raw byte classes fold case, and a state entered on
-/// a space stays there on white space, as the folding collapses white-space runs.
+/// A line can also be matched unfolded (``scanUnfolded(_:)``): its raw byte classes fold case
+/// (``unfoldedByte(_:)``), a state entered on a space stays there on white space (the folding
+/// collapses white-space runs), and other non-ASCII scalars are stepped over out of line.
 ///
 /// - Complexity: building O(total phrase bytes × classes); matching O(n + matches).
 struct PhraseMatcher: Sendable {
@@ -42,8 +42,13 @@ struct PhraseMatcher: Sendable {
   }
 
   private let byteClass: [UInt8]
-  /// The class of each byte of a bytewise line: that of its folded byte (``bytewiseFolded(_:)``).
+  /// The class of each byte of unfolded text: that of its folded byte (``unfoldedByte(_:)``), or
+  /// ``escape`` for a byte that starts a scalar stepped over out of line.
   private let rawClass: [UInt8]
+  /// The class, after all byte classes, of the bytes ``unfoldedByte(_:)`` cannot fold: its
+  /// transition from the state at row `r` is `escapeRows + r`.
+  private let escape: Int
+  private let escapeRows: Int
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
   /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
@@ -54,6 +59,7 @@ struct PhraseMatcher: Sendable {
   private let firstEmittingRow: Int
   private let outputStart: [Int32]
   private let outputs: [Output]
+  private let scalars = ScalarClassifier()
 
   /// The most states the automaton holds (phrase bytes beyond are not matched).
   static let maximumStates = 0x8000
@@ -83,6 +89,8 @@ struct PhraseMatcher: Sendable {
         classes += 1
       }
     }
+    let escape = classes
+    classes += 1
     // Trie, with the class each state is entered on.
     var children: [[UInt8: Int]] = [[:]]
     var own: [[Output]] = [[]]
@@ -143,11 +151,14 @@ struct PhraseMatcher: Sendable {
       if state != 0, space != 0, Int(entry[state]) == space {
         transitions[number[state] * classes + space] = UInt32(number[state] * classes)
       }
+      transitions[number[state] * classes + escape] = UInt32((stateCount + number[state]) * classes)
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
-    self.rawClass = (0..<256).map { b in byteClass[Int(Self.bytewiseFolded(UInt8(b)))] }
+    self.rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
+    self.escape = escape
+    self.escapeRows = stateCount * classes
     self.classCount = classes
     self.transitions = transitions
     self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
@@ -164,28 +175,46 @@ struct PhraseMatcher: Sendable {
   @inline(__always)
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
-  /// The folded byte of `b` in a bytewise line (only ASCII and two-byte Latin-1 letters, `C3 80`–
-  /// `C3 BF` but `×` and `÷`): white space as a space, `A`–`Z` and the continuation bytes of
-  /// `À`–`Þ` lower-cased. Such a line folds byte by byte but for white-space runs, and a byte is
-  /// a word byte exactly when its folded byte is.
-  static func bytewiseFolded(_ b: UInt8) -> UInt8 {
+  /// What ``MatchText`` folds byte `b` of a line to when the byte is ASCII, the lead byte `C3`
+  /// of a Latin-1 letter, or a continuation byte after `C3` (`À`–`ÿ`): white space to a space,
+  /// `A`–`Z` and the continuation bytes of `À`–`Þ` lower-cased. `nil` for the other lead bytes
+  /// and for the continuation bytes of `×` and `÷` (`97`, `B7`), which fold to a space.
+  ///
+  /// Such bytes fold one by one but for white-space runs, and each is a word byte exactly when
+  /// its folded byte is.
+  static func unfoldedByte(_ b: UInt8) -> UInt8? {
     if isSpace(b) { return 0x20 }
-    if (b >= 0x41 && b <= 0x5A) || (b >= 0x80 && b <= 0x9E) { return b | 0x20 }
-    return b
+    if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+    if b == 0x97 || b == 0xB7 || (b >= 0xC0 && b != 0xC3) { return nil }
+    return b >= 0x80 && b <= 0x9E ? b | 0x20 : b
   }
 
-  /// The hits in `text`: folded by ``MatchText`` when `folded`, else a bytewise line
-  /// (``bytewiseFolded(_:)``) as it is, which gives the hits of its folded text.
+  /// The hits in text folded by ``MatchText``.
   ///
   /// A hit starting at or before the first word byte starts
   /// the line; one ending at or after the last word byte ends it.
   ///
   /// - Complexity: O(n + matches): one table step per byte.
-  func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool = true) -> Hits {
+  func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
+    scan(text, folded: true).unsafelyUnwrapped
+  }
+
+  /// The hits in `line` (no LF inside) as they are in its folded text, matched without folding,
+  /// or `nil` when the line must be folded first: it holds a letter or digit outside ASCII and
+  /// `C3 xx`, or `×` or `÷`.
+  ///
+  /// - Complexity: O(n + matches): one table step per byte.
+  func scanUnfolded(_ line: UnsafeBufferPointer<UInt8>) -> Hits? {
+    scan(line, folded: false)
+  }
+
+  /// The scan of ``scan(_:)`` (`folded`, never `nil`) and ``scanUnfolded(_:)``.
+  @inline(__always)
+  private func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool) -> Hits? {
     var hits = Hits()
     guard let start = text.baseAddress, text.count > 0 else { return hits }
     var edges = LineEdges()
-    (folded ? byteClass : rawClass).withUnsafeBufferPointer { classOf in
+    return (folded ? byteClass : rawClass).withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
         let classes = classOf.baseAddress.unsafelyUnwrapped
         let table = transitions.baseAddress.unsafelyUnwrapped
@@ -197,12 +226,32 @@ struct PhraseMatcher: Sendable {
           row = Int(table[row &+ Int(classes[Int(p.pointee)])])
           p += 1
           if row >= emitting {
+            if !folded, row >= escapeRows {
+              guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: row &- escapeRows) else {
+                return nil
+              }
+              row = step.row
+              p = start + step.end
+              continue
+            }
             emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
           }
         }
+        return hits
       }
     }
-    return hits
+  }
+
+  /// Steps the state at `row` over the scalar starting at `text[index]`, whose byte has no raw
+  /// class: a scalar that folds to a space does what a space does. Returns the next row and
+  /// where the scalar ends, or `nil` for a letter or digit and for the continuation of `×` or `÷`.
+  @inline(never)
+  private func stepOver(_ text: UnsafeBufferPointer<UInt8>, at index: Int, from row: Int) -> (row: Int, end: Int)? {
+    guard text[index] >= 0xC0 else { return nil }
+    let (value, length) = UTF8Scalar.decode(text, at: index)
+    let cls = scalars.classify(value)
+    if cls.contains(.letter) || cls.contains(.digit) { return nil }
+    return (Int(transitions[row + Int(rawClass[0x20])]), index + length)
   }
 
   /// The first and last word byte of a line, found on its first hit.
@@ -212,12 +261,19 @@ struct PhraseMatcher: Sendable {
   }
 
   /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
-  /// boundaries (in a bytewise line unless `folded`: there a folded space is a white-space run).
+  /// boundaries. In an unfolded line (unless `folded`) a byte is a word byte when its folded
+  /// byte is, and a folded space is a run of white space and scalars stepped over.
   @inline(never)
   private func emit(
     row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, folded: Bool, edges: inout LineEdges,
     into hits: inout Hits
   ) {
+    // Unfolded, the bytes of 80 and up are those of `C3 xx` letters and of scalars stepped over.
+    func isWord(_ j: Int) -> Bool {
+      let b = text[j]
+      if folded || b < 0x80 || b == 0xC3 { return Self.isWordByte(b) }
+      return b < 0xC0 && j > 0 && text[j - 1] == 0xC3
+    }
     let n = text.count
     let state = row / classCount
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
@@ -225,17 +281,18 @@ struct PhraseMatcher: Sendable {
       var start = end - Int(o.length)
       if !folded {
         // A phrase neither starts nor ends with a space, so each run is whole.
+        func isSpace(_ j: Int) -> Bool { Self.isSpace(text[j]) || (text[j] >= 0x80 && !isWord(j)) }
         start = end
         for _ in 0..<o.length {
           start -= 1
-          while start > 0, Self.isSpace(text[start]), Self.isSpace(text[start - 1]) { start -= 1 }
+          while start > 0, isSpace(start), isSpace(start - 1) { start -= 1 }
         }
       }
-      if start > 0 && Self.isWordByte(text[start - 1]) { continue }
-      if !o.prefix && end < n && Self.isWordByte(text[end]) { continue }
+      if start > 0 && isWord(start - 1) { continue }
+      if !o.prefix && end < n && isWord(end) { continue }
       if edges.first < 0 {
-        edges.first = text.firstIndex(where: Self.isWordByte) ?? n
-        edges.last = text.lastIndex(where: Self.isWordByte) ?? -1
+        edges.first = (0..<n).first(where: isWord) ?? n
+        edges.last = (0..<n).last(where: isWord) ?? -1
       }
       hits.add(o.category, start: start <= edges.first, end: end - 1 >= edges.last)
     }
