@@ -16,6 +16,8 @@ struct PhraseMatcher: Sendable {
     var length: Int32
     var category: UInt8
     var prefix: Bool
+    /// The phrase holds a space (unfolded, it may span more bytes than its length).
+    var spaced: Bool
   }
 
   /// Per category: hits, and whether one hit starts or ends the line's words.
@@ -46,17 +48,20 @@ struct PhraseMatcher: Sendable {
   /// ``escape`` for a byte that starts a scalar stepped over out of line.
   private let rawClass: [UInt8]
   /// The class, after all byte classes, of the bytes ``unfoldedByte(_:)`` cannot fold: its
-  /// transition from the state at row `r` is `escapeRows + r`.
+  /// transitions lead to the last row, which leads only to itself.
   private let escape: Int
-  private let escapeRows: Int
+  private let escapeRow: Int
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
   /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
   /// chain. A state entered on a space loops on a space (folded text has no two in a row).
   private let transitions: [UInt32]
-  /// States are numbered with those that have outputs last: a state has outputs when its row
-  /// offset is at least this, a test off the dependency chain.
-  private let firstEmittingRow: Int
+  /// States are numbered with those that have outputs last, their rows from this power of two
+  /// on: a row is emitting (or an escape) exactly when it has this bit or a higher one, a test
+  /// off the dependency chain, and for several rows at once on their OR.
+  private let emittingRows: Int
+  /// The states without outputs (numbered first).
+  private let quietStates: Int
   private let outputStart: [Int32]
   private let outputs: [Output]
   private let scalars = ScalarClassifier()
@@ -109,7 +114,8 @@ struct PhraseMatcher: Sendable {
           state = children.count - 1
         }
       }
-      own[state].append(Output(length: Int32(bytes.count), category: category, prefix: prefix))
+      own[state].append(
+        Output(length: Int32(bytes.count), category: category, prefix: prefix, spaced: bytes.contains(0x20)))
     }
     let stateCount = min(children.count, Self.maximumStates)
     // Failure links and the dense table, breadth first.
@@ -138,30 +144,33 @@ struct PhraseMatcher: Sendable {
     }
     // Renumbering: states without outputs first (the root, which has none, stays 0).
     let order = (0..<stateCount).filter { merged[$0].isEmpty } + (0..<stateCount).filter { !merged[$0].isEmpty }
+    let quiet = merged.prefix(stateCount).filter(\.isEmpty).count
+    let emittingRows = 1 << (Int.bitWidth - (quiet * classes - 1).leadingZeroBitCount)
+    let escapeRow = emittingRows + (stateCount - quiet) * classes
     var number = [Int](repeating: 0, count: stateCount)
-    for (k, state) in order.enumerated() { number[state] = k }
-    var transitions = [UInt32](repeating: 0, count: stateCount * classes)
+    for (k, state) in order.enumerated() {
+      number[state] = k < quiet ? k * classes : emittingRows + (k - quiet) * classes
+    }
+    var transitions = [UInt32](repeating: UInt32(escapeRow), count: escapeRow + classes)
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
     let space = Int(byteClass[0x20])
     for state in order {
-      for c in 0..<classes {
-        transitions[number[state] * classes + c] = UInt32(number[Int(delta[state * classes + c])] * classes)
-      }
-      if state != 0, space != 0, Int(entry[state]) == space {
-        transitions[number[state] * classes + space] = UInt32(number[state] * classes)
-      }
-      transitions[number[state] * classes + escape] = UInt32((stateCount + number[state]) * classes)
+      let row = number[state]
+      for c in 0..<classes { transitions[row + c] = UInt32(number[Int(delta[state * classes + c])]) }
+      if state != 0, space != 0, Int(entry[state]) == space { transitions[row + space] = UInt32(row) }
+      transitions[row + escape] = UInt32(escapeRow)
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
     self.rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
     self.escape = escape
-    self.escapeRows = stateCount * classes
+    self.escapeRow = escapeRow
     self.classCount = classes
     self.transitions = transitions
-    self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
+    self.emittingRows = emittingRows
+    self.quietStates = quiet
     self.outputStart = outputStart
     self.outputs = outputs
   }
@@ -218,16 +227,32 @@ struct PhraseMatcher: Sendable {
       transitions.withUnsafeBufferPointer { transitions in
         let classes = classOf.baseAddress.unsafelyUnwrapped
         let table = transitions.baseAddress.unsafelyUnwrapped
-        let emitting = firstEmittingRow
+        let emitting = emittingRows
         let end = start + text.count
+        @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { Int(table[row &+ Int(classes[Int(b)])]) }
+        let lastBlock = text.count >= 4 ? end - 4 : start - 1
         var row = 0
         var p = start
         while p < end {
-          row = Int(table[row &+ Int(classes[Int(p.pointee)])])
-          p += 1
-          if row >= emitting {
-            if !folded, row >= escapeRows {
-              guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: row &- escapeRows) else {
+          // Four bytes at a time, one test on the OR of their rows.
+          while p <= lastBlock {
+            let r0 = next(row, p[0])
+            let r1 = next(r0, p[1])
+            let r2 = next(r1, p[2])
+            let r3 = next(r2, p[3])
+            if r0 | r1 | r2 | r3 >= emitting { break }
+            row = r3
+            p += 4
+          }
+          // A block with an emitting (or escape) row, or the last bytes, byte by byte.
+          let blockEnd = min(p + 4, end)
+          while p < blockEnd {
+            let from = row
+            row = next(row, p[0])
+            p += 1
+            guard row >= emitting else { continue }
+            if !folded, row == escapeRow {
+              guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: from) else {
                 return nil
               }
               row = step.row
@@ -275,11 +300,11 @@ struct PhraseMatcher: Sendable {
       return b < 0xC0 && j > 0 && text[j - 1] == 0xC3
     }
     let n = text.count
-    let state = row / classCount
+    let state = row < emittingRows ? row / classCount : quietStates + (row - emittingRows) / classCount
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
       let o = outputs[k]
       var start = end - Int(o.length)
-      if !folded {
+      if !folded && o.spaced {
         // A phrase neither starts nor ends with a space, so each run is whole.
         func isSpace(_ j: Int) -> Bool { Self.isSpace(text[j]) || (text[j] >= 0x80 && !isWord(j)) }
         start = end
