@@ -45,16 +45,18 @@ struct PhraseMatcher: Sendable {
 
   private let byteClass: [UInt8]
   /// The class of each byte of unfolded text: that of its folded byte (``unfoldedByte(_:)``), or
-  /// ``escape`` for a byte that starts a scalar stepped over out of line.
+  /// the escape class (after all byte classes) for a byte that starts a scalar stepped over out
+  /// of line.
   private let rawClass: [UInt8]
-  /// The class, after all byte classes, of the bytes ``unfoldedByte(_:)`` cannot fold: its
-  /// transitions lead to the last row, which leads only to itself.
-  private let escape: Int
+  /// The last row, which the escape class leads to from every state and which leads only to
+  /// itself.
   private let escapeRow: Int
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
-  /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
-  /// chain. A state entered on a space loops on a space (folded text has no two in a row).
+  /// state's row offset.
+  ///
+  /// Offsets save a multiplication per byte in the scan's dependency chain. A state entered on
+  /// a space loops on a space (folded text has no two in a row).
   private let transitions: [UInt32]
   /// States are numbered with those that have outputs last, their rows from this power of two
   /// on: a row is emitting (or an escape) exactly when it has this bit or a higher one, a test
@@ -94,6 +96,7 @@ struct PhraseMatcher: Sendable {
         classes += 1
       }
     }
+    // The escape class: the bytes of unfolded text that do not fold on their own.
     let escape = classes
     classes += 1
     // Trie, with the class each state is entered on.
@@ -165,7 +168,6 @@ struct PhraseMatcher: Sendable {
     }
     self.byteClass = byteClass
     self.rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
-    self.escape = escape
     self.escapeRow = escapeRow
     self.classCount = classes
     self.transitions = transitions
@@ -184,10 +186,12 @@ struct PhraseMatcher: Sendable {
   @inline(__always)
   static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
-  /// What ``MatchText`` folds byte `b` of a line to when the byte is ASCII, the lead byte `C3`
-  /// of a Latin-1 letter, or a continuation byte after `C3` (`À`–`ÿ`): white space to a space,
-  /// `A`–`Z` and the continuation bytes of `À`–`Þ` lower-cased. `nil` for the other lead bytes
-  /// and for the continuation bytes of `×` and `÷` (`97`, `B7`), which fold to a space.
+  /// What ``MatchText`` folds byte `b` of a line to, where the byte folds on its own.
+  ///
+  /// That is when it is ASCII, the lead byte `C3` of a Latin-1 letter, or a continuation byte
+  /// after `C3` (`À`–`ÿ`): white space to a space, `A`–`Z` and the continuation bytes of
+  /// `À`–`Þ` lower-cased. `nil` for the other lead bytes and for the continuation bytes of `×`
+  /// and `÷` (`97`, `B7`), which fold to a space.
   ///
   /// Such bytes fold one by one but for white-space runs, and each is a word byte exactly when
   /// its folded byte is.
@@ -267,9 +271,11 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// Steps the state at `row` over the scalar starting at `text[index]`, whose byte has no raw
-  /// class: a scalar that folds to a space does what a space does. Returns the next row and
-  /// where the scalar ends, or `nil` for a letter or digit and for the continuation of `×` or `÷`.
+  /// Steps the state at `row` over the scalar starting at `text[index]`.
+  ///
+  /// The byte there has no raw class: a scalar that folds to a space does what a space does.
+  /// Returns the next row and where the scalar ends, or `nil` for a letter or digit and for the
+  /// continuation of `×` or `÷`.
   @inline(never)
   private func stepOver(_ text: UnsafeBufferPointer<UInt8>, at index: Int, from row: Int) -> (row: Int, end: Int)? {
     guard text[index] >= 0xC0 else { return nil }
@@ -286,8 +292,10 @@ struct PhraseMatcher: Sendable {
   }
 
   /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
-  /// boundaries. In an unfolded line (unless `folded`) a byte is a word byte when its folded
-  /// byte is, and a folded space is a run of white space and scalars stepped over.
+  /// boundaries.
+  ///
+  /// In an unfolded line (unless `folded`) a byte is a word byte when its folded byte is, and a
+  /// folded space is a run of white space and scalars stepped over.
   @inline(never)
   private func emit(
     row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, folded: Bool, edges: inout LineEdges,
