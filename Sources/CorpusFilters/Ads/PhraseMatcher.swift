@@ -234,12 +234,13 @@ struct PhraseMatcher: Sendable {
         let emitting = emittingRows
         let end = start + text.count
         @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { Int(table[row &+ Int(classes[Int(b)])]) }
-        let lastBlock = text.count >= 4 ? end - 4 : start - 1
+        // A block of four starts before this (no pointer before `start` is formed).
+        let blocksEnd = text.count >= 4 ? end - 3 : start
         var row = 0
         var p = start
         while p < end {
           // Four bytes at a time, one test on the OR of their rows.
-          while p <= lastBlock {
+          while p < blocksEnd {
             let r0 = next(row, p[0])
             let r1 = next(r0, p[1])
             let r2 = next(r1, p[2])
