@@ -2,8 +2,9 @@ import Testing
 
 @testable import CorpusFilters
 
-/// ``PhraseMatcher/scan(_:)`` against a naive search: every phrase tried at every position of
-/// the folded line, with the word-boundary rules, on edge cases and random lines.
+/// ``PhraseMatcher/scan(_:)`` and ``PhraseMatcher/scanUnfolded(_:)`` against a naive search:
+/// every phrase tried at every position of the folded line, with the word-boundary rules, on
+/// edge cases and random lines.
 @Suite struct PhraseMatcherTests {
   /// Overlapping phrases (one a suffix or prefix of another), the same phrase in two
   /// categories, prefix phrases, phrases starting with punctuation, one-letter phrases.
@@ -25,6 +26,22 @@ import Testing
 
   static let randomLines = randomTexts(
     count: 3000, seed: 17, pieces: pieces, separators: [" "], maxPieces: 10, separatorChance: 0.5)
+
+  /// Pieces for the unfolded scan: upper-case Latin-1, non-ASCII punctuation and white space next
+  /// to phrases, letters and digits outside Latin-1, `×` and `÷`.
+  static let unfoldedPieces =
+    pieces + [
+      "LÆG", "Læg", "KURV", "ØL", "Æ", "é", "É", "ß", "ÿ", "ü", "“", "”", "–", "—", "©", "·", "€", "°", "½", "²",
+      "\u{2028}", "\u{200B}", "\u{AD}", "\r", "\u{B}", "×", "÷", "ą", "Ω", "日本", "😀", "ª", "Ã¦", "  \t ",
+    ]
+
+  static let unfoldedSeparators = [" ", "  ", "\t", " – ", "–", "\u{A0}", "”", " \u{2009}", "·"]
+
+  static let unfoldedLines =
+    edgeCases + unfoldedPieces
+    + randomTexts(
+      count: 4000, seed: 23, pieces: unfoldedPieces, separators: unfoldedSeparators, maxPieces: 12,
+      separatorChance: 0.6)
 
   /// Per category: hit count, whether a hit touches an edge, whether one starts the line.
   typealias Summary = [(count: Int, edge: Bool, start: Bool)]
@@ -64,6 +81,29 @@ import Testing
   }
 
   @Test(arguments: edgeCases) func edgeCaseEqualsNaiveSearch(line: String) { check(line) }
+
+  /// Whether `line` must be folded before matching: a letter or digit outside ASCII and
+  /// U+00C0–U+00FF, or `×` or `÷`.
+  func needsFolding(_ line: String) -> Bool {
+    let classes = ScalarClassifier()
+    return line.unicodeScalars.contains { scalar in
+      let v = scalar.value
+      if v == 0xD7 || v == 0xF7 { return true }
+      return v >= 0x80 && !(0xC0...0xFF).contains(v) && !classes.classify(v).isDisjoint(with: [.letter, .digit])
+    }
+  }
+
+  @Test func unfoldedScanEqualsNaiveSearchOnTheFoldedLine() {
+    let matcher = PhraseMatcher(phrases: Self.phrases)
+    var fold = MatchText()
+    for line in Self.unfoldedLines {
+      var copy = line
+      let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
+      let hits = copy.withUTF8 { matcher.scanUnfolded($0) }
+      #expect((hits == nil) == needsFolding(line), "\(line)")
+      if let hits { #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)") }
+    }
+  }
 
   @Test func randomLinesEqualNaiveSearch() {
     for line in Self.randomLines { check(line) }

@@ -120,11 +120,14 @@ public struct AdLineFilter: Sendable {
   mutating func evaluateLine(_ line: UnsafeBufferPointer<UInt8>) -> (rule: AdRule?, words: Int) {
     let s = signals(line)
     if s.visible == 0 { return (nil, 0) }
-    let hits = text.withFolded(line) { matcher.scan($0) }
+    let hits = matcher.scanUnfolded(line) ?? text.withFolded(line) { matcher.scan($0) }
     return (decide(s, hits), s.words)
   }
 
   /// Applies the rules in order of specificity; the first that fires and is on is recorded.
+  ///
+  /// Inlined: called on its own, it takes a copy of the whole filter per line.
+  @inline(__always)
   private func decide(_ s: LineSignals, _ hits: PhraseMatcher.Hits) -> AdRule? {
     let w = s.words
     let short = w <= Self.shortLineWords || !s.sentenceLike
@@ -188,7 +191,7 @@ public struct AdLineFilter: Sendable {
     s.upper = scan.upper
     s.braces = scan.braces
     s.copyright = scan.copyright
-    let terminal = lastBeforeClosing(line)
+    let terminal = Self.lastBeforeClosing(line, classes: classes)
     s.sentenceLike = terminal == 0x2E || terminal == 0x21 || terminal == 0x3F || terminal == 0x2026
     patterns(line, into: &s)
     return s
@@ -196,8 +199,10 @@ public struct AdLineFilter: Sendable {
 
   /// The line's last scalar that is neither white space nor closing (quotes, brackets), or 0.
   ///
+  /// Static: a method would take a copy of the whole filter per line.
+  ///
   /// - Complexity: O(k) in the bytes of that scalar and those after it.
-  private func lastBeforeClosing(_ line: UnsafeBufferPointer<UInt8>) -> UInt32 {
+  private static func lastBeforeClosing(_ line: UnsafeBufferPointer<UInt8>, classes: ScalarClassifier) -> UInt32 {
     // Most lines end with a letter, a digit or a full stop.
     if let last = line.last, ASCII.isAlphanumeric(last) || last == 0x2E { return UInt32(last) }
     var end = line.count
@@ -205,7 +210,7 @@ public struct AdLineFilter: Sendable {
       var start = end - 1
       while start > 0, line[start] & 0xC0 == 0x80 { start -= 1 }
       let value = UTF8Scalar.decode(line, at: start).value
-      if !Self.isClosing(value), !classes.classify(value).contains(.whitespace) { return value }
+      if !isClosing(value), !classes.classify(value).contains(.whitespace) { return value }
       end = start
     }
     return 0
@@ -227,6 +232,7 @@ public struct AdLineFilter: Sendable {
         tokens[k].hasLetter || tokens[k].hasSign
       }
       var consumed = -1
+      var firstDigit = count
       var k = 0
       while k < count {
         let facts = tokens[k]
@@ -236,6 +242,7 @@ public struct AdLineFilter: Sendable {
           continue
         }
         if facts.hasDigit || facts.hasSign {
+          if facts.hasDigit, firstDigit == count { firstDigit = k }
           let t = token(k)
           let core = TokenPatterns.trimmed(t)
           // Prices.
@@ -280,8 +287,8 @@ public struct AdLineFilter: Sendable {
         k += 1
       }
       // Phone numbers: runs of digit tokens making 8 digits as 8, 4+4, 2+2+2+2 or 2+2+4 (after
-      // an optional +45).
-      k = 0
+      // an optional +45, a digit token too), from the first digit token on.
+      k = firstDigit
       while k < count {
         var j = k
         if tokens[j].hasDigit, !tokens[j].digitsOnly, TokenPatterns.isCountryCode(token(j)), j + 1 < count { j += 1 }

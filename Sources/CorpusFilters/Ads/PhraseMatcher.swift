@@ -6,12 +6,18 @@
 /// its start and after its end are not word bytes (ASCII letters and digits, and every byte of
 /// a non-ASCII letter); a phrase written with a trailing `*` needs no boundary at its end.
 ///
+/// A line can also be matched unfolded (``scanUnfolded(_:)``): its raw byte classes fold case
+/// (``unfoldedByte(_:)``), a state entered on a space stays there on white space (the folding
+/// collapses white-space runs), and other non-ASCII scalars are stepped over out of line.
+///
 /// - Complexity: building O(total phrase bytes × classes); matching O(n + matches).
 struct PhraseMatcher: Sendable {
   struct Output: Sendable {
     var length: Int32
     var category: UInt8
     var prefix: Bool
+    /// The phrase holds a space (unfolded, it may span more bytes than its length).
+    var spaced: Bool
   }
 
   /// Per category: hits, and whether one hit starts or ends the line's words.
@@ -38,16 +44,29 @@ struct PhraseMatcher: Sendable {
   }
 
   private let byteClass: [UInt8]
+  /// The class of each byte of unfolded text: that of its folded byte (``unfoldedByte(_:)``), or
+  /// the escape class (after all byte classes) for a byte that starts a scalar stepped over out
+  /// of line.
+  private let rawClass: [UInt8]
+  /// The last row, which the escape class leads to from every state and which leads only to
+  /// itself.
+  private let escapeRow: Int
   private let classCount: Int
   /// The transitions, row by row (one row of `classCount` entries per state): the next
-  /// state's row offset. Offsets save a multiplication per byte in the scan's dependency
-  /// chain.
+  /// state's row offset.
+  ///
+  /// Offsets save a multiplication per byte in the scan's dependency chain. A state entered on
+  /// a space loops on a space (folded text has no two in a row).
   private let transitions: [UInt32]
-  /// States are numbered with those that have outputs last: a state has outputs when its row
-  /// offset is at least this, a test off the dependency chain.
-  private let firstEmittingRow: Int
+  /// States are numbered with those that have outputs last, their rows from this power of two
+  /// on: a row is emitting (or an escape) exactly when it has this bit or a higher one, a test
+  /// off the dependency chain, and for several rows at once on their OR.
+  private let emittingRows: Int
+  /// The states without outputs (numbered first).
+  private let quietStates: Int
   private let outputStart: [Int32]
   private let outputs: [Output]
+  private let scalars = ScalarClassifier()
 
   /// The most states the automaton holds (phrase bytes beyond are not matched).
   static let maximumStates = 0x8000
@@ -77,9 +96,13 @@ struct PhraseMatcher: Sendable {
         classes += 1
       }
     }
-    // Trie.
+    // The escape class: the bytes of unfolded text that do not fold on their own.
+    let escape = classes
+    classes += 1
+    // Trie, with the class each state is entered on.
     var children: [[UInt8: Int]] = [[:]]
     var own: [[Output]] = [[]]
+    var entry: [UInt8] = [0]
     for (bytes, category, prefix) in folded {
       var state = 0
       for b in bytes {
@@ -89,11 +112,13 @@ struct PhraseMatcher: Sendable {
         } else {
           children.append([:])
           own.append([])
+          entry.append(c)
           children[state][c] = children.count - 1
           state = children.count - 1
         }
       }
-      own[state].append(Output(length: Int32(bytes.count), category: category, prefix: prefix))
+      own[state].append(
+        Output(length: Int32(bytes.count), category: category, prefix: prefix, spaced: bytes.contains(0x20)))
     }
     let stateCount = min(children.count, Self.maximumStates)
     // Failure links and the dense table, breadth first.
@@ -122,22 +147,32 @@ struct PhraseMatcher: Sendable {
     }
     // Renumbering: states without outputs first (the root, which has none, stays 0).
     let order = (0..<stateCount).filter { merged[$0].isEmpty } + (0..<stateCount).filter { !merged[$0].isEmpty }
+    let quiet = merged.prefix(stateCount).filter(\.isEmpty).count
+    let emittingRows = 1 << (Int.bitWidth - (quiet * classes - 1).leadingZeroBitCount)
+    let escapeRow = emittingRows + (stateCount - quiet) * classes
     var number = [Int](repeating: 0, count: stateCount)
-    for (k, state) in order.enumerated() { number[state] = k }
-    var transitions = [UInt32](repeating: 0, count: stateCount * classes)
+    for (k, state) in order.enumerated() {
+      number[state] = k < quiet ? k * classes : emittingRows + (k - quiet) * classes
+    }
+    var transitions = [UInt32](repeating: UInt32(escapeRow), count: escapeRow + classes)
     var outputStart: [Int32] = [0]
     var outputs: [Output] = []
+    let space = Int(byteClass[0x20])
     for state in order {
-      for c in 0..<classes {
-        transitions[number[state] * classes + c] = UInt32(number[Int(delta[state * classes + c])] * classes)
-      }
+      let row = number[state]
+      for c in 0..<classes { transitions[row + c] = UInt32(number[Int(delta[state * classes + c])]) }
+      if state != 0, space != 0, Int(entry[state]) == space { transitions[row + space] = UInt32(row) }
+      transitions[row + escape] = UInt32(escapeRow)
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
     self.byteClass = byteClass
+    self.rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
+    self.escapeRow = escapeRow
     self.classCount = classes
     self.transitions = transitions
-    self.firstEmittingRow = merged.prefix(stateCount).filter(\.isEmpty).count * classes
+    self.emittingRows = emittingRows
+    self.quietStates = quiet
     self.outputStart = outputStart
     self.outputs = outputs
   }
@@ -147,33 +182,108 @@ struct PhraseMatcher: Sendable {
     b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
   }
 
-  /// The hits in folded text `text`.
+  /// ASCII white space, which ``MatchText`` folds to one space per run.
+  @inline(__always)
+  static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+  /// What ``MatchText`` folds byte `b` of a line to, where the byte folds on its own.
+  ///
+  /// That is when it is ASCII, the lead byte `C3` of a Latin-1 letter, or a continuation byte
+  /// after `C3` (`À`–`ÿ`): white space to a space, `A`–`Z` and the continuation bytes of
+  /// `À`–`Þ` lower-cased. `nil` for the other lead bytes and for the continuation bytes of `×`
+  /// and `÷` (`97`, `B7`), which fold to a space.
+  ///
+  /// Such bytes fold one by one but for white-space runs, and each is a word byte exactly when
+  /// its folded byte is.
+  static func unfoldedByte(_ b: UInt8) -> UInt8? {
+    if isSpace(b) { return 0x20 }
+    if b >= 0x41 && b <= 0x5A { return b | 0x20 }
+    if b == 0x97 || b == 0xB7 || (b >= 0xC0 && b != 0xC3) { return nil }
+    return b >= 0x80 && b <= 0x9E ? b | 0x20 : b
+  }
+
+  /// The hits in text folded by ``MatchText``.
   ///
   /// A hit starting at or before the first word byte starts
   /// the line; one ending at or after the last word byte ends it.
   ///
   /// - Complexity: O(n + matches): one table step per byte.
   func scan(_ text: UnsafeBufferPointer<UInt8>) -> Hits {
+    scan(text, folded: true).unsafelyUnwrapped
+  }
+
+  /// The hits in `line` (no LF inside) as they are in its folded text, matched without folding,
+  /// or `nil` when the line must be folded first: it holds a letter or digit outside ASCII and
+  /// `C3 xx`, or `×` or `÷`.
+  ///
+  /// - Complexity: O(n + matches): one table step per byte.
+  func scanUnfolded(_ line: UnsafeBufferPointer<UInt8>) -> Hits? {
+    scan(line, folded: false)
+  }
+
+  /// The scan of ``scan(_:)`` (`folded`, never `nil`) and ``scanUnfolded(_:)``.
+  @inline(__always)
+  private func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool) -> Hits? {
     var hits = Hits()
-    let n = text.count
-    guard n > 0 else { return hits }
+    guard let start = text.baseAddress, text.count > 0 else { return hits }
     var edges = LineEdges()
-    byteClass.withUnsafeBufferPointer { classOf in
+    return (folded ? byteClass : rawClass).withUnsafeBufferPointer { classOf in
       transitions.withUnsafeBufferPointer { transitions in
-        let p = text.baseAddress.unsafelyUnwrapped
         let classes = classOf.baseAddress.unsafelyUnwrapped
         let table = transitions.baseAddress.unsafelyUnwrapped
-        let emitting = firstEmittingRow
+        let emitting = emittingRows
+        let end = start + text.count
+        @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { Int(table[row &+ Int(classes[Int(b)])]) }
+        // A block of four starts before this (no pointer before `start` is formed).
+        let blocksEnd = text.count >= 4 ? end - 3 : start
         var row = 0
-        var i = 0
-        while i < n {
-          row = Int(table[row &+ Int(classes[Int(p[i])])])
-          i &+= 1
-          if row >= emitting { emit(row: row, end: i, in: text, edges: &edges, into: &hits) }
+        var p = start
+        while p < end {
+          // Four bytes at a time, one test on the OR of their rows.
+          while p < blocksEnd {
+            let r0 = next(row, p[0])
+            let r1 = next(r0, p[1])
+            let r2 = next(r1, p[2])
+            let r3 = next(r2, p[3])
+            if r0 | r1 | r2 | r3 >= emitting { break }
+            row = r3
+            p += 4
+          }
+          // A block with an emitting (or escape) row, or the last bytes, byte by byte.
+          let blockEnd = min(p + 4, end)
+          while p < blockEnd {
+            let from = row
+            row = next(row, p[0])
+            p += 1
+            guard row >= emitting else { continue }
+            if !folded, row == escapeRow {
+              guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: from) else {
+                return nil
+              }
+              row = step.row
+              p = start + step.end
+              continue
+            }
+            emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
+          }
         }
+        return hits
       }
     }
-    return hits
+  }
+
+  /// Steps the state at `row` over the scalar starting at `text[index]`.
+  ///
+  /// The byte there has no raw class: a scalar that folds to a space does what a space does.
+  /// Returns the next row and where the scalar ends, or `nil` for a letter or digit and for the
+  /// continuation of `×` or `÷`.
+  @inline(never)
+  private func stepOver(_ text: UnsafeBufferPointer<UInt8>, at index: Int, from row: Int) -> (row: Int, end: Int)? {
+    guard text[index] >= 0xC0 else { return nil }
+    let (value, length) = UTF8Scalar.decode(text, at: index)
+    let cls = scalars.classify(value)
+    if cls.contains(.letter) || cls.contains(.digit) { return nil }
+    return (Int(transitions[row + Int(rawClass[0x20])]), index + length)
   }
 
   /// The first and last word byte of a line, found on its first hit.
@@ -184,20 +294,39 @@ struct PhraseMatcher: Sendable {
 
   /// Adds the outputs of the state at `row`, reached after `text[end - 1]`, that sit on word
   /// boundaries.
+  ///
+  /// In an unfolded line (unless `folded`) a byte is a word byte when its folded byte is, and a
+  /// folded space is a run of white space and scalars stepped over.
   @inline(never)
   private func emit(
-    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, edges: inout LineEdges, into hits: inout Hits
+    row: Int, end: Int, in text: UnsafeBufferPointer<UInt8>, folded: Bool, edges: inout LineEdges,
+    into hits: inout Hits
   ) {
+    // Unfolded, the bytes of 80 and up are those of `C3 xx` letters and of scalars stepped over.
+    func isWord(_ j: Int) -> Bool {
+      let b = text[j]
+      if folded || b < 0x80 || b == 0xC3 { return Self.isWordByte(b) }
+      return b < 0xC0 && j > 0 && text[j - 1] == 0xC3
+    }
     let n = text.count
-    let state = row / classCount
+    let state = row < emittingRows ? row / classCount : quietStates + (row - emittingRows) / classCount
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
       let o = outputs[k]
-      let start = end - Int(o.length)
-      if start > 0 && Self.isWordByte(text[start - 1]) { continue }
-      if !o.prefix && end < n && Self.isWordByte(text[end]) { continue }
+      var start = end - Int(o.length)
+      if !folded && o.spaced {
+        // A phrase neither starts nor ends with a space, so each run is whole.
+        func isSpace(_ j: Int) -> Bool { Self.isSpace(text[j]) || (text[j] >= 0x80 && !isWord(j)) }
+        start = end
+        for _ in 0..<o.length {
+          start -= 1
+          while start > 0, isSpace(start), isSpace(start - 1) { start -= 1 }
+        }
+      }
+      if start > 0 && isWord(start - 1) { continue }
+      if !o.prefix && end < n && isWord(end) { continue }
       if edges.first < 0 {
-        edges.first = text.firstIndex(where: Self.isWordByte) ?? n
-        edges.last = text.lastIndex(where: Self.isWordByte) ?? -1
+        edges.first = (0..<n).first(where: isWord) ?? n
+        edges.last = (0..<n).last(where: isWord) ?? -1
       }
       hits.add(o.category, start: start <= edges.first, end: end - 1 >= edges.last)
     }
