@@ -57,7 +57,7 @@ import Testing
     func token(_ piece: ArraySlice<Unicode.Scalar>) {
       var string = ""
       string.unicodeScalars.append(contentsOf: piece)
-      m.hashes.append(XXHash64.hash(string))
+      m.hashes.append(TokenHash.hash(string))
       m.lengths.append(piece.count)
       if stopWords.contains(string) { m.counts.stopTokens += 1 }
     }
