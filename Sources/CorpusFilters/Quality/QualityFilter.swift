@@ -154,7 +154,7 @@ public struct QualityFilter: Sendable {
             continue
           }
           let (v, l) = UTF8Scalar.decode(line, at: i)
-          if !classes.classify(v).contains(.whitespace) {
+          if !classes.classifyOutOfLine(v).contains(.whitespace) {
             first = i
             break
           }
@@ -176,7 +176,7 @@ public struct QualityFilter: Sendable {
             var k = j - 1
             while k > 0, line[k] & 0xC0 == 0x80 { k -= 1 }
             let (v, _) = UTF8Scalar.decode(line, at: k)
-            if !classes.classify(v).contains(.whitespace) {
+            if !classes.classifyOutOfLine(v).contains(.whitespace) {
               lastEnd = j
               break
             }
@@ -225,14 +225,14 @@ public struct QualityFilter: Sendable {
       var end = bytes.count
       while start < end {
         let (v, l) = UTF8Scalar.decode(bytes, at: start)
-        if !classes.classify(v).contains(.whitespace) { break }
+        if !classes.classifyOutOfLine(v).contains(.whitespace) { break }
         start += l
       }
       while end > start {
         var k = end - 1
         while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
         let (v, _) = UTF8Scalar.decode(bytes, at: k)
-        if !classes.classify(v).contains(.whitespace) { break }
+        if !classes.classifyOutOfLine(v).contains(.whitespace) { break }
         end = k
       }
       table.reset(expected: tokens.counts.newlines / 2 + 1)

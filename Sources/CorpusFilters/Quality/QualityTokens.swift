@@ -270,7 +270,7 @@ struct QualityTokens {
           }
         } else {
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
-          let cls = classes.classify(value)
+          let cls = classes.classifyOutOfLine(value)
           if cls.contains(.whitespace) { break chunk }
           if value == 0x2026 { counts.ellipses &+= 1 }
           if QualityTokens.isTokenPunctuation(value, cls) {
