@@ -130,15 +130,19 @@ public struct QualityFilter: Sendable {
       let n = bytes.count
       let endsWithNewline = n > 0 && bytes[n - 1] == 0x0A
       var lineIndex = 0
+      var continuationsBefore = 0
       TextLines.forEach(bytes) { range in
         let line = UnsafeBufferPointer(rebasing: bytes[range])
         fwLines += 1
         let isLastEmpty = range.isEmpty && range.lowerBound == n && lineIndex > 0
+        // The scalars from the tokenizer's count of continuation bytes per line.
+        let continuationsAfter = tokens.lineContinuations[lineIndex]
+        let scalars = line.count - (continuationsAfter - continuationsBefore)
+        continuationsBefore = continuationsAfter
         lineIndex += 1
         if let last = line.last, last == 0x2E || last == 0x27 || last == 0x22 || last == 0x21 || last == 0x3F {
           punctLines += 1
         }
-        let scalars = UTF8Scalar.count(line)
         if scalars <= 30 { shortLines += 1 }
         // First and last non-white-space scalars.
         var first = -1

@@ -14,6 +14,11 @@ struct QualityTokens {
   /// `lengthPrefix[k]`: Unicode scalars in tokens `0..<k`; the first ``count`` + 1 belong to the
   /// current document.
   private(set) var lengthPrefix: [Int] = [0]
+  /// `lineContinuations[k]`: UTF-8 continuation bytes before the k-th LF of the document, and
+  /// at k = ``Counts/newlines``, in the whole document; so line k (of the text split on LF) has
+  /// `lineContinuations[k] − lineContinuations[k − 1]` (k = 0: `lineContinuations[0]`), and its
+  /// bytes minus these are its Unicode scalars.
+  private(set) var lineContinuations: [Int] = [0]
   /// Tokens in the document.
   private(set) var count = 0
   /// The document-wide counts of the last document.
@@ -80,6 +85,7 @@ struct QualityTokens {
     let n: Int
     let hashes: UnsafeMutablePointer<UInt64>
     let prefix: UnsafeMutablePointer<Int>
+    let lineContinuations: UnsafeMutablePointer<Int>
     let byteTokens: UnsafePointer<(hash: UInt64, isStopWord: Bool)>
     let asciiClasses: UnsafePointer<ByteClass>
     let classes: ScalarClassifier
@@ -89,6 +95,13 @@ struct QualityTokens {
     var counts = Counts()
     /// Continuation bytes of the scalars seen so far: bytes minus this is scalars.
     var continuations = 0
+
+    /// Counts an LF, after the continuation bytes before it.
+    @inline(__always)
+    mutating func countNewline() {
+      lineContinuations[counts.newlines] = continuations
+      counts.newlines &+= 1
+    }
 
     /// Appends a token of `bytes` bytes and `length` scalars.
     @inline(__always)
@@ -219,7 +232,7 @@ struct QualityTokens {
           if mark == 0x23 { counts.hashMarks &+= 1 }
         }
         continuations &+= leads
-        if space == 0x0A { counts.newlines &+= 1 }
+        if space == 0x0A { countNewline() }
         return end &+ 1
       }
       return nil
@@ -304,7 +317,7 @@ struct QualityTokens {
         let first = p[i]
         if first < 0x80 {
           if asciiClasses[Int(first)] == .whitespace {
-            if first == 0x0A { counts.newlines &+= 1 }
+            if first == 0x0A { countNewline() }
             i &+= 1
             continue
           }
@@ -331,23 +344,28 @@ struct QualityTokens {
     // At most one token per byte.
     if hashes.count < n { hashes = Array(repeating: 0, count: n) }
     if lengthPrefix.count < n + 1 { lengthPrefix = Array(repeating: 0, count: n + 1) }
+    // At most one LF per byte.
+    if lineContinuations.count < n + 1 { lineContinuations = Array(repeating: 0, count: n + 1) }
     guard let p = bytes.baseAddress, n > 0 else {
-      (count, counts) = (0, Counts())
+      (count, counts, lineContinuations[0]) = (0, Counts(), 0)
       return
     }
     let stopWords = stopWords
     let classes = classes
     let scanner = hashes.withUnsafeMutableBufferPointer { hashBuffer in
       lengthPrefix.withUnsafeMutableBufferPointer { prefixBuffer in
-        byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
-          Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
-            var scanner = Scanner(
-              p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
-              prefix: prefixBuffer.baseAddress.unsafelyUnwrapped,
-              byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
-              asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords)
-            scanner.scan()
-            return scanner
+        lineContinuations.withUnsafeMutableBufferPointer { lineBuffer in
+          byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
+            Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
+              var scanner = Scanner(
+                p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
+                prefix: prefixBuffer.baseAddress.unsafelyUnwrapped,
+                lineContinuations: lineBuffer.baseAddress.unsafelyUnwrapped,
+                byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
+                asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords)
+              scanner.scan()
+              return scanner
+            }
           }
         }
       }
@@ -355,5 +373,6 @@ struct QualityTokens {
     count = scanner.count
     counts = scanner.counts
     counts.chars = n &- scanner.continuations
+    lineContinuations[counts.newlines] = scanner.continuations
   }
 }
