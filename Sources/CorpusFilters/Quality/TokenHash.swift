@@ -35,7 +35,8 @@ enum TokenHash {
   /// - Complexity: O(1): a mask and `fmix64`.
   @inline(__always)
   static func short(_ word: UInt64, count: Int) -> UInt64 {
-    MurmurHash3.fmix64(word & ((1 &<< UInt64(count &* 8)) &- 1) | UInt64(truncatingIfNeeded: count) &<< 56)
+    MurmurHash3.fmix64(
+      word & ((1 &<< UInt64(truncatingIfNeeded: count &* 8)) &- 1) | UInt64(truncatingIfNeeded: count) &<< 56)
   }
 
   /// The `count` (< 8) bytes at `p` in the low bytes of a word, read one at a time (for the end
