@@ -3,7 +3,8 @@ import Testing
 @testable import CorpusFilters
 
 /// ``TokenHash`` against its definition computed byte by byte, for tokens of every length class
-/// at every distance from the end of a buffer, and free of collisions on many distinct tokens.
+/// at every distance from the end of a buffer and around the 16-byte blocks of long inputs, and
+/// free of collisions on many distinct tokens and lines (near-duplicates included).
 @Suite struct TokenHashTests {
   /// The hash as documented, from the bytes alone.
   static func reference(_ bytes: [UInt8]) -> UInt64 {
@@ -16,10 +17,20 @@ import Testing
       let first = MurmurHash3.fmix64(littleEndian(bytes[0..<8])) &+ UInt64(count)
       return MurmurHash3.fmix64(first &* TokenHash.multiplier ^ littleEndian(bytes[(count - 8)...]))
     }
-    return XXHash64.hash(bytes)
+    var h: UInt64 = 0
+    var i = 0
+    while i + 16 < count {
+      h = TokenHash.fold(
+        littleEndian(bytes[i..<i + 8]) ^ TokenHash.secrets.0 ^ h,
+        littleEndian(bytes[i + 8..<i + 16]) ^ TokenHash.secrets.1)
+      i += 16
+    }
+    let tail = littleEndian(bytes[(count - 8)...]) ^ TokenHash.secrets.1 ^ UInt64(count)
+    return MurmurHash3.fmix64(
+      TokenHash.fold(littleEndian(bytes[(count - 16)..<(count - 8)]) ^ TokenHash.secrets.0 ^ h, tail))
   }
 
-  @Test(arguments: [1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 40])
+  @Test(arguments: [1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 48, 49, 100, 1000])
   func equalsTheDefinitionAtEveryDistanceFromTheEnd(count: Int) {
     var generator = SplitMix64(seed: UInt64(count))
     for _ in 0..<20 {
@@ -56,5 +67,24 @@ import Testing
     }
     let hashes = Set(tokens.map { $0.withUnsafeBufferPointer { TokenHash.hash($0) } })
     #expect(hashes.count == tokens.count)
+  }
+
+  @Test func distinctLinesHaveDistinctHashes() {
+    var generator = SplitMix64(seed: 9)
+    var lines = Set<[UInt8]>()
+    let base = Array(randomText(words: 40, rng: &generator).utf8)
+    // Every prefix and every one-byte change of one line, then random lines.
+    for i in base.indices {
+      lines.insert(Array(base[..<i]))
+      var changed = base
+      changed[i] ^= 0x01
+      lines.insert(changed)
+    }
+    while lines.count < 200_000 {
+      lines.insert(Array(randomText(words: Int.random(in: 1...30, using: &generator), rng: &generator).utf8))
+    }
+    let hashes = Set(lines.map { $0.withUnsafeBufferPointer { TokenHash.hash($0) } })
+    #expect(hashes.count == lines.count)
+    #expect([UInt8]().withUnsafeBufferPointer { TokenHash.hash($0) } == 0)
   }
 }

@@ -206,7 +206,7 @@ public struct QualityFilter: Sendable {
             }
           }
         }
-        let hash = LineHash.hash(line)
+        let hash = TokenHash.hash(line)
         // FineWeb char_dup_ratio over non-blank lines.
         if first >= 0, table.increment(hash, index: 0).count > 1 { charDupChars += scalars }
         // Repetition lines: empty lines vanish except a leading or trailing one.
@@ -258,7 +258,7 @@ public struct QualityFilter: Sendable {
 
     private mutating func addParagraph(_ piece: UnsafeBufferPointer<UInt8>) {
       paragraphs += 1
-      if table.increment(LineHash.hash(piece), index: 0).count > 1 {
+      if table.increment(TokenHash.hash(piece), index: 0).count > 1 {
         paraDupLines += 1
         paraDupChars += UTF8Scalar.count(piece)
       }
