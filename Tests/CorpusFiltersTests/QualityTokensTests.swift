@@ -23,6 +23,8 @@ import Testing
     var hashes: [UInt64] = []
     var lengths: [Int] = []
     var counts = QualityTokens.Counts()
+    /// Continuation bytes before each LF, then in the whole text.
+    var lineContinuations: [Int] = []
   }
 
   static func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
@@ -44,6 +46,12 @@ import Testing
     m.counts.chars = scalars.count
     m.counts.newlines = scalars.filter { $0 == "\n" }.count
     m.counts.hashMarks = scalars.filter { $0 == "#" }.count
+    var continuations = 0
+    for s in scalars {
+      if s == "\n" { m.lineContinuations.append(continuations) }
+      continuations += String(s).utf8.count - 1
+    }
+    m.lineContinuations.append(continuations)
     var dots = 0
     for s in scalars + [" "] {
       if s == "." {
@@ -57,7 +65,7 @@ import Testing
     func token(_ piece: ArraySlice<Unicode.Scalar>) {
       var string = ""
       string.unicodeScalars.append(contentsOf: piece)
-      m.hashes.append(XXHash64.hash(string))
+      m.hashes.append(TokenHash.hash(string))
       m.lengths.append(piece.count)
       if stopWords.contains(string) { m.counts.stopTokens += 1 }
     }
@@ -101,7 +109,8 @@ import Testing
   static func measured(_ tokens: QualityTokens) -> Measures {
     Measures(
       hashes: Array(tokens.hashes[0..<tokens.count]),
-      lengths: (0..<tokens.count).map { tokens.lengthPrefix[$0 + 1] - tokens.lengthPrefix[$0] }, counts: tokens.counts)
+      lengths: (0..<tokens.count).map { tokens.lengthPrefix[$0 + 1] - tokens.lengthPrefix[$0] }, counts: tokens.counts,
+      lineContinuations: Array(tokens.lineContinuations[0...tokens.counts.newlines]))
   }
 
   @Test func tokensEqualTheReferenceFromEveryScalar() {

@@ -130,15 +130,19 @@ public struct QualityFilter: Sendable {
       let n = bytes.count
       let endsWithNewline = n > 0 && bytes[n - 1] == 0x0A
       var lineIndex = 0
+      var continuationsBefore = 0
       TextLines.forEach(bytes) { range in
         let line = UnsafeBufferPointer(rebasing: bytes[range])
         fwLines += 1
         let isLastEmpty = range.isEmpty && range.lowerBound == n && lineIndex > 0
+        // The scalars from the tokenizer's count of continuation bytes per line.
+        let continuationsAfter = tokens.lineContinuations[lineIndex]
+        let scalars = line.count - (continuationsAfter - continuationsBefore)
+        continuationsBefore = continuationsAfter
         lineIndex += 1
         if let last = line.last, last == 0x2E || last == 0x27 || last == 0x22 || last == 0x21 || last == 0x3F {
           punctLines += 1
         }
-        let scalars = UTF8Scalar.count(line)
         if scalars <= 30 { shortLines += 1 }
         // First and last non-white-space scalars.
         var first = -1
@@ -154,7 +158,7 @@ public struct QualityFilter: Sendable {
             continue
           }
           let (v, l) = UTF8Scalar.decode(line, at: i)
-          if !classes.classify(v).contains(.whitespace) {
+          if !classes.classifyOutOfLine(v).contains(.whitespace) {
             first = i
             break
           }
@@ -176,7 +180,7 @@ public struct QualityFilter: Sendable {
             var k = j - 1
             while k > 0, line[k] & 0xC0 == 0x80 { k -= 1 }
             let (v, _) = UTF8Scalar.decode(line, at: k)
-            if !classes.classify(v).contains(.whitespace) {
+            if !classes.classifyOutOfLine(v).contains(.whitespace) {
               lastEnd = j
               break
             }
@@ -202,7 +206,7 @@ public struct QualityFilter: Sendable {
             }
           }
         }
-        let hash = XXHash64.hash(line)
+        let hash = TokenHash.hash(line)
         // FineWeb char_dup_ratio over non-blank lines.
         if first >= 0, table.increment(hash, index: 0).count > 1 { charDupChars += scalars }
         // Repetition lines: empty lines vanish except a leading or trailing one.
@@ -225,14 +229,14 @@ public struct QualityFilter: Sendable {
       var end = bytes.count
       while start < end {
         let (v, l) = UTF8Scalar.decode(bytes, at: start)
-        if !classes.classify(v).contains(.whitespace) { break }
+        if !classes.classifyOutOfLine(v).contains(.whitespace) { break }
         start += l
       }
       while end > start {
         var k = end - 1
         while k > start, bytes[k] & 0xC0 == 0x80 { k -= 1 }
         let (v, _) = UTF8Scalar.decode(bytes, at: k)
-        if !classes.classify(v).contains(.whitespace) { break }
+        if !classes.classifyOutOfLine(v).contains(.whitespace) { break }
         end = k
       }
       table.reset(expected: tokens.counts.newlines / 2 + 1)
@@ -254,7 +258,7 @@ public struct QualityFilter: Sendable {
 
     private mutating func addParagraph(_ piece: UnsafeBufferPointer<UInt8>) {
       paragraphs += 1
-      if table.increment(XXHash64.hash(piece), index: 0).count > 1 {
+      if table.increment(TokenHash.hash(piece), index: 0).count > 1 {
         paraDupLines += 1
         paraDupChars += UTF8Scalar.count(piece)
       }

@@ -3,8 +3,9 @@
 /// pass over its bytes.
 ///
 /// A token is the non-punctuation core of a white-space-separated chunk, or one punctuation
-/// scalar before or after it (a run of `.` is one token). Each token is kept as the xxHash64 of
-/// its bytes, which is all the n-gram rules compare, and its length in Unicode scalars.
+/// scalar before or after it (a run of `.` is one token). Each token is kept as the
+/// ``TokenHash`` of its bytes, which is all the n-gram rules compare, and its length in Unicode
+/// scalars.
 ///
 /// One per worker: the buffers are reused from document to document.
 struct QualityTokens {
@@ -13,6 +14,11 @@ struct QualityTokens {
   /// `lengthPrefix[k]`: Unicode scalars in tokens `0..<k`; the first ``count`` + 1 belong to the
   /// current document.
   private(set) var lengthPrefix: [Int] = [0]
+  /// `lineContinuations[k]`: UTF-8 continuation bytes before the k-th LF of the document, and
+  /// at k = ``Counts/newlines``, in the whole document; so line k (of the text split on LF) has
+  /// `lineContinuations[k] − lineContinuations[k − 1]` (k = 0: `lineContinuations[0]`), and its
+  /// bytes minus these are its Unicode scalars.
+  private(set) var lineContinuations: [Int] = [0]
   /// Tokens in the document.
   private(set) var count = 0
   /// The document-wide counts of the last document.
@@ -39,23 +45,16 @@ struct QualityTokens {
   }
 
   private let classes = ScalarClassifier()
-  /// The stop words' hashes.
-  private var stopWords = U64Table()
-  private var maxStopWordBytes = 0
+  private var stopWords = StopWords()
   /// Per ASCII byte: the hash of the one-byte token, and whether it is a stop word.
   private var byteTokens: [(hash: UInt64, isStopWord: Bool)] = []
-  /// Recently seen words of up to 7 bytes (``ShortWordCache``), kept from document to document.
-  private var shortWords = ShortWordCache()
 
   /// Sets the stop words (matched exactly, by hash).
   mutating func setStopWords(_ words: [String]) {
-    stopWords.reset(expected: words.count)
-    for word in words { _ = stopWords.insert(XXHash64.hash(word)) }
-    maxStopWordBytes = words.map(\.utf8.count).max() ?? 0
-    shortWords = ShortWordCache()
+    stopWords = StopWords(words)
     byteTokens = (0..<128).map { byte in
-      let hash = XXHash64.hash([UInt8(byte)])
-      return (hash, maxStopWordBytes >= 1 && stopWords.contains(hash))
+      let hash = TokenHash.short(UInt64(byte), count: 1)
+      return (hash, stopWords.contains(hash, bytes: 1))
     }
   }
 
@@ -86,22 +85,28 @@ struct QualityTokens {
     let n: Int
     let hashes: UnsafeMutablePointer<UInt64>
     let prefix: UnsafeMutablePointer<Int>
+    let lineContinuations: UnsafeMutablePointer<Int>
     let byteTokens: UnsafePointer<(hash: UInt64, isStopWord: Bool)>
-    let shortWords: UnsafeMutablePointer<ShortWordCache.Entry>
     let asciiClasses: UnsafePointer<ByteClass>
     let classes: ScalarClassifier
-    let stopWords: U64Table
-    let maxStopWordBytes: Int
+    let stopWords: StopWords
     var count = 0
     var scalars = 0
     var counts = Counts()
     /// Continuation bytes of the scalars seen so far: bytes minus this is scalars.
     var continuations = 0
 
+    /// Counts an LF, after the continuation bytes before it.
+    @inline(__always)
+    mutating func countNewline() {
+      lineContinuations[counts.newlines] = continuations
+      counts.newlines &+= 1
+    }
+
     /// Appends a token of `bytes` bytes and `length` scalars.
     @inline(__always)
     mutating func append(_ hash: UInt64, bytes: Int, length: Int) {
-      append(hash, length: length, isStopWord: bytes <= maxStopWordBytes && stopWords.contains(hash))
+      append(hash, length: length, isStopWord: stopWords.contains(hash, bytes: bytes))
     }
 
     /// Appends a token of `length` scalars whose stop-word test is done.
@@ -114,13 +119,9 @@ struct QualityTokens {
       if isStopWord { counts.stopTokens &+= 1 }
     }
 
-    /// The xxHash64 of `p[a..<b]`.
+    /// The ``TokenHash`` of `p[a..<b]`.
     @inline(__always)
-    func hash(_ a: Int, _ b: Int) -> UInt64 {
-      let count = b &- a
-      if count < 32 && b &+ 4 <= n { return XXHash64.hashShort(p + a, count: count, seed: 0) }
-      return XXHash64.hash(UnsafeRawBufferPointer(start: p + a, count: count))
-    }
+    func hash(_ a: Int, _ b: Int) -> UInt64 { TokenHash.hash(p + a, count: b &- a, readable: n &- a) }
 
     /// Appends the core `p[a..<b]` of a chunk, `length` scalars, containing a letter or not.
     @inline(__always)
@@ -137,19 +138,11 @@ struct QualityTokens {
       if alpha { counts.alphaTokens &+= 1 }
     }
 
-    /// Appends the word `p[i..<i + count]`, `count` ≤ 7, whose bytes are the low bytes of
-    /// `word`, `length` scalars, containing a letter or not: its hash and whether it is a stop
-    /// word from the cache when it is there.
+    /// Appends the word of `count` (1 to 7) bytes held in the low bytes of `word`, `length`
+    /// scalars, containing a letter or not.
     @inline(__always)
-    mutating func appendShortWord(_ word: UInt64, _ i: Int, count: Int, length: Int, alpha: Bool) {
-      let key = ShortWordCache.key(word, count: count)
-      let entry = shortWords + ShortWordCache.slot(key)
-      if entry.pointee.key != key {
-        let hash = hash(i, i &+ count)
-        entry.pointee = ShortWordCache.Entry(
-          key: key, hash: hash, isStopWord: count <= maxStopWordBytes && stopWords.contains(hash))
-      }
-      append(entry.pointee.hash, length: length, isStopWord: entry.pointee.isStopWord)
+    mutating func appendShortWord(_ word: UInt64, count: Int, length: Int, alpha: Bool) {
+      append(TokenHash.short(word, count: count), bytes: count, length: length)
       countWord(length: length, alpha: alpha)
     }
 
@@ -228,7 +221,7 @@ struct QualityTokens {
         let wordEnd = punctuation == 0 ? end : end &- 1
         if punctuation != 0 && (punctuation != stopBit >> 8 || wordEnd == i) { return nil }
         if j == i && wordEnd &- i < 8 {
-          appendShortWord(word, i, count: wordEnd &- i, length: wordEnd &- i &- leads, alpha: letters != 0)
+          appendShortWord(word, count: wordEnd &- i, length: wordEnd &- i &- leads, alpha: letters != 0)
         } else {
           appendWord(i, wordEnd, length: wordEnd &- i &- leads, alpha: letters != 0)
         }
@@ -239,7 +232,7 @@ struct QualityTokens {
           if mark == 0x23 { counts.hashMarks &+= 1 }
         }
         continuations &+= leads
-        if space == 0x0A { counts.newlines &+= 1 }
+        if space == 0x0A { countNewline() }
         return end &+ 1
       }
       return nil
@@ -290,7 +283,7 @@ struct QualityTokens {
           }
         } else {
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
-          let cls = classes.classify(value)
+          let cls = classes.classifyOutOfLine(value)
           if cls.contains(.whitespace) { break chunk }
           if value == 0x2026 { counts.ellipses &+= 1 }
           if QualityTokens.isTokenPunctuation(value, cls) {
@@ -324,7 +317,7 @@ struct QualityTokens {
         let first = p[i]
         if first < 0x80 {
           if asciiClasses[Int(first)] == .whitespace {
-            if first == 0x0A { counts.newlines &+= 1 }
+            if first == 0x0A { countNewline() }
             i &+= 1
             continue
           }
@@ -351,25 +344,25 @@ struct QualityTokens {
     // At most one token per byte.
     if hashes.count < n { hashes = Array(repeating: 0, count: n) }
     if lengthPrefix.count < n + 1 { lengthPrefix = Array(repeating: 0, count: n + 1) }
+    // At most one LF per byte.
+    if lineContinuations.count < n + 1 { lineContinuations = Array(repeating: 0, count: n + 1) }
     guard let p = bytes.baseAddress, n > 0 else {
-      (count, counts) = (0, Counts())
+      (count, counts, lineContinuations[0]) = (0, Counts(), 0)
       return
     }
     let stopWords = stopWords
-    let maxStopWordBytes = maxStopWordBytes
     let classes = classes
     let scanner = hashes.withUnsafeMutableBufferPointer { hashBuffer in
       lengthPrefix.withUnsafeMutableBufferPointer { prefixBuffer in
-        shortWords.entries.withUnsafeMutableBufferPointer { shortWordBuffer in
+        lineContinuations.withUnsafeMutableBufferPointer { lineBuffer in
           byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
             Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
               var scanner = Scanner(
                 p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
                 prefix: prefixBuffer.baseAddress.unsafelyUnwrapped,
+                lineContinuations: lineBuffer.baseAddress.unsafelyUnwrapped,
                 byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
-                shortWords: shortWordBuffer.baseAddress.unsafelyUnwrapped,
-                asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords,
-                maxStopWordBytes: maxStopWordBytes)
+                asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords)
               scanner.scan()
               return scanner
             }
@@ -380,5 +373,6 @@ struct QualityTokens {
     count = scanner.count
     counts = scanner.counts
     counts.chars = n &- scanner.continuations
+    lineContinuations[counts.newlines] = scanner.continuations
   }
 }

@@ -104,8 +104,10 @@ struct RepeatedNGrams {
         for j in 0..<candidates {
           let (count, first) = counts.increment(candidateKeys[j], index: j)
           isRepeated[j] = count > 1
+          guard count > 1 else { continue }
           if count == 2 { isRepeated[first] = true }
-          // Python's `Counter.most_common(1)`: among equal counts, the first seen.
+          // Python's `Counter.most_common(1)` (only repeated n-grams count): among equal
+          // counts, the first seen.
           if count > best || (count == best && first < bestFirst) {
             best = count
             bestFirst = first
