@@ -56,20 +56,6 @@ import Testing
     #expect(MurmurHash3.hash128("") == Hash128(low: 0, high: 0))
   }
 
-  @Test func shortPathEqualsTheHashBelow32Bytes() {
-    var rng = SplitMix64(seed: 32)
-    for count in 0..<32 {
-      // 4 readable bytes after the input, as the short path requires.
-      let input = (0..<count + 4).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
-      for seed in [0, 2_654_435_761, rng.next()] {
-        input.withUnsafeBytes { raw in
-          let expected = XXHash64.hash(UnsafeRawBufferPointer(rebasing: raw[0..<count]), seed: seed)
-          #expect(raw.baseAddress.map { XXHash64.hashShort($0, count: count, seed: seed) } == expected, "\(count)")
-        }
-      }
-    }
-  }
-
   @Test(arguments: [1, 2, 3, 7, 31, 32, 33, 64, 1000])
   func streamingEqualsOneShotAtEveryChunking(chunk: Int) {
     var rng = SplitMix64(seed: UInt64(chunk))

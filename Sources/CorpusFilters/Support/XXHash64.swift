@@ -54,22 +54,26 @@ public enum XXHash64 {
     return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
   }
 
-  /// The hash of the `count` < 32 bytes at `base` with `seed`, the last 0 to 7 bytes hashed
-  /// without branches on `count` (each step computed, then kept or dropped by a conditional
-  /// move): short words' unpredictable lengths make ``finish(_:length:tail:count:)``'s loops
-  /// mispredict.
+  /// The hash of the `count` bytes at `base` with `seed`, for short inputs followed by slack:
+  /// below 16 bytes without a branch on `count` (each step computed, then kept or dropped by a
+  /// conditional move), as word lengths are unpredictable and a mispredicted branch costs more
+  /// than the steps it would skip.
   ///
-  /// - Precondition: `count < 32`, and the 4 bytes after the `count` are readable (they do not
-  ///   change the hash; the four-byte step reads them when `count` is a multiple of 8).
-  /// - Complexity: O(count / 8) stripe steps, then 1 word step, 3 byte steps and the avalanche.
+  /// - Precondition: the 8 bytes after the `count` are readable (they do not change the hash).
+  /// - Complexity: O(count); below 16 bytes one 8-byte, one 4-byte and three byte steps and the
+  ///   avalanche, whatever `count`.
   @inline(__always)
-  static func hashShort(_ base: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
+  static func hashPadded(_ base: UnsafeRawPointer, count: Int, seed: UInt64) -> UInt64 {
+    if count >= 32 { return hash(UnsafeRawBufferPointer(start: base, count: count), seed: seed) }
     var h = seed &+ prime5 &+ UInt64(truncatingIfNeeded: count)
     var i = 0
-    while i &+ 8 <= count {
-      h = tail8(h, base, i)
-      i &+= 8
+    if count >= 16 {
+      h = tail8(tail8(h, base, 0), base, 8)
+      i = 16
     }
+    let eight = tail8(h, base, i)
+    h = count & 8 != 0 ? eight : h
+    i = count & ~7
     let four = tail4(h, base, i)
     h = count & 4 != 0 ? four : h
     i = count & ~3
