@@ -38,8 +38,7 @@ enum IngestPhase {
     let ads = config.filters.ads
     var adFilter = ads.enabled && (ads.scope == .all || source.web) ? AdLineFilter(config: ads) : nil
     // The rules' record names, made once (not a string built per removed line).
-    let adRules = AdRule.allCases
-    let adRuleNames = adRules.map { "ads." + $0.rawValue }
+    let adRuleNames = AdRule.allCases.map { "ads." + $0.rawValue }
     let group = context.policy.group(forSource: task.sourceIndex)
     let counter =
       write && group != nil
@@ -80,8 +79,7 @@ enum IngestPhase {
             return try removals.document(document, rule: "ads.document", score: verdict.countedShare)
           }
           if !verdict.removal.isEmpty {
-            let reasons = verdict.rules.map { $0.map { adRuleNames[adRules.firstIndex(of: $0).unsafelyUnwrapped] } }
-            try removals.lines(of: document, reasons: reasons)
+            try removals.lines(of: document, reasons: verdict.rules.map { $0.map { adRuleNames[$0.index] } })
             document.text = verdict.removal.apply(to: document.text)
             if document.text.isEmpty {
               return try removals.document(document, rule: "ads.all_lines", countCharacters: false)

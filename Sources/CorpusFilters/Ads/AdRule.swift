@@ -58,7 +58,7 @@ public enum AdRule: String, Sendable, Codable, CaseIterable, CodingKey, Comparab
   public static func < (a: AdRule, b: AdRule) -> Bool { a.index < b.index }
 
   /// The position in ``allCases``.
-  var index: Int {
+  public var index: Int {
     switch self {
     case .sitePhrase: 0
     case .shopPhrase: 1
