@@ -82,7 +82,13 @@ final class RemovalAudit {
   private var writer: GzipWriter?
   private var target: AtomicFile?
   private var json = JSONWriter(capacity: 1 << 16)
+  /// The identity last hashed for a priority: `kind␟source␟id␟` (the first `prefixLength`
+  /// bytes, kept while the record is of the same document) and the line in decimal.
   private var identity: [UInt8] = []
+  private var prefixLength = 0
+  private var prefixKind: RemovedText.Kind?
+  private var prefixSource = ""
+  private var prefixID = ""
   /// The samples (`removed: sample`).
   private(set) var documents: BottomKSample
   private(set) var lines: BottomKSample
@@ -126,16 +132,30 @@ final class RemovalAudit {
   }
 
   /// The sampling priority of a record: xxHash64 (seeded) of `kind␟source␟id␟line`, the line
-  /// in decimal, hashed from a reused buffer.
+  /// in decimal, hashed from a reused buffer whose `kind␟source␟id␟` part is built once per
+  /// document.
   private func priority(_ kind: RemovedText.Kind, source: String, id: String, line: Int) -> UInt64 {
-    identity.removeAll(keepingCapacity: true)
-    identity.append(contentsOf: kind.rawValue.utf8)
-    identity.append(0x1F)
-    identity.append(contentsOf: source.utf8)
-    identity.append(0x1F)
-    identity.append(contentsOf: id.utf8)
-    identity.append(0x1F)
-    identity.append(contentsOf: String(line).utf8)
+    if kind != prefixKind || id != prefixID || source != prefixSource {
+      identity.removeAll(keepingCapacity: true)
+      identity.append(contentsOf: kind.rawValue.utf8)
+      identity.append(0x1F)
+      identity.append(contentsOf: source.utf8)
+      identity.append(0x1F)
+      identity.append(contentsOf: id.utf8)
+      identity.append(0x1F)
+      prefixLength = identity.count
+      (prefixKind, prefixSource, prefixID) = (kind, source, id)
+    } else {
+      identity.removeSubrange(prefixLength...)
+    }
+    if line < 0 { identity.append(0x2D) }
+    let digits = identity.count
+    var magnitude = line.magnitude
+    repeat {
+      identity.append(0x30 + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    identity[digits...].reverse()
     return XXHash64.hash(identity, seed: seed)
   }
 
