@@ -33,8 +33,9 @@ let package = Package(
     // ICU: CICU only carries the flags; no Swift file imports it (reference/aesthetics.md §3.2).
     .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
     .target(name: "CICUShim", dependencies: ["CICU"]),
-    .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO"]),
-    .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .systemLibrary(name: "CByteScan"),
+    .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO", "CByteScan"]),
+    .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan"], resources: [.copy("Fixtures")]),
     .executableTarget(
       name: "normalize-throughput", dependencies: ["BenchmarkSupport", "CorpusText", "CorpusIO"],
       path: "Benchmarks/NormalizeThroughput"),

@@ -1,3 +1,5 @@
+import CByteScan
+
 #if canImport(Glibc)
   import Glibc
 #else
@@ -56,8 +58,9 @@ struct TextFeatures: OptionSet {
     var decodedBytes = 0
     var i = 0
     while i < n {
-      // Printable ASCII without two spaces in a row, eight bytes at a time, in a loop of its
-      // own so that its few variables stay in registers.
+      // Printable ASCII without two spaces in a row: sixteen bytes at a time (SSE2), then
+      // eight, in loops of their own so that their few variables stay in registers.
+      i = dacorpus_skip_tidy_ascii(p, i, n)
       while i + 9 <= n && SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0 { i += 8 }
       if i >= n { break }
       let word: UInt64

@@ -1,0 +1,61 @@
+import CByteScan
+import Testing
+
+@testable import CorpusText
+
+/// `dacorpus_skip_tidy_ascii` (SSE2, sixteen bytes a step) skips exactly the blocks whose two
+/// words `SWAR.notPrintableOrSpacePair` accepts, so ``TextFeatures`` sees the same words.
+@Suite struct TidyASCIISkipTests {
+  /// Bytes drawn mostly from letters and spaces, with the bytes each test must notice.
+  static func randomBytes(_ rng: inout SplitMix64, count: Int) -> [UInt8] {
+    let rare: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x7E, 0x7F, 0x80, 0xA0, 0xC3, 0xA6, 0xFF]
+    return (0..<count).map { _ in
+      switch rng.next() % 64 {
+      case 0: rare[Int(rng.next() % UInt64(rare.count))]
+      case 1..<12: 0x20
+      default: UInt8(0x21 + rng.next() % 0x5E)
+      }
+    }
+  }
+
+  /// Where the eight-byte loop of the scan stops from `i`, one block of sixteen at a time.
+  static func referenceStop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+    var i = i
+    while i + 17 <= n, SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0,
+      SWAR.notPrintableOrSpacePair(SWAR.load(p, i + 8), SWAR.load(p, i + 9)) == 0
+    {
+      i += 16
+    }
+    return i
+  }
+
+  @Test(arguments: 0..<8)
+  func stopsWhereTheWordTestStops(seed: UInt64) {
+    var rng = SplitMix64(seed: 100 + seed)
+    for _ in 0..<400 {
+      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let p = buffer.baseAddress else { return }
+        for start in 0...min(buffer.count, 20) {
+          #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count) == Self.referenceStop(p, start, buffer.count))
+        }
+      }
+    }
+  }
+
+  @Test(arguments: [
+    ("plain text without any stop at all, long enough", -1),
+    ("two  spaces further along in this text", 3),
+    ("a tab\there, then more plain text to go", 5),
+    ("ends with a space before a NUL \u{0} and more text", 30),
+  ])
+  func edges(text: String, firstBad: Int) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { buffer in
+      let p = buffer.baseAddress!
+      let stop = dacorpus_skip_tidy_ascii(p, 0, buffer.count)
+      #expect(stop == Self.referenceStop(p, 0, buffer.count))
+      if firstBad >= 0 { #expect(stop <= firstBad && firstBad < stop + 16) } else { #expect(stop + 17 > buffer.count) }
+    }
+  }
+}
