@@ -32,4 +32,34 @@ static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_tidy_ascii(
   return i;
 }
 
+/// The UTF-8 continuation bytes (0x80–0xBF) in `p[0..<n]`, counted sixteen bytes at a time
+/// (SSE2): a valid UTF-8 text has `n` minus this many scalars.
+///
+/// Each byte lane counts to at most 255 before the lanes are summed. O(n / 16).
+static inline __attribute__((always_inline)) ptrdiff_t dacorpus_count_continuation_bytes(
+    const uint8_t *p, ptrdiff_t n) {
+  // Signed: 0x80–0xBF are -128…-65, the only bytes below 0xC0 (-64).
+  const __m128i limit = _mm_set1_epi8((char)0xC0);
+  __m128i total = _mm_setzero_si128();
+  ptrdiff_t i = 0;
+  while (i + 16 <= n) {
+    __m128i lanes = _mm_setzero_si128();
+    for (int k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+      // A match is -1 in its lane: subtracting it counts one.
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(p + i)), limit));
+    }
+    total = _mm_add_epi64(total, _mm_sad_epu8(lanes, _mm_setzero_si128()));
+  }
+  ptrdiff_t count = (ptrdiff_t)_mm_cvtsi128_si64(total) + (ptrdiff_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(total, total));
+  if (i + 8 <= n) {
+    uint64_t word;
+    __builtin_memcpy(&word, p + i, 8);
+    // Bit 7 set and bit 6 clear, one bit per byte, added up in the top byte.
+    count += (ptrdiff_t)((((word & ~(word << 1)) & 0x8080808080808080ULL) >> 7) * 0x0101010101010101ULL >> 56);
+    i += 8;
+  }
+  for (; i < n; i++) count += (p[i] & 0xC0) == 0x80;
+  return count;
+}
+
 #endif

@@ -93,6 +93,22 @@ import Testing
     }
   }
 
+  /// Long texts too: the counting kernel adds its byte lanes up every 255 blocks of sixteen.
+  @Test(arguments: [0, 15, 16, 24, 4079, 4080, 4096, 10_007])
+  func scalarCountOfLongTextsEqualsByteLoop(length: Int) {
+    var generator = SplitMix64(seed: UInt64(length))
+    let bytes: [UInt8] = (0..<length).map { _ in
+      [0x61, 0x20, 0xC3, 0xA6, 0xE2, 0x80, 0x93, 0xBF, 0xC0, 0xFF][Int.random(in: 0..<10, using: &generator)]
+    }
+    bytes.withUnsafeBufferPointer { buffer in
+      for start in [0, 1, 7, 9] where start <= buffer.count {
+        let suffix = UnsafeBufferPointer(rebasing: buffer[start...])
+        let expected = suffix.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        #expect(UTF8Scalar.count(suffix) == expected, "length \(length) from \(start)")
+      }
+    }
+  }
+
   /// ``MatchText``'s word-at-a-time path (which folds the printable ASCII bytes before a
   /// non-ASCII one, a control byte or a second space at once) against a scalar-at-a-time fold.
   @Test func matchTextFoldEqualsScalarLoop() {
