@@ -3,7 +3,7 @@
 /// n-grams (``QualityRule/dup5Gram`` …).
 ///
 /// An n-gram is a run of n token hashes, compared by its hash `hash(n−1-gram, last token)`
-/// (``combine(_:_:)``). An n-gram can only occur twice where both (n−1)-grams inside it occur
+/// (``combine(_:_:)``; a bigram by ``bigram(_:_:)``). An n-gram can only occur twice where both (n−1)-grams inside it occur
 /// twice, so level n hashes and counts only the positions whose (n−1)-gram and the next one
 /// are repeated: after the bigrams, the work is proportional to the repeated part of the
 /// document. Positions left out hold n-grams that occur once, which neither score counts
@@ -34,6 +34,15 @@ struct RepeatedNGrams {
   @inline(__always)
   static func combine(_ gram: UInt64, _ token: UInt64) -> UInt64 {
     MurmurHash3.fmix64((gram &* 0x9E37_79B9_7F4A_7C15) ^ token)
+  }
+
+  /// The hash of a bigram from the hashes of its tokens: without `combine`'s final mix, which
+  /// the bigram table's slot function (``U64Table``) and the trigrams' ``combine(_:_:)`` apply
+  /// anyway. Two different bigrams have the same hash only by the chance of two random 64-bit
+  /// values (the multiplication is a bijection, and so is the xor with the second token).
+  @inline(__always)
+  static func bigram(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    (first &* 0x9E37_79B9_7F4A_7C15) ^ second
   }
 
   /// Forgets the levels of the previous document.
@@ -70,7 +79,7 @@ struct RepeatedNGrams {
                   isRepeated: isRepeated.baseAddress.unsafelyUnwrapped)
                 if self.n < 2 {
                   // Every position is a candidate: its bigram is hashed as it is counted.
-                  return level.count(t - 1, table: &counts) { i in (i, Self.combine(h[i], h[i + 1])) }
+                  return level.count(t - 1, table: &counts) { i in (i, Self.bigram(h[i], h[i + 1])) }
                 }
                 let p = candidatePositions.baseAddress.unsafelyUnwrapped
                 let k = candidateKeys.baseAddress.unsafelyUnwrapped
