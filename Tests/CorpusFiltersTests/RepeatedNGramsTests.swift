@@ -17,7 +17,9 @@ import Testing
   static func reference(_ tokens: [UInt64], _ lengthPrefix: [Int], n: Int) -> Reference {
     var grams = tokens
     for k in 1..<n {
-      grams = (0..<grams.count - 1).map { RepeatedNGrams.combine(grams[$0], tokens[$0 + k]) }
+      grams = (0..<grams.count - 1).map {
+        k == 1 ? RepeatedNGrams.bigram(grams[$0], tokens[$0 + 1]) : RepeatedNGrams.combine(grams[$0], tokens[$0 + k])
+      }
     }
     var counts: [UInt64: (count: Int, first: Int)] = [:]
     for (i, g) in grams.enumerated() { counts[g, default: (0, i)].count += 1 }

@@ -205,7 +205,8 @@ struct QualityTokens {
         let punctuation = ascii & ~(letter | digit | stop) & inside
         letters |= letter & inside
         if lead | latin1 != 0 {
-          letters |= latin1 & inside & ~(SWAR.equal(word, 0x97) | SWAR.equal(word, 0xB7))
+          // Only whether there is a letter counts: a Latin-1 one is looked for when there is no other.
+          if letters == 0 { letters = latin1 & inside & ~(SWAR.equal(word, 0x97) | SWAR.equal(word, 0xB7)) }
           leads &+= SWAR.countHighBits(lead & inside)
         }
         if stop == 0 {

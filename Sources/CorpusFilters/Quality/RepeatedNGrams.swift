@@ -3,7 +3,7 @@
 /// n-grams (``QualityRule/dup5Gram`` …).
 ///
 /// An n-gram is a run of n token hashes, compared by its hash `hash(n−1-gram, last token)`
-/// (``combine(_:_:)``). An n-gram can only occur twice where both (n−1)-grams inside it occur
+/// (``combine(_:_:)``; a bigram by ``bigram(_:_:)``). An n-gram can only occur twice where both (n−1)-grams inside it occur
 /// twice, so level n hashes and counts only the positions whose (n−1)-gram and the next one
 /// are repeated: after the bigrams, the work is proportional to the repeated part of the
 /// document. Positions left out hold n-grams that occur once, which neither score counts
@@ -36,6 +36,15 @@ struct RepeatedNGrams {
     MurmurHash3.fmix64((gram &* 0x9E37_79B9_7F4A_7C15) ^ token)
   }
 
+  /// The hash of a bigram from the hashes of its tokens: without `combine`'s final mix, which
+  /// the bigram table's slot function (``U64Table``) and the trigrams' ``combine(_:_:)`` apply
+  /// anyway. Two different bigrams have the same hash only by the chance of two random 64-bit
+  /// values (the multiplication is a bijection, and so is the xor with the second token).
+  @inline(__always)
+  static func bigram(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+  }
+
   /// Forgets the levels of the previous document.
   mutating func reset() { n = 0 }
 
@@ -48,32 +57,36 @@ struct RepeatedNGrams {
     let t = tokens.count
     if n < self.n { self.n = 0 }
     if candidateKeys.count < t {
-      positions = Array(repeating: 0, count: t)
-      keys = Array(repeating: 0, count: t)
-      candidatePositions = Array(repeating: 0, count: t)
-      candidateKeys = Array(repeating: 0, count: t)
-      isRepeated = Array(repeating: false, count: t)
+      // Grown geometrically: documents come in every size.
+      let capacity = max(t, 2 * candidateKeys.count)
+      positions = Array(repeating: 0, count: capacity)
+      keys = Array(repeating: 0, count: capacity)
+      candidatePositions = Array(repeating: 0, count: capacity)
+      candidateKeys = Array(repeating: 0, count: capacity)
+      isRepeated = Array(repeating: false, count: capacity)
     }
     let h = tokens.baseAddress.unsafelyUnwrapped
     while self.n < n {
       let level = self.n < 2 ? 2 : self.n + 1
-      var candidates = 0
-      candidatePositions.withUnsafeMutableBufferPointer { candidatePositions in
-        candidateKeys.withUnsafeMutableBufferPointer { candidateKeys in
-          let p = candidatePositions.baseAddress.unsafelyUnwrapped
-          let k = candidateKeys.baseAddress.unsafelyUnwrapped
-          if level == 2 {
-            for i in 0..<t - 1 {
-              p[i] = i
-              k[i] = Self.combine(h[i], h[i + 1])
-            }
-            candidates = t - 1
-          } else {
-            positions.withUnsafeBufferPointer { positions in
-              keys.withUnsafeBufferPointer { keys in
-                let last = level - 1
+      let repeatedBefore = repeatedCount
+      let result = positions.withUnsafeMutableBufferPointer { positions in
+        keys.withUnsafeMutableBufferPointer { keys in
+          candidatePositions.withUnsafeMutableBufferPointer { candidatePositions in
+            candidateKeys.withUnsafeMutableBufferPointer { candidateKeys in
+              isRepeated.withUnsafeMutableBufferPointer { isRepeated in
+                let level = Level(
+                  positions: positions.baseAddress.unsafelyUnwrapped, keys: keys.baseAddress.unsafelyUnwrapped,
+                  isRepeated: isRepeated.baseAddress.unsafelyUnwrapped)
+                if self.n < 2 {
+                  // Every position is a candidate: its bigram is hashed as it is counted.
+                  return level.count(t - 1, table: &counts) { i in (i, Self.bigram(h[i], h[i + 1])) }
+                }
+                let p = candidatePositions.baseAddress.unsafelyUnwrapped
+                let k = candidateKeys.baseAddress.unsafelyUnwrapped
+                let last = self.n
+                var candidates = 0
                 var j = 0
-                while j + 1 < repeatedCount {
+                while j + 1 < repeatedBefore {
                   let i = positions[j]
                   if positions[j + 1] == i + 1 {
                     p[candidates] = i
@@ -82,56 +95,57 @@ struct RepeatedNGrams {
                   }
                   j += 1
                 }
+                return level.count(candidates, table: &counts) { j in (p[j], k[j]) }
               }
             }
           }
         }
       }
-      countCandidates(candidates)
+      (mostFrequent, repeatedCount) = result
       self.n = level
     }
   }
 
-  /// Counts the first `candidates` candidates: the most frequent n-gram, and the repeated ones
-  /// into `positions` and `keys`.
-  private mutating func countCandidates(_ candidates: Int) {
-    counts.reset(expected: candidates)
-    var best = 0
-    var bestFirst = 0
-    var repeated = 0
-    candidateKeys.withUnsafeBufferPointer { candidateKeys in
-      isRepeated.withUnsafeMutableBufferPointer { isRepeated in
-        for j in 0..<candidates {
-          let (count, first) = counts.increment(candidateKeys[j], index: j)
-          isRepeated[j] = count > 1
-          guard count > 1 else { continue }
-          if count == 2 { isRepeated[first] = true }
-          // Python's `Counter.most_common(1)` (only repeated n-grams count): among equal
-          // counts, the first seen.
-          if count > best || (count == best && first < bestFirst) {
-            best = count
-            bestFirst = first
-          }
+  /// Where one level's counting puts its repeated n-grams.
+  private struct Level {
+    /// Ascending token positions of the repeated n-grams, and their hashes.
+    let positions: UnsafeMutablePointer<Int>
+    let keys: UnsafeMutablePointer<UInt64>
+    /// Per candidate, whether its n-gram is repeated.
+    let isRepeated: UnsafeMutablePointer<Bool>
+
+    /// Counts `candidates` candidates in `table`, the j-th at the token position and with the
+    /// n-gram hash `candidate(j)` (positions ascending), and writes the repeated ones to
+    /// ``positions`` and ``keys``; returns the most frequent n-gram (as
+    /// ``RepeatedNGrams/mostFrequent``) and the repeated n-grams written.
+    ///
+    /// - Complexity: O(candidates) hash-table work.
+    @inline(__always)
+    func count(
+      _ candidates: Int, table: inout U64Table, _ candidate: (Int) -> (position: Int, key: UInt64)
+    ) -> (mostFrequent: (count: Int, first: Int), repeated: Int) {
+      table.reset(expected: candidates)
+      var best = 0
+      var bestFirst = 0
+      for j in 0..<candidates {
+        let (count, first) = table.increment(candidate(j).key, index: j)
+        isRepeated[j] = count > 1
+        guard count > 1 else { continue }
+        if count == 2 { isRepeated[first] = true }
+        // Python's `Counter.most_common(1)` (only repeated n-grams count): among equal
+        // counts, the first seen.
+        if count > best || (count == best && first < bestFirst) {
+          best = count
+          bestFirst = first
         }
       }
-    }
-    candidatePositions.withUnsafeBufferPointer { candidatePositions in
-      candidateKeys.withUnsafeBufferPointer { candidateKeys in
-        isRepeated.withUnsafeBufferPointer { isRepeated in
-          positions.withUnsafeMutableBufferPointer { positions in
-            keys.withUnsafeMutableBufferPointer { keys in
-              for j in 0..<candidates where isRepeated[j] {
-                positions[repeated] = candidatePositions[j]
-                keys[repeated] = candidateKeys[j]
-                repeated += 1
-              }
-            }
-          }
-        }
+      var repeated = 0
+      for j in 0..<candidates where isRepeated[j] {
+        (positions[repeated], keys[repeated]) = candidate(j)
+        repeated += 1
       }
-      mostFrequent = best > 1 ? (best, candidatePositions[bestFirst]) : (1, 0)
+      return (best > 1 ? (best, candidate(bestFirst).position) : (1, 0), repeated)
     }
-    repeatedCount = repeated
   }
 
   /// The scalars in duplicate n-grams, as datatrove's `find_all_duplicate` counts them: n-grams
