@@ -1,37 +1,29 @@
 import CByteScan
 
-#if canImport(Glibc)
-  import Glibc
-#else
-  import Darwin
-#endif
-
 /// What one scan found in a text.
 ///
 /// Which repairs and whether transliteration have anything to do, and where.
-/// ``TextFeatures/scan(_:table:)`` looks at eight bytes at a time and at each non-ASCII
+/// ``TextFeatures/scan(_:table:)`` looks at sixteen or eight bytes at a time and at each non-ASCII
 /// character once.
 struct TextFeatures: OptionSet {
-  let rawValue: UInt16
+  let rawValue: UInt8
 
-  /// A `&` (a character reference may start).
-  static let ampersand = TextFeatures(rawValue: 1 << 0)
   /// A C0 control other than TAB and LF, or DEL.
-  static let control = TextFeatures(rawValue: 1 << 1)
+  static let control = TextFeatures(rawValue: 1 << 0)
   /// A C1 control, an invisible formatting character or a Unicode space.
-  static let cleanable = TextFeatures(rawValue: 1 << 2)
+  static let cleanable = TextFeatures(rawValue: 1 << 1)
   /// A character U+00C2–U+00F4 followed by one that is a continuation byte in
   /// Windows-1252/Latin-1: possible mojibake.
-  static let mojibake = TextFeatures(rawValue: 1 << 3)
+  static let mojibake = TextFeatures(rawValue: 1 << 2)
   /// U+FFFD.
-  static let replacementCharacter = TextFeatures(rawValue: 1 << 4)
+  static let replacementCharacter = TextFeatures(rawValue: 1 << 3)
   /// A character NFC could change or combine.
-  static let nfcUnstable = TextFeatures(rawValue: 1 << 5)
+  static let nfcUnstable = TextFeatures(rawValue: 1 << 4)
   /// A character transliteration must look at (outside the kept set, or of a script whose
   /// transliteration could change its neighbours).
-  static let transliterate = TextFeatures(rawValue: 1 << 6)
+  static let transliterate = TextFeatures(rawValue: 1 << 5)
   /// Spaces or empty lines ``WhitespaceLayout`` would change.
-  static let untidy = TextFeatures(rawValue: 1 << 7)
+  static let untidy = TextFeatures(rawValue: 1 << 6)
 
   /// Scans `input` once.
   ///
@@ -49,7 +41,6 @@ struct TextFeatures: OptionSet {
     var features: TextFeatures = []
     var firstTrigger = n
     var lastTriggerEnd = 0
-    if memchr(p, 0x26, n) != nil { features.insert(.ampersand) }
     var untidy: UInt64 = 0
     var controls: UInt64 = 0
     var anyFlags: UInt8 = 0

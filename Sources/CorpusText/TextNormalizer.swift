@@ -115,15 +115,12 @@ public struct TextNormalizer {
     var triggers: Range<Int>?
     if repair.enabled {
       let table = self.table
-      var features: TextFeatures
-      (features, triggers) = TextFeatures.scan(input, table: table)
-      if repair.entities && features.contains(.ampersand) {
-        let decoded = buffers.step(EntityDecoder.decode)
-        if decoded > 0 {
-          counters.repairs.entities += decoded
-          (features, triggers) = buffers.withCurrent { TextFeatures.scan($0, table: table) }
-        }
+      // Character references first, so that the one scan sees the text they decode to.
+      if repair.entities, let p = input.baseAddress, memchr(p, 0x26, input.count) != nil {
+        counters.repairs.entities += buffers.step(EntityDecoder.decode)
       }
+      var features: TextFeatures
+      (features, triggers) = buffers.withCurrent { TextFeatures.scan($0, table: table) }
       if repair.mojibake {
         for _ in 0..<3 where features.contains(.mojibake) {
           let repaired = buffers.step(MojibakeRepair.repair)
