@@ -1,11 +1,14 @@
 // The inner loop of MinHash: the minimum of each seeded 32-bit permutation over a document's
 // shingle values, in SIMD variants chosen at run time (Swift builds for baseline x86-64, whose
-// SSE2 has no 32-bit lane multiply). Every variant gives the same minimums.
+// SSE2 has no 32-bit lane multiply). Every variant gives the same minimums. The word pass
+// that feeds it has its fast path in dac_word_scan.h.
 #ifndef CMINHASHKERNEL_H
 #define CMINHASHKERNEL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "dac_word_scan.h"
 
 #ifdef __cplusplus
 extern "C" {

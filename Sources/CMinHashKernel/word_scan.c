@@ -1,0 +1,85 @@
+// The word pass's table paths (dac_word_scan.h): one loop over the text, a byte at a time
+// except in runs of ASCII letters and digits, which are folded sixteen bytes at a time with
+// clang vector extensions (SSE2 on x86-64, NEON on ARM).
+#include "dac_word_scan.h"
+
+#include <string.h>
+
+typedef uint8_t bytes16 __attribute__((vector_size(16)));
+typedef int8_t signed16 __attribute__((vector_size(16)));
+typedef _Bool bits16 __attribute__((ext_vector_type(16)));
+
+// Folds the 16 bytes at `p` into `out` (A-Z -> a-z, 0-9 -> 0, others as they are) and returns
+// how many of them, from the first, are ASCII letters and digits (16 when all are).
+static inline __attribute__((always_inline)) unsigned fold16(const uint8_t *p, uint8_t *out) {
+  bytes16 v;
+  memcpy(&v, p, sizeof v);
+  bytes16 lower = v | 0x20;
+  // Shifted so that the range starts at -128: one signed comparison tests it.
+  signed16 letter = (signed16)(lower + 0x1F) < (signed16)(bytes16){} + (int8_t)(0x80 + 26);
+  signed16 digit = (signed16)(v + 0x50) < (signed16)(bytes16){} + (int8_t)(0x80 + 10);
+  bytes16 folded = ((v | ((bytes16)letter & 0x20)) & ~(bytes16)digit) | ((bytes16)digit & 0x30);
+  memcpy(out, &folded, sizeof folded);
+  bits16 alphanumeric = __builtin_convertvector(letter | digit, bits16);
+  uint16_t mask;
+  memcpy(&mask, &alphanumeric, sizeof mask);
+  return (unsigned)__builtin_ctz(~(unsigned)mask | 0x10000u);
+}
+
+size_t dac_word_scan(dac_word_scan_state *state, const uint8_t *bytes, size_t from, size_t count,
+                     const uint8_t *ascii, const uint8_t *latin1) {
+  uint8_t *o = state->text;
+  uint64_t *ends = state->word_ends;
+  size_t w = state->length, start = state->word_start, words = state->words;
+  size_t continuations = state->continuations, lines = state->line_count;
+  size_t i = from;
+  while (i < count) {
+    uint8_t c = bytes[i];
+    uint8_t action = ascii[c];
+    if ((uint8_t)(action - 1) < DAC_WORD_BOUNDARY - 1) {
+      // A normalized byte: letters and digits as a run, when 16 bytes are left to load.
+      unsigned run = count - i >= 16 ? fold16(bytes + i, o + w) : 0;
+      if (run == 0) {
+        o[w] = action;
+        run = 1;
+      } else if (run < 16 && bytes[i + run] == ' ') {
+        // The commonest end of a word, taken here: the run made the word nonempty.
+        w += run;
+        ends[words++] = w;
+        start = w;
+        i += run + 1;
+        continue;
+      }
+      w += run;
+      i += run;
+      continue;
+    }
+    if (action == DAC_WORD_BOUNDARY) {
+      if (c == '\n') {
+        if (lines == state->line_capacity) break;
+        state->lines[lines++] = (dac_line_mark){w, w - continuations};
+      }
+      if (w > start) {
+        ends[words++] = w;
+        start = w;
+      }
+      i++;
+    } else if (action == DAC_WORD_REMOVED) {
+      i++;
+    } else if (c == 0xC3 && i + 1 < count && latin1[bytes[i + 1]] != 0) {
+      o[w] = 0xC3;
+      o[w + 1] = latin1[bytes[i + 1]];
+      w += 2;
+      continuations++;
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  state->length = w;
+  state->word_start = start;
+  state->words = words;
+  state->continuations = continuations;
+  state->line_count = lines;
+  return i;
+}
