@@ -29,7 +29,7 @@ int dac_minhash_best_variant(void);
 /// mins[i] = min(mins[i], y ^ (y >> 15)) with y = (x ^ addends[i]) * multipliers[i] mod 2^32.
 /// Uses `variant`, which must be available (DAC_MINHASH_PORTABLE for an unknown one).
 ///
-/// Complexity: O(count * hashes); hashes are taken 32 at a time with their minimums in
+/// Complexity: O(count * hashes); hashes are taken 56 at a time with their minimums in
 /// registers (AVX2: 5 vector instructions per 8 hashes per value).
 void dac_minhash_update(int variant, const uint32_t *values, size_t count, const uint32_t *multipliers,
                         const uint32_t *addends, uint32_t *mins, size_t hashes);
