@@ -26,6 +26,14 @@ static inline __attribute__((always_inline)) unsigned fold16(const uint8_t *p, u
   return (unsigned)__builtin_ctz(~(unsigned)mask | 0x10000u);
 }
 
+// Ends the word being read, which goes from `*start` to `w`, when it is not empty.
+static inline __attribute__((always_inline)) void end_word(uint64_t *ends, size_t *words, size_t *start, size_t w) {
+  if (w > *start) {
+    ends[(*words)++] = w;
+    *start = w;
+  }
+}
+
 size_t dac_word_scan(dac_word_scan_state *state, const uint8_t *bytes, size_t from, size_t count,
                      const uint8_t *ascii, const uint8_t *latin1) {
   uint8_t *o = state->text;
@@ -35,8 +43,8 @@ size_t dac_word_scan(dac_word_scan_state *state, const uint8_t *bytes, size_t fr
   size_t i = from;
   while (i < count) {
     if (count - i >= 16) {
-      // A run of letters and digits, tried first: it is empty only after a byte such as a
-      // comma, and ruling that out before each run costs about as much as the empty tries.
+      // A run of letters and digits, tried first: it is rarely empty, as the space after a
+      // word or after punctuation is taken with what comes before it.
       unsigned run = fold16(bytes + i, o + w);
       w += run;
       i += run;
@@ -61,13 +69,15 @@ size_t dac_word_scan(dac_word_scan_state *state, const uint8_t *bytes, size_t fr
         if (lines == state->line_capacity) break;
         state->lines[lines++] = (dac_line_mark){w, w - continuations};
       }
-      if (w > start) {
-        ends[words++] = w;
-        start = w;
-      }
+      end_word(ends, &words, &start, w);
       i++;
     } else if (action == DAC_WORD_REMOVED) {
       i++;
+      // A space after punctuation (", ", ". "), taken here rather than as an empty run.
+      if (i < count && bytes[i] == ' ') {
+        end_word(ends, &words, &start, w);
+        i++;
+      }
     } else if (c == 0xC3 && i + 1 < count && latin1[bytes[i + 1]] != 0) {
       o[w] = 0xC3;
       o[w + 1] = latin1[bytes[i + 1]];
