@@ -11,9 +11,10 @@ typedef uint32_t lanes8 __attribute__((vector_size(32)));
 
 enum {
   LANES = 8,
-  // Vectors of minimums kept in registers per pass over the values: with their multipliers and
-  // addends, 12 of AVX2's 16 registers.
-  BLOCK = 4,
+  // Vectors of minimums kept in registers per pass over the values (their multipliers and
+  // addends are read from memory as operands): 7 of AVX2's 16 registers, and 112 hashes take
+  // two passes.
+  BLOCK = 7,
 };
 
 // `vectors` (a constant 1...BLOCK after inlining) vectors of 8 hashes over all values.
@@ -48,6 +49,9 @@ KERNEL_INLINE void update_all(const uint32_t *values, size_t count, const uint32
   case 1: update_block(values, count, multipliers + h, addends + h, mins + h, 1); break;
   case 2: update_block(values, count, multipliers + h, addends + h, mins + h, 2); break;
   case 3: update_block(values, count, multipliers + h, addends + h, mins + h, 3); break;
+  case 4: update_block(values, count, multipliers + h, addends + h, mins + h, 4); break;
+  case 5: update_block(values, count, multipliers + h, addends + h, mins + h, 5); break;
+  case 6: update_block(values, count, multipliers + h, addends + h, mins + h, 6); break;
   default: break;
   }
   h = hashes / LANES * LANES;

@@ -24,7 +24,7 @@ import Testing
     #expect(MinHashKernel.allCases.filter(\.isAvailable).allSatisfy { $0.rawValue <= MinHashKernel.best.rawValue })
   }
 
-  @Test(arguments: [0, 1, 7, 8, 9, 1000], [1, 7, 8, 15, 33, 112, 1021])
+  @Test(arguments: [0, 1, 7, 8, 9, 1000], [1, 7, 8, 15, 16, 24, 33, 40, 48, 112, 1021])
   func everyAvailableVariantMatchesTheDefinition(shingles: Int, hashes: Int) {
     var rng = SplitMix64(seed: UInt64(shingles * 10_000 + hashes))
     func random(_ count: Int) -> [UInt32] { (0..<count).map { _ in UInt32(truncatingIfNeeded: rng.next()) } }

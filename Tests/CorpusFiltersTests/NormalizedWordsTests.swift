@@ -90,4 +90,35 @@ import Testing
     }
     #expect(given.countedLines == normalized.countedLines && given.entryCount == normalized.entryCount)
   }
+
+  /// Runs of ASCII letters and digits shorter and longer than the scan's 16-byte vectors, ending
+  /// at every kind of byte and near the end of the text, and more lines than the first line
+  /// marks hold: the words, the line keys and the exact key follow the definition.
+  @Test(arguments: [1, 2, 3])
+  func longRunsAndManyLinesFollowTheDefinition(seed: UInt64) {
+    let characters = Array("aZ09mQ5xY")
+    let separators = [" ", "  ", "\n", "\n\n", ", ", ".", "-", "æ", "Ø", "é", "ß", "€", "\u{A0}", "İ", "\t", "😀"]
+    var rng = SplitMix64(seed: seed)
+    var words = NormalizedWords()
+    var normalizer = LineNormalizer()
+    var signer = DedupSigner(config: DedupConfig(), pipelineSeed: 1)
+    var keys: [LineKey] = []
+    for _ in 0..<300 {
+      let text = (0..<Int(rng.next() % 400)).map { _ in
+        let run = String((0..<Int(rng.next() % 40)).map { _ in characters[Int(rng.next() % UInt64(characters.count))] })
+        return run + separators[Int(rng.next() % UInt64(separators.count))]
+      }.joined()
+      let hashSeed = rng.next()
+      #expect(Self.hashes(text, seed: hashSeed, words: &words) == Self.reference(text, seed: hashSeed))
+      let signature = signer.sign(text, lineKeys: &keys)
+      var copy = text
+      let expected = copy.withUTF8 { bytes in
+        var keys: [LineKey] = []
+        TextLines.forEach(bytes) { keys.append(normalizer.key(UnsafeBufferPointer(rebasing: bytes[$0]))) }
+        return keys
+      }
+      #expect(keys == expected)
+      #expect(signature.exact == copy.withUTF8 { normalizer.exactKey($0) })
+    }
+  }
 }

@@ -1,11 +1,14 @@
 // The inner loop of MinHash: the minimum of each seeded 32-bit permutation over a document's
 // shingle values, in SIMD variants chosen at run time (Swift builds for baseline x86-64, whose
-// SSE2 has no 32-bit lane multiply). Every variant gives the same minimums.
+// SSE2 has no 32-bit lane multiply). Every variant gives the same minimums. The word pass
+// that feeds it has its fast path in dac_word_scan.h.
 #ifndef CMINHASHKERNEL_H
 #define CMINHASHKERNEL_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "dac_word_scan.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -26,7 +29,7 @@ int dac_minhash_best_variant(void);
 /// mins[i] = min(mins[i], y ^ (y >> 15)) with y = (x ^ addends[i]) * multipliers[i] mod 2^32.
 /// Uses `variant`, which must be available (DAC_MINHASH_PORTABLE for an unknown one).
 ///
-/// Complexity: O(count * hashes); hashes are taken 32 at a time with their minimums in
+/// Complexity: O(count * hashes); hashes are taken 56 at a time with their minimums in
 /// registers (AVX2: 5 vector instructions per 8 hashes per value).
 void dac_minhash_update(int variant, const uint32_t *values, size_t count, const uint32_t *multipliers,
                         const uint32_t *addends, uint32_t *mins, size_t hashes);

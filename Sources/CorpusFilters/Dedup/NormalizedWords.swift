@@ -1,3 +1,5 @@
+import CMinHashKernel
+
 /// The words of a text as ``MinHasher`` sees them, with their seeded xxHash64 values.
 ///
 /// Words are the white-space-separated tokens of the text, each normalized like a line key
@@ -5,26 +7,30 @@
 /// that normalize to nothing are skipped. The words one after another are ``LineNormalizer``'s
 /// form of the whole text, so the exact key and the line keys come from the same pass.
 ///
-/// Runs of ASCII letters and digits are folded eight bytes at a time (``AlphanumericRun``);
-/// other ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take a table path; the tables are
-/// made by the general path (``append(_:_:to:at:)``) at init, so both agree by construction.
-/// Create one per worker: it reuses its buffers.
+/// ASCII scalars and two-byte Latin-1 letters (`ÆØÅ` → `æøå`) take the table path of the C
+/// target (`dac_word_scan`, runs of ASCII letters and digits sixteen bytes at a time); other
+/// scalars the general path (``append(_:_:to:at:)``). The tables are made by the general path
+/// at init, so both agree by construction. Create one per worker: it reuses its buffers.
 struct NormalizedWords: Sendable {
   /// The normalized words one after another (`textCount` bytes), then slack.
   private var text: [UInt8] = Array(repeating: 0, count: 256)
   private var textCount = 0
+  /// The scalars of the normalized text.
+  private var scalarCount = 0
   /// The seeded xxHash64 of each word (`count` of them), then slack.
   private var hashes: [UInt64] = Array(repeating: 0, count: 128)
   /// The number of words of the last text.
   private(set) var count = 0
-  /// Per LF of the last text, where its line's normalized form ends in `text`.
-  private var lineEnds: [Int] = []
+  /// Per LF of the last text (`lineCount` of them), where its line's normalized form ends in
+  /// `text` and the scalars before that end; then room for more.
+  private var lineMarks: [dac_line_mark] = Array(repeating: dac_line_mark(), count: 64)
+  private var lineCount = 0
   private let classes = ScalarClassifier()
   /// Per byte: what an ASCII scalar becomes: its normalized form when that is one byte
   /// (`1 ..< 0x80`), ``boundary`` for white space, ``removed``; 0 for a non-ASCII byte.
   private let asciiTable: [UInt8]
-  private static let boundary: UInt8 = 0x80
-  private static let removed: UInt8 = 0x81
+  private static let boundary = UInt8(DAC_WORD_BOUNDARY)
+  private static let removed = UInt8(DAC_WORD_REMOVED)
   /// Per byte c following 0xC3 (U+00C0 ..< U+0100): the second byte of the normalized form
   /// when that is one scalar of U+00C0 ..< U+0100, else 0.
   private let latin1Table: [UInt8]
@@ -58,104 +64,80 @@ struct NormalizedWords: Sendable {
   /// the words. Hashing apart from the scan keeps the words' hash chains independent of each
   /// other and of the scan's branches, so the processor overlaps them.
   ///
-  /// - Complexity: O(n); an ASCII scalar or a two-byte Latin-1 letter costs a table read, other
-  ///   scalars a UTF-8 decode and a class lookup, and each word one xxHash64.
+  /// - Complexity: O(n); a run of ASCII letters and digits costs about 30 instructions per 16
+  ///   bytes, other ASCII scalars and two-byte Latin-1 letters a table read, other scalars a
+  ///   UTF-8 decode and a class lookup (and a return from C), and each word one xxHash64.
   mutating func collect(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) {
     let n = bytes.count
-    // Normalizing grows a text by at most half (İ → i̇), and a word takes a byte and a separator.
+    // Normalizing grows a text by at most half (İ → i̇), and a word takes a byte and a separator;
+    // the scan stores whole 16-byte vectors.
     if text.count < n * 3 + 16 { text = Array(repeating: 0, count: n * 3 + 16) }
     if hashes.count < n / 2 + 1 { hashes = Array(repeating: 0, count: n / 2 + 1) }
-    let classes = self.classes
-    lineEnds.removeAll(keepingCapacity: true)
-    (textCount, count) = text.withUnsafeMutableBufferPointer { textBuffer in
+    var state = dac_word_scan_state()
+    var i = 0
+    while true {
+      i = scan(bytes, from: i, state: &state)
+      if i == n { break }
+      // The line marks are full.
+      lineMarks += repeatElement(dac_line_mark(), count: lineMarks.count)
+    }
+    if state.length > state.word_start {
+      hashes[state.words] = UInt64(truncatingIfNeeded: state.length)
+      state.words += 1
+    }
+    (textCount, scalarCount, count, lineCount) =
+      (state.length, state.length - state.continuations, state.words, state.line_count)
+    text.withUnsafeBufferPointer { textBuffer in
       hashes.withUnsafeMutableBufferPointer { hashBuffer in
-        asciiTable.withUnsafeBufferPointer { asciiBuffer in
-          latin1Table.withUnsafeBufferPointer { latin1Buffer in
-            guard let p = bytes.baseAddress, let o = textBuffer.baseAddress, let words = hashBuffer.baseAddress,
-              let ascii = asciiBuffer.baseAddress, let latin1 = latin1Buffer.baseAddress
-            else { return (0, 0) }
-            // Until the second pass, `words[k]` holds where word k ends in `o`.
-            var w = 0
-            var start = 0
-            var k = 0
-            var i = 0
-            while i < n {
-              let b = p[i]
-              if ASCII.isAlphanumeric(b) {
-                // A word and what commonly follows it, without going round this loop: white
-                // space before a letter or digit (the word ends), removed ASCII such as `,` and
-                // a two-byte Latin-1 letter (the word goes on). The word so far is never empty.
-                while true {
-                  i = AlphanumericRun.scanKeyFolding(p, from: i, to: n, into: o, at: &w)
-                  guard i &+ 1 < n else { break }
-                  let c = p[i]
-                  let next = ascii[Int(c)]
-                  if next == Self.boundary && ASCII.isAlphanumeric(p[i &+ 1]) {
-                    if c == 0x0A { lineEnds.append(w) }
-                    words[k] = UInt64(truncatingIfNeeded: w)
-                    k &+= 1
-                    start = w
-                    i &+= 1
-                  } else if next == Self.removed {
-                    i &+= 1
-                  } else if c == 0xC3, case let second = latin1[Int(p[i &+ 1])], second != 0 {
-                    o[w] = 0xC3
-                    o[w &+ 1] = second
-                    w &+= 2
-                    i &+= 2
-                  } else {
-                    break
-                  }
-                }
-                continue
-              }
-              var action = ascii[Int(b)]
-              if action &- 1 < Self.boundary &- 1 {
-                o[w] = action
-                w &+= 1
-                i &+= 1
-                continue
-              }
-              if action != 0 {
-                if b == 0x0A { lineEnds.append(w) }
-                i &+= 1
-              } else {
-                if b == 0xC3 && i &+ 1 < n {
-                  let second = latin1[Int(p[i &+ 1])]
-                  if second != 0 {
-                    o[w] = 0xC3
-                    o[w &+ 1] = second
-                    w &+= 2
-                    i &+= 2
-                    continue
-                  }
-                }
+        guard let o = textBuffer.baseAddress, let words = hashBuffer.baseAddress else { return }
+        // Until here, `words[k]` holds where word k ends in `o`.
+        var start = 0
+        for j in 0..<count {
+          let end = Int(truncatingIfNeeded: words[j])
+          words[j] = XXHash64.hashPadded(o + start, count: end &- start, seed: seed)
+          start = end
+        }
+      }
+    }
+  }
+
+  /// Goes on with the words of `bytes` from `from` (`state` holds what came before) until their
+  /// end or an LF when the line marks are full, and returns where it stopped: the table path
+  /// in C, each scalar that it leaves on the general path.
+  ///
+  /// - Complexity: O(n − from).
+  private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, state: inout dac_word_scan_state) -> Int {
+    let n = bytes.count
+    let classes = self.classes
+    return text.withUnsafeMutableBufferPointer { textBuffer in
+      hashes.withUnsafeMutableBufferPointer { hashBuffer in
+        lineMarks.withUnsafeMutableBufferPointer { marks in
+          asciiTable.withUnsafeBufferPointer { asciiBuffer in
+            latin1Table.withUnsafeBufferPointer { latin1Buffer in
+              guard let p = bytes.baseAddress, let o = textBuffer.baseAddress, let words = hashBuffer.baseAddress
+              else { return n }
+              state.text = o
+              state.word_ends = words
+              state.lines = marks.baseAddress
+              state.line_capacity = marks.count
+              var i = from
+              while true {
+                i = dac_word_scan(&state, p, i, n, asciiBuffer.baseAddress, latin1Buffer.baseAddress)
+                if i == n || p[i] == 0x0A { return i }
                 let (value, length) = UTF8Scalar.decode(bytes, at: i)
                 i &+= length
+                let w = state.length
                 var end = w
                 if Self.append(value, classes.classify(value), to: o, at: &end) {
-                  w = end
-                  continue
+                  for j in w..<end where o[j] & 0xC0 == 0x80 { state.continuations += 1 }
+                  state.length = end
+                } else if w > state.word_start {
+                  words[state.words] = UInt64(truncatingIfNeeded: w)
+                  state.words += 1
+                  state.word_start = w
                 }
-                action = Self.boundary
-              }
-              if action == Self.boundary && w > start {
-                words[k] = UInt64(truncatingIfNeeded: w)
-                k &+= 1
-                start = w
               }
             }
-            if w > start {
-              words[k] = UInt64(truncatingIfNeeded: w)
-              k &+= 1
-            }
-            start = 0
-            for j in 0..<k {
-              let end = Int(truncatingIfNeeded: words[j])
-              words[j] = XXHash64.hashPadded(o + start, count: end &- start, seed: seed)
-              start = end
-            }
-            return (w, k)
           }
         }
       }
@@ -168,17 +150,23 @@ struct NormalizedWords: Sendable {
   }
 
   /// Appends to `keys` the ``LineNormalizer/key(_:)`` of every line (``TextLines``) of the last
-  /// text: the words of a line one after another are its normalized form.
+  /// text: the words of a line one after another are its normalized form, and the scan counted
+  /// its scalars.
   ///
-  /// - Complexity: O(n) in the normalized text: one xxHash64 and one scalar count per line.
+  /// - Complexity: O(n) in the normalized text: one xxHash64 per line.
   func lineKeys(into keys: inout [LineKey]) {
+    keys.reserveCapacity(keys.count + lineCount + 1)
     text.withUnsafeBufferPointer { normalized in
-      var start = 0
-      for k in 0...lineEnds.count {
-        let end = k < lineEnds.count ? lineEnds[k] : textCount
-        let line = UnsafeBufferPointer(rebasing: normalized[start..<end])
-        keys.append(LineKey(hash: XXHash64.hash(line), length: UTF8Scalar.count(line)))
-        start = end
+      lineMarks.withUnsafeBufferPointer { marks in
+        var start = 0
+        var scalarsBefore = 0
+        for k in 0...lineCount {
+          let mark = k < lineCount ? marks[k] : dac_line_mark(end: textCount, scalars: scalarCount)
+          let line = UnsafeBufferPointer(rebasing: normalized[start..<mark.end])
+          keys.append(LineKey(hash: XXHash64.hash(line), length: mark.scalars - scalarsBefore))
+          start = mark.end
+          scalarsBefore = mark.scalars
+        }
       }
     }
   }
