@@ -62,4 +62,41 @@ static inline __attribute__((always_inline)) ptrdiff_t dacorpus_count_continuati
   return count;
 }
 
+/// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), looking at
+/// sixteen bytes at a time (SSE2) while `i + 16 <= n`; `i` where fewer than sixteen bytes
+/// remain, for the caller to finish.
+///
+/// O(bytes skipped / 16).
+static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_printable_ascii(
+    const uint8_t *p, ptrdiff_t i, ptrdiff_t n) {
+  const __m128i below = _mm_set1_epi8(0x20);
+  const __m128i del = _mm_set1_epi8(0x7F);
+  while (i + 16 <= n) {
+    __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
+    // Signed compares: bytes 0x80–0xFF are negative, so below 0x20 too.
+    int stops = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(a, below), _mm_cmpeq_epi8(a, del)));
+    if (stops != 0) return i + __builtin_ctz((unsigned)stops);
+    i += 16;
+  }
+  return i;
+}
+
+/// The first index `k` at or after `i` with two spaces at `k` and `k + 1`, looking at sixteen
+/// pairs at a time (SSE2) while `i + 17 <= end`; `i` where fewer pairs remain, for the caller to
+/// finish.
+///
+/// O(bytes skipped / 16).
+static inline __attribute__((always_inline)) ptrdiff_t dacorpus_find_space_pair(
+    const uint8_t *p, ptrdiff_t i, ptrdiff_t end) {
+  const __m128i space = _mm_set1_epi8(0x20);
+  while (i + 17 <= end) {
+    __m128i a = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i)), space);
+    __m128i b = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(p + i + 1)), space);
+    int pairs = _mm_movemask_epi8(_mm_and_si128(a, b));
+    if (pairs != 0) return i + __builtin_ctz((unsigned)pairs);
+    i += 16;
+  }
+  return i;
+}
+
 #endif

@@ -1,3 +1,5 @@
+import CByteScan
+
 #if canImport(Glibc)
   import Glibc
 #else
@@ -67,10 +69,12 @@ enum WhitespaceLayout {
     return edits + emptyLines - keptEmptyLines
   }
 
-  /// The index of the first of two spaces in a row in `p[i..<end]`, or `end`.
+  /// The index of the first of two spaces in a row in `p[i..<end]`, or `end`: sixteen pairs
+  /// at a time (SSE2), the last sixteen eight and one at a time.
   @inline(__always)
   private static func nextDoubleSpace(_ p: UnsafePointer<UInt8>, _ i: Int, _ end: Int) -> Int {
-    var i = i
+    var i = dacorpus_find_space_pair(p, i, end)
+    if i + 17 <= end { return i }
     while i + 9 <= end {
       let spaces = SWAR.equal(SWAR.load(p, i), 0x20)
       let next = SWAR.equal(SWAR.load(p, i + 1), 0x20)

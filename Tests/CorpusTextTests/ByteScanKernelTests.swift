@@ -3,9 +3,11 @@ import Testing
 
 @testable import CorpusText
 
-/// `dacorpus_skip_tidy_ascii` (SSE2, sixteen bytes a step) skips exactly the blocks whose two
-/// words `SWAR.notPrintableOrSpacePair` accepts, so ``TextFeatures`` sees the same words.
-@Suite struct TidyASCIISkipTests {
+/// The SSE2 kernels of `CByteScan` against the byte and word loops they stand in for:
+/// `dacorpus_skip_tidy_ascii` skips exactly the blocks whose two words
+/// `SWAR.notPrintableOrSpacePair` accepts (so ``TextFeatures`` sees the same words),
+/// `SWAR.skipPrintableASCII` and `dacorpus_find_space_pair` stop where a byte loop stops.
+@Suite struct ByteScanKernelTests {
   /// Bytes drawn mostly from letters and spaces, with the bytes each test must notice.
   static func randomBytes(_ rng: inout SplitMix64, count: Int) -> [UInt8] {
     let rare: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x7E, 0x7F, 0x80, 0xA0, 0xC3, 0xA6, 0xFF]
@@ -56,6 +58,42 @@ import Testing
       let stop = dacorpus_skip_tidy_ascii(p, 0, buffer.count)
       #expect(stop == Self.referenceStop(p, 0, buffer.count))
       if firstBad >= 0 { #expect(stop <= firstBad && firstBad < stop + 16) } else { #expect(stop + 17 > buffer.count) }
+    }
+  }
+
+  @Test(arguments: 0..<4)
+  func printableASCIISkipStopsAtTheFirstOtherByte(seed: UInt64) {
+    var rng = SplitMix64(seed: 200 + seed)
+    for _ in 0..<400 {
+      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let p = buffer.baseAddress else { return }
+        for start in 0...min(buffer.count, 20) {
+          let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 > 0x7E } ?? buffer.count
+          #expect(SWAR.skipPrintableASCII(p, start, buffer.count) == expected)
+        }
+      }
+    }
+  }
+
+  @Test(arguments: 0..<4)
+  func spacePairSearchStopsAtTheFirstPair(seed: UInt64) {
+    var rng = SplitMix64(seed: 300 + seed)
+    for _ in 0..<400 {
+      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let p = buffer.baseAddress else { return }
+        let n = buffer.count
+        for start in 0...min(n, 20) {
+          let pair = (start..<max(start, n - 1)).first { buffer[$0] == 0x20 && buffer[$0 + 1] == 0x20 }
+          let found = dacorpus_find_space_pair(p, start, n)
+          if found + 17 <= n {
+            #expect(found == pair)  // stopped inside the blocks it looks at: at the first pair
+          } else {
+            #expect(pair.map { $0 >= found } ?? true)  // no pair before the tail it leaves
+          }
+        }
+      }
     }
   }
 }
