@@ -47,9 +47,20 @@ struct LineTokenizer {
     var i = 0
     while i < n {
       let word = i &+ 8 <= n ? SWAR.load(p + i) : Self.tail(p, from: i, count: n)
-      let (letter, digit) = AlphanumericRun.classes(word)
       let ascii = ~word & SWAR.highBits
       let low = word & SWAR.low7
+      let letter = SWAR.inRange(low | 0x20 &* SWAR.ones, 0x61, 0x7A) & ascii
+      let blank = SWAR.equal(word, 0x20)
+      // Most words hold only ASCII letters and spaces: an ASCII letter is upper-case when its
+      // 0x20 bit is clear.
+      if letter | blank == SWAR.highBits {
+        scan.letters &+= SWAR.countHighBits(letter)
+        scan.upper &+= SWAR.countHighBits(letter & ~(word << 2))
+        scan.letterTokens(space: blank, at: i)
+        i &+= 8
+        continue
+      }
+      let digit = SWAR.inRange(low, 0x30, 0x39) & ascii
       let high = word & SWAR.highBits
       var letterBytes = letter
       var upperBytes = SWAR.inRange(low, 0x41, 0x5A) & ascii
@@ -80,7 +91,6 @@ struct LineTokenizer {
       }
       scan.letters &+= SWAR.countHighBits(letter)
       scan.upper &+= SWAR.countHighBits(upperBytes)
-      let blank = SWAR.equal(word, 0x20)
       if letterBytes | blank == SWAR.highBits {
         scan.letterTokens(space: blank, at: i)
       } else {
