@@ -20,6 +20,8 @@ struct LineTokenizer {
   private(set) var whitespaceContinuations = 0
   /// Tokens with a letter or a digit.
   private(set) var words = 0
+  /// Marked tokens (``LineToken/Facts/marks``), their indices written to the marks buffer in order.
+  private(set) var markCount = 0
   /// Scalars that are not white space.
   var visible: Int { tokenBytes &- (continuations &- whitespaceContinuations) }
   /// `{` or `}` present; `©` present.
@@ -27,21 +29,27 @@ struct LineTokenizer {
   private(set) var copyright = false
 
   private let tokens: UnsafeMutablePointer<LineToken>
+  private let marks: UnsafeMutablePointer<Int>
   /// Where the open token starts (-1 between tokens), and its facts so far.
   private var start = -1
   private var facts: UInt8 = 0
   private var tokenBytes = 0
 
-  private init(tokens: UnsafeMutablePointer<LineToken>) { self.tokens = tokens }
+  private init(tokens: UnsafeMutablePointer<LineToken>, marks: UnsafeMutablePointer<Int>) {
+    self.tokens = tokens
+    self.marks = marks
+  }
 
-  /// Scans `line`, writing its tokens to `tokens`, which must have room for `line.count / 2 + 1`.
+  /// Scans `line`, writing its tokens to `tokens` and the indices of the marked ones (those with
+  /// a fact in ``LineToken/Facts/marks``) to `marks`; each must have room for `line.count / 2 + 1`.
   ///
   /// - Complexity: O(n) in the line length: a few dozen instructions per eight bytes of letters
   ///   and spaces.
   static func scan(
-    _ line: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutablePointer<LineToken>, classes: ScalarClassifier
+    _ line: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutablePointer<LineToken>,
+    marks: UnsafeMutablePointer<Int>, classes: ScalarClassifier
   ) -> LineTokenizer {
-    var scan = LineTokenizer(tokens: tokens)
+    var scan = LineTokenizer(tokens: tokens, marks: marks)
     guard let p = line.baseAddress else { return scan }
     let n = line.count
     var i = 0
@@ -188,6 +196,10 @@ struct LineTokenizer {
   /// Finishes the open token at `end`.
   @inline(__always)
   private mutating func finish(end: Int) {
+    // Written for every token, counted for the marked ones: no branch. (The tokens appended
+    // without `finish` have a letter's facts only.)
+    marks[markCount] = count
+    if facts & LineToken.Facts.marks.rawValue != 0 { markCount &+= 1 }
     append(start: start, end: end, facts: facts)
     start = -1
     facts = 0
