@@ -14,15 +14,13 @@ import Testing
     var letters = 0
     var upper = 0
     var continuations = 0
-    var whitespaceContinuations = 0
     var words = 0
-    var visible = 0
     var braces = false
     var copyright = false
 
     var description: String {
-      "tokens \(tokens) marks \(marks) letters \(letters) upper \(upper) continuations \(continuations)/\(whitespaceContinuations) "
-        + "words \(words) visible \(visible) braces \(braces) copyright \(copyright)"
+      "tokens \(tokens) marks \(marks) letters \(letters) upper \(upper) continuations \(continuations) "
+        + "words \(words) braces \(braces) copyright \(copyright)"
     }
   }
 
@@ -39,8 +37,8 @@ import Testing
     return Summary(
       tokens: buffer[0..<scan.count].map { [$0.start, $0.end, Int($0.facts.rawValue)] },
       marks: Array(marks[0..<scan.markCount]), letters: scan.letters,
-      upper: scan.upper, continuations: scan.continuations, whitespaceContinuations: scan.whitespaceContinuations,
-      words: scan.words, visible: scan.visible, braces: scan.braces, copyright: scan.copyright)
+      upper: scan.upper, continuations: scan.continuations,
+      words: scan.words, braces: scan.braces, copyright: scan.copyright)
   }
 
   /// One scalar at a time, classes straight from `Unicode.Scalar.Properties`.
@@ -61,12 +59,10 @@ import Testing
       let properties = scalar.properties
       summary.continuations += length - 1
       if properties.isWhitespace {
-        summary.whitespaceContinuations += length - 1
         if start >= 0 { finish(offset) }
         offset += length
         continue
       }
-      summary.visible += 1
       if start < 0 { start = offset }
       switch properties.generalCategory {
       case .uppercaseLetter, .titlecaseLetter:

@@ -123,7 +123,8 @@ public struct AdLineFilter: Sendable {
   /// The rule removing one line and the line's word count.
   mutating func evaluateLine(_ line: UnsafeBufferPointer<UInt8>) -> (rule: AdRule?, words: Int) {
     let s = signals(line)
-    if s.visible == 0 { return (nil, 0) }
+    // No token: nothing but white space.
+    if tokenCount == 0 { return (nil, 0) }
     let hits = matcher.scanUnfolded(line) ?? text.withFolded(line) { matcher.scan($0) }
     return (decide(s, hits), s.words)
   }
@@ -188,7 +189,6 @@ public struct AdLineFilter: Sendable {
     markCount = scan.markCount
     s.words = scan.words
     s.scalars = n - scan.continuations
-    s.visible = scan.visible
     tokens.withUnsafeBufferPointer { tokens in
       if n > 1000 {
         s.longWord = tokens[0..<scan.count].contains {

@@ -7,8 +7,6 @@ struct LineSignals {
   var scalars = 0
   var upper = 0
   var letters = 0
-  /// Scalars that are not white space.
-  var visible = 0
   /// Prices, discounts (`-30%`), percentages.
   var prices = 0
   var discounts = 0

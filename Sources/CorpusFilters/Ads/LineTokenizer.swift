@@ -15,15 +15,12 @@ struct LineTokenizer {
   /// Letter scalars, and those that are upper- or title-case.
   private(set) var letters = 0
   private(set) var upper = 0
-  /// UTF-8 continuation bytes in the line, and those of them in white-space scalars.
+  /// UTF-8 continuation bytes in the line.
   private(set) var continuations = 0
-  private(set) var whitespaceContinuations = 0
   /// Tokens with a letter or a digit.
   private(set) var words = 0
   /// Marked tokens (``LineToken/Facts/marks``), their indices written to the marks buffer in order.
   private(set) var markCount = 0
-  /// Scalars that are not white space.
-  var visible: Int { tokenBytes &- (continuations &- whitespaceContinuations) }
   /// `{` or `}` present; `©` present.
   private(set) var braces = false
   private(set) var copyright = false
@@ -33,7 +30,6 @@ struct LineTokenizer {
   /// Where the open token starts (-1 between tokens), and its facts so far.
   private var start = -1
   private var facts: UInt8 = 0
-  private var tokenBytes = 0
 
   private init(tokens: UnsafeMutablePointer<LineToken>, marks: UnsafeMutablePointer<Int>) {
     self.tokens = tokens
@@ -209,7 +205,6 @@ struct LineTokenizer {
   private mutating func append(start: Int, end: Int, facts: UInt8) {
     tokens[count] = LineToken(start: start, end: end, facts: LineToken.Facts(rawValue: facts))
     count &+= 1
-    tokenBytes &+= end &- start
     if facts & (LineToken.Facts.letter.rawValue | LineToken.Facts.digit.rawValue) != 0 { words &+= 1 }
   }
 
@@ -235,7 +230,6 @@ struct LineTokenizer {
       }
       continuations &+= length &- 1
       if cls.contains(.whitespace) {
-        whitespaceContinuations &+= length &- 1
         if start >= 0 { finish(end: i) }
         i &+= length
         continue
