@@ -234,14 +234,16 @@ struct PhraseMatcher: Sendable {
     var p = start
     while p < end {
       // Four bytes at a time, one test on the OR of their rows.
-      while p < blocksEnd {
-        let r0 = next(row, p[0])
-        let r1 = next(r0, p[1])
-        let r2 = next(r1, p[2])
-        let r3 = next(r2, p[3])
-        if r0 | r1 | r2 | r3 >= emitting { break }
-        row = r3
-        p += 4
+      if p < blocksEnd {
+        repeat {
+          let r0 = next(row, p[0])
+          let r1 = next(r0, p[1])
+          let r2 = next(r1, p[2])
+          let r3 = next(r2, p[3])
+          if r0 | r1 | r2 | r3 >= emitting { break }
+          row = r3
+          p += 4
+        } while p < blocksEnd
       }
       // A block with an emitting (or escape) row, or the last bytes, byte by byte.
       let blockEnd = min(p + 4, end)
