@@ -2,39 +2,43 @@ import Testing
 
 @testable import CorpusFilters
 
-/// ``LineTokenizer/scan(_:into:classes:)`` against a reference that steps through the line's
+/// ``LineTokenizer/scan(_:into:marks:classes:)`` against a reference that steps through the line's
 /// Unicode scalars with their properties, on edge cases and random lines, from every scalar
 /// boundary (so every piece meets every position in an eight-byte word).
 @Suite struct LineTokenizerTests {
   /// What the tokenizer reports, comparable.
   struct Summary: Equatable, CustomStringConvertible {
     var tokens: [[Int]] = []
+    /// The indices of the tokens with a fact in ``LineToken/Facts/marks``.
+    var marks: [Int] = []
     var letters = 0
     var upper = 0
     var continuations = 0
-    var whitespaceContinuations = 0
     var words = 0
-    var visible = 0
     var braces = false
     var copyright = false
 
     var description: String {
-      "tokens \(tokens) letters \(letters) upper \(upper) continuations \(continuations)/\(whitespaceContinuations) "
-        + "words \(words) visible \(visible) braces \(braces) copyright \(copyright)"
+      "tokens \(tokens) marks \(marks) letters \(letters) upper \(upper) continuations \(continuations) "
+        + "words \(words) braces \(braces) copyright \(copyright)"
     }
   }
 
   static func scanned(_ bytes: [UInt8]) -> Summary {
     var buffer = [LineToken](repeating: LineToken(start: 0, end: 0, facts: []), count: bytes.count / 2 + 1)
+    var marks = [Int](repeating: -1, count: bytes.count / 2 + 1)
     let scan = bytes.withUnsafeBufferPointer { line in
-      buffer.withUnsafeMutableBufferPointer {
-        LineTokenizer.scan(line, into: $0.baseAddress!, classes: ScalarClassifier())
+      buffer.withUnsafeMutableBufferPointer { tokens in
+        marks.withUnsafeMutableBufferPointer {
+          LineTokenizer.scan(line, into: tokens.baseAddress!, marks: $0.baseAddress!, classes: ScalarClassifier())
+        }
       }
     }
     return Summary(
-      tokens: buffer[0..<scan.count].map { [$0.start, $0.end, Int($0.facts.rawValue)] }, letters: scan.letters,
-      upper: scan.upper, continuations: scan.continuations, whitespaceContinuations: scan.whitespaceContinuations,
-      words: scan.words, visible: scan.visible, braces: scan.braces, copyright: scan.copyright)
+      tokens: buffer[0..<scan.count].map { [$0.start, $0.end, Int($0.facts.rawValue)] },
+      marks: Array(marks[0..<scan.markCount]), letters: scan.letters,
+      upper: scan.upper, continuations: scan.continuations,
+      words: scan.words, braces: scan.braces, copyright: scan.copyright)
   }
 
   /// One scalar at a time, classes straight from `Unicode.Scalar.Properties`.
@@ -44,6 +48,7 @@ import Testing
     var start = -1
     var facts: LineToken.Facts = []
     func finish(_ end: Int) {
+      if !facts.isDisjoint(with: [.digit, .sign, .dot, .at]) { summary.marks.append(summary.tokens.count) }
       summary.tokens.append([start, end, Int(facts.rawValue)])
       if !facts.isDisjoint(with: [.letter, .digit]) { summary.words += 1 }
       start = -1
@@ -54,12 +59,10 @@ import Testing
       let properties = scalar.properties
       summary.continuations += length - 1
       if properties.isWhitespace {
-        summary.whitespaceContinuations += length - 1
         if start >= 0 { finish(offset) }
         offset += length
         continue
       }
-      summary.visible += 1
       if start < 0 { start = offset }
       switch properties.generalCategory {
       case .uppercaseLetter, .titlecaseLetter:

@@ -44,6 +44,10 @@ public struct AdLineFilter: Sendable {
   /// The current line's tokens: the first `tokenCount`, the rest spare room.
   private var tokens: [LineToken] = []
   private var tokenCount = 0
+  /// The indices of the current line's marked tokens (``LineToken/Facts/marks``): the first
+  /// `markCount`, the rest spare room.
+  private var marks: [Int] = []
+  private var markCount = 0
   private let classes = ScalarClassifier()
 
   enum Category {
@@ -119,7 +123,8 @@ public struct AdLineFilter: Sendable {
   /// The rule removing one line and the line's word count.
   mutating func evaluateLine(_ line: UnsafeBufferPointer<UInt8>) -> (rule: AdRule?, words: Int) {
     let s = signals(line)
-    if s.visible == 0 { return (nil, 0) }
+    // No token: nothing but white space.
+    if tokenCount == 0 { return (nil, 0) }
     let hits = matcher.scanUnfolded(line) ?? text.withFolded(line) { matcher.scan($0) }
     return (decide(s, hits), s.words)
   }
@@ -171,14 +176,19 @@ public struct AdLineFilter: Sendable {
     let n = line.count
     if tokens.count < n / 2 + 1 {
       tokens = Array(repeating: LineToken(start: 0, end: 0, facts: []), count: max(n / 2 + 1, 2 * tokens.count))
+      marks = Array(repeating: 0, count: tokens.count)
     }
     let scan = tokens.withUnsafeMutableBufferPointer { buffer in
-      LineTokenizer.scan(line, into: buffer.baseAddress.unsafelyUnwrapped, classes: classes)
+      marks.withUnsafeMutableBufferPointer { marks in
+        LineTokenizer.scan(
+          line, into: buffer.baseAddress.unsafelyUnwrapped, marks: marks.baseAddress.unsafelyUnwrapped, classes: classes
+        )
+      }
     }
     tokenCount = scan.count
+    markCount = scan.markCount
     s.words = scan.words
     s.scalars = n - scan.continuations
-    s.visible = scan.visible
     tokens.withUnsafeBufferPointer { tokens in
       if n > 1000 {
         s.longWord = tokens[0..<scan.count].contains {
@@ -220,128 +230,153 @@ public struct AdLineFilter: Sendable {
     v == 0x22 || v == 0x27 || v == 0x29 || v == 0x5D || v == 0xBB || v == 0x201D || v == 0x2019 || v == 0xAB
   }
 
+  /// Prices, discounts, percentages and URLs or e-mail addresses at token `k` (of `count`);
+  /// `consumed` is the last token taken as a price's amount or currency.
+  ///
+  /// Static: a method would take a copy of the whole filter per token.
+  @inline(__always)
+  private static func prices(
+    at k: Int, of tokens: UnsafeBufferPointer<LineToken>, count: Int, in line: UnsafeBufferPointer<UInt8>,
+    consumed: inout Int, into s: inout LineSignals
+  ) {
+    @inline(__always) func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: line[tokens[k].start..<tokens[k].end])
+    }
+    @inline(__always) func mayBeCurrency(_ k: Int) -> Bool {
+      tokens[k].hasLetter || tokens[k].hasSign
+    }
+    let facts = tokens[k]
+    if facts.hasDigit || facts.hasSign {
+      let t = token(k)
+      let core = TokenPatterns.trimmed(t)
+      // Prices.
+      if k > consumed {
+        if facts.hasDigit, TokenPatterns.isDashPrice(t) || (mayBeCurrency(k) && TokenPatterns.isGluedPrice(core)) {
+          s.prices += 1
+        } else if facts.hasDigit, k + 1 < count, mayBeCurrency(k + 1), TokenPatterns.isNumber(core),
+          TokenPatterns.isCurrency(token(k + 1))
+        {
+          s.prices += 1
+          consumed = k + 1
+        } else if !facts.hasDigit, k + 1 < count, tokens[k + 1].hasDigit, TokenPatterns.isCurrency(t),
+          TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
+        {
+          s.prices += 1
+          consumed = k + 1
+        }
+      }
+      if facts.hasDigit {
+        let nextIsPercent = k + 1 < count && line[tokens[k + 1].start] == 0x25
+        if TokenPatterns.isDiscount(t, nextIsPercent: nextIsPercent) {
+          s.discounts += 1
+        } else if TokenPatterns.hasPercent(t) || nextIsPercent {
+          s.percents += 1
+        }
+      }
+    } else if facts.hasLetter, mayBeCurrency(k), k + 1 < count, tokens[k + 1].hasDigit, k > consumed {
+      // A currency written before the amount: `kr. 199`, `DKK 49,95`.
+      let t = token(k)
+      if TokenPatterns.isCurrency(t),
+        TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
+      {
+        s.prices += 1
+        consumed = k + 1
+      }
+    }
+    if facts.hasLetter,
+      (facts.hasDot && TokenPatterns.isURL(token(k))) || (facts.hasAt && TokenPatterns.isEmail(token(k)))
+    {
+      s.contacts += 1
+    }
+  }
+
   /// Prices, discounts, percentages, contacts, counters, and the currency check of sentence-like.
+  ///
+  /// Prices and contacts are looked for only at the marked tokens (``LineToken/Facts/marks``)
+  /// and at a token before a marked one with a digit (a currency before the amount: `kr. 199`,
+  /// `DKK 49,95`): no other token can start one.
+  ///
+  /// - Complexity: O(m) in the bytes of the marked tokens and their neighbours, then O(1) but
+  ///   for a two-word line's counter check.
   private mutating func patterns(_ line: UnsafeBufferPointer<UInt8>, into s: inout LineSignals) {
     let count = tokenCount
+    let markCount = self.markCount
     guard count > 0 else { return }
     tokens.withUnsafeBufferPointer { tokens in
-      @inline(__always) func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: line[tokens[k].start..<tokens[k].end])
-      }
-      @inline(__always) func mayBeCurrency(_ k: Int) -> Bool {
-        tokens[k].hasLetter || tokens[k].hasSign
-      }
-      var consumed = -1
-      var firstDigit = count
-      var k = 0
-      while k < count {
-        let facts = tokens[k]
-        // A token without digit, sign, dot or @ before one without a digit: no price, no contact.
-        if facts.facts.isDisjoint(with: [.digit, .sign, .dot, .at]), k + 1 == count || !tokens[k + 1].hasDigit {
-          k += 1
-          continue
+      marks.withUnsafeBufferPointer { marks in
+        @inline(__always) func token(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+          UnsafeBufferPointer(rebasing: line[tokens[k].start..<tokens[k].end])
         }
-        if facts.hasDigit || facts.hasSign {
-          if facts.hasDigit, firstDigit == count { firstDigit = k }
-          let t = token(k)
-          let core = TokenPatterns.trimmed(t)
-          // Prices.
-          if k > consumed {
-            if facts.hasDigit, TokenPatterns.isDashPrice(t) || (mayBeCurrency(k) && TokenPatterns.isGluedPrice(core)) {
-              s.prices += 1
-            } else if facts.hasDigit, k + 1 < count, mayBeCurrency(k + 1), TokenPatterns.isNumber(core),
-              TokenPatterns.isCurrency(token(k + 1))
-            {
-              s.prices += 1
-              consumed = k + 1
-            } else if !facts.hasDigit, k + 1 < count, tokens[k + 1].hasDigit, TokenPatterns.isCurrency(t),
-              TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
-            {
-              s.prices += 1
-              consumed = k + 1
+        var consumed = -1
+        // In token order: the token before a marked one with a digit when it is not marked itself.
+        var visited = -1
+        for index in 0..<markCount {
+          let m = marks[index]
+          if m > visited + 1, tokens[m].hasDigit {
+            Self.prices(at: m - 1, of: tokens, count: count, in: line, consumed: &consumed, into: &s)
+          }
+          Self.prices(at: m, of: tokens, count: count, in: line, consumed: &consumed, into: &s)
+          visited = m
+        }
+        // Phone numbers: runs of digit tokens making 8 digits as 8, 4+4, 2+2+2+2 or 2+2+4 (after
+        // an optional +45, a digit token too), tried at each digit token not in a number found.
+        var resume = 0
+        for index in 0..<markCount {
+          let k = marks[index]
+          guard k >= resume, tokens[k].hasDigit else { continue }
+          var j = k
+          if !tokens[j].digitsOnly, TokenPatterns.isCountryCode(token(j)), j + 1 < count { j += 1 }
+          guard tokens[j].hasDigit else {
+            resume = k + 1
+            continue
+          }
+          var sizes = (0, 0, 0, 0)
+          var parts = 0
+          var total = 0
+          var m = j
+          while m < count, parts < 4, total < 8, tokens[m].hasDigit {
+            let d = TokenPatterns.digitRun(token(m))
+            if d == 0 { break }
+            switch parts {
+            case 0: sizes.0 = d
+            case 1: sizes.1 = d
+            case 2: sizes.2 = d
+            default: sizes.3 = d
             }
+            parts += 1
+            total += d
+            m += 1
           }
-          if facts.hasDigit {
-            let nextIsPercent = k + 1 < count && line[tokens[k + 1].start] == 0x25
-            if TokenPatterns.isDiscount(t, nextIsPercent: nextIsPercent) {
-              s.discounts += 1
-            } else if TokenPatterns.hasPercent(t) || nextIsPercent {
-              s.percents += 1
-            }
-          }
-        } else if facts.hasLetter, mayBeCurrency(k), k + 1 < count, tokens[k + 1].hasDigit, k > consumed {
-          // A currency written before the amount: `kr. 199`, `DKK 49,95`.
-          let t = token(k)
-          if TokenPatterns.isCurrency(t),
-            TokenPatterns.isNumber(TokenPatterns.trimmed(token(k + 1))) || TokenPatterns.isDashPrice(token(k + 1))
-          {
-            s.prices += 1
-            consumed = k + 1
+          let phone =
+            (parts == 1 && sizes.0 == 8) || (parts == 2 && sizes.0 == 4 && sizes.1 == 4)
+            || (parts == 4 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 2 && sizes.3 == 2)
+            || (parts == 3 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 4)
+          if phone {
+            s.contacts += 1
+            resume = m
+          } else {
+            resume = k + 1
           }
         }
-        if facts.hasLetter,
-          (facts.hasDot && TokenPatterns.isURL(token(k))) || (facts.hasAt && TokenPatterns.isEmail(token(k)))
-        {
-          s.contacts += 1
-        }
-        k += 1
-      }
-      // Phone numbers: runs of digit tokens making 8 digits as 8, 4+4, 2+2+2+2 or 2+2+4 (after
-      // an optional +45, a digit token too), from the first digit token on.
-      k = firstDigit
-      while k < count {
-        var j = k
-        if tokens[j].hasDigit, !tokens[j].digitsOnly, TokenPatterns.isCountryCode(token(j)), j + 1 < count { j += 1 }
-        guard tokens[j].hasDigit else {
-          k += 1
-          continue
-        }
-        var sizes = (0, 0, 0, 0)
-        var parts = 0
-        var total = 0
-        var m = j
-        while m < count, parts < 4, total < 8, tokens[m].hasDigit {
-          let d = TokenPatterns.digitRun(token(m))
-          if d == 0 { break }
-          switch parts {
-          case 0: sizes.0 = d
-          case 1: sizes.1 = d
-          case 2: sizes.2 = d
-          default: sizes.3 = d
+        // A sentence ending in a currency is a price line, not a sentence.
+        if s.sentenceLike, case let last = tokens[count - 1], last.hasLetter || last.hasSign || last.hasDigit {
+          let t = UnsafeBufferPointer(rebasing: line[last.start..<last.end])
+          if TokenPatterns.isCurrency(t) || (last.hasDigit && TokenPatterns.isGluedPrice(TokenPatterns.trimmed(t))) {
+            s.sentenceLike = false
           }
-          parts += 1
-          total += d
-          m += 1
         }
-        let phone =
-          (parts == 1 && sizes.0 == 8) || (parts == 2 && sizes.0 == 4 && sizes.1 == 4)
-          || (parts == 4 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 2 && sizes.3 == 2)
-          || (parts == 3 && sizes.0 == 2 && sizes.1 == 2 && sizes.2 == 4)
-        if phone {
-          s.contacts += 1
-          k = m
-        } else {
-          k += 1
-        }
-      }
-      // A sentence ending in a currency is a price line, not a sentence.
-      if s.sentenceLike, case let last = tokens[count - 1], last.hasLetter || last.hasSign || last.hasDigit {
-        let t = UnsafeBufferPointer(rebasing: line[last.start..<last.end])
-        if TokenPatterns.isCurrency(t) || (last.hasDigit && TokenPatterns.isGluedPrice(TokenPatterns.trimmed(t))) {
-          s.sentenceLike = false
-        }
-      }
-      // Counter lines: NUMBER WORD.
-      if s.words == 2 {
-        var first = -1
-        var second = -1
-        for index in 0..<count where tokens[index].hasLetter || tokens[index].hasDigit {
-          if first < 0 { first = index } else { second = index }
-        }
-        if first >= 0, second >= 0, tokens[first].hasDigit, TokenPatterns.isCounterNumber(token(first)) {
-          var word: [UInt8] = []
-          for b in TokenPatterns.trimmed(token(second)) { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-          s.counter = counterWords.contains(word)
+        // Counter lines: NUMBER WORD.
+        if s.words == 2 {
+          var first = -1
+          var second = -1
+          for index in 0..<count where tokens[index].hasLetter || tokens[index].hasDigit {
+            if first < 0 { first = index } else { second = index }
+          }
+          if first >= 0, second >= 0, tokens[first].hasDigit, TokenPatterns.isCounterNumber(token(first)) {
+            var word: [UInt8] = []
+            for b in TokenPatterns.trimmed(token(second)) { word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            s.counter = counterWords.contains(word)
+          }
         }
       }
     }

@@ -7,8 +7,6 @@ struct LineSignals {
   var scalars = 0
   var upper = 0
   var letters = 0
-  /// Scalars that are not white space.
-  var visible = 0
   /// Prices, discounts (`-30%`), percentages.
   var prices = 0
   var discounts = 0
@@ -45,6 +43,9 @@ struct LineToken {
     static let at = Facts(rawValue: 16)
     /// A non-ASCII scalar that is not a letter, digit or `©`, or `$`: may be a currency sign.
     static let sign = Facts(rawValue: 32)
+    /// The facts that make a token part of a price or a contact: a token without them matters
+    /// to the ad filter's patterns only next to one that has them.
+    static let marks: Facts = [.digit, .sign, .dot, .at]
   }
 
   var hasLetter: Bool { facts.contains(.letter) }

@@ -15,41 +15,56 @@ struct LineTokenizer {
   /// Letter scalars, and those that are upper- or title-case.
   private(set) var letters = 0
   private(set) var upper = 0
-  /// UTF-8 continuation bytes in the line, and those of them in white-space scalars.
+  /// UTF-8 continuation bytes in the line.
   private(set) var continuations = 0
-  private(set) var whitespaceContinuations = 0
   /// Tokens with a letter or a digit.
   private(set) var words = 0
-  /// Scalars that are not white space.
-  var visible: Int { tokenBytes &- (continuations &- whitespaceContinuations) }
+  /// Marked tokens (``LineToken/Facts/marks``), their indices written to the marks buffer in order.
+  private(set) var markCount = 0
   /// `{` or `}` present; `©` present.
   private(set) var braces = false
   private(set) var copyright = false
 
   private let tokens: UnsafeMutablePointer<LineToken>
+  private let marks: UnsafeMutablePointer<Int>
   /// Where the open token starts (-1 between tokens), and its facts so far.
   private var start = -1
   private var facts: UInt8 = 0
-  private var tokenBytes = 0
 
-  private init(tokens: UnsafeMutablePointer<LineToken>) { self.tokens = tokens }
+  private init(tokens: UnsafeMutablePointer<LineToken>, marks: UnsafeMutablePointer<Int>) {
+    self.tokens = tokens
+    self.marks = marks
+  }
 
-  /// Scans `line`, writing its tokens to `tokens`, which must have room for `line.count / 2 + 1`.
+  /// Scans `line`, writing its tokens to `tokens` and the indices of the marked ones (those with
+  /// a fact in ``LineToken/Facts/marks``) to `marks`; each must have room for `line.count / 2 + 1`.
   ///
   /// - Complexity: O(n) in the line length: a few dozen instructions per eight bytes of letters
   ///   and spaces.
   static func scan(
-    _ line: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutablePointer<LineToken>, classes: ScalarClassifier
+    _ line: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutablePointer<LineToken>,
+    marks: UnsafeMutablePointer<Int>, classes: ScalarClassifier
   ) -> LineTokenizer {
-    var scan = LineTokenizer(tokens: tokens)
+    var scan = LineTokenizer(tokens: tokens, marks: marks)
     guard let p = line.baseAddress else { return scan }
     let n = line.count
     var i = 0
     while i < n {
       let word = i &+ 8 <= n ? SWAR.load(p + i) : Self.tail(p, from: i, count: n)
-      let (letter, digit) = AlphanumericRun.classes(word)
       let ascii = ~word & SWAR.highBits
       let low = word & SWAR.low7
+      let letter = SWAR.inRange(low | 0x20 &* SWAR.ones, 0x61, 0x7A) & ascii
+      let blank = SWAR.equal(word, 0x20)
+      // Most words hold only ASCII letters and spaces: an ASCII letter is upper-case when its
+      // 0x20 bit is clear.
+      if letter | blank == SWAR.highBits {
+        scan.letters &+= SWAR.countHighBits(letter)
+        scan.upper &+= SWAR.countHighBits(letter & ~(word << 2))
+        scan.letterTokens(space: blank, at: i)
+        i &+= 8
+        continue
+      }
+      let digit = SWAR.inRange(low, 0x30, 0x39) & ascii
       let high = word & SWAR.highBits
       var letterBytes = letter
       var upperBytes = SWAR.inRange(low, 0x41, 0x5A) & ascii
@@ -80,7 +95,6 @@ struct LineTokenizer {
       }
       scan.letters &+= SWAR.countHighBits(letter)
       scan.upper &+= SWAR.countHighBits(upperBytes)
-      let blank = SWAR.equal(word, 0x20)
       if letterBytes | blank == SWAR.highBits {
         scan.letterTokens(space: blank, at: i)
       } else {
@@ -178,6 +192,10 @@ struct LineTokenizer {
   /// Finishes the open token at `end`.
   @inline(__always)
   private mutating func finish(end: Int) {
+    // Written for every token, counted for the marked ones: no branch. (The tokens appended
+    // without `finish` have a letter's facts only.)
+    marks[markCount] = count
+    if facts & LineToken.Facts.marks.rawValue != 0 { markCount &+= 1 }
     append(start: start, end: end, facts: facts)
     start = -1
     facts = 0
@@ -187,7 +205,6 @@ struct LineTokenizer {
   private mutating func append(start: Int, end: Int, facts: UInt8) {
     tokens[count] = LineToken(start: start, end: end, facts: LineToken.Facts(rawValue: facts))
     count &+= 1
-    tokenBytes &+= end &- start
     if facts & (LineToken.Facts.letter.rawValue | LineToken.Facts.digit.rawValue) != 0 { words &+= 1 }
   }
 
@@ -213,7 +230,6 @@ struct LineTokenizer {
       }
       continuations &+= length &- 1
       if cls.contains(.whitespace) {
-        whitespaceContinuations &+= length &- 1
         if start >= 0 { finish(end: i) }
         i &+= length
         continue

@@ -43,21 +43,18 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  private let byteClass: [UInt8]
-  /// The class of each byte of unfolded text: that of its folded byte (``unfoldedByte(_:)``), or
-  /// the escape class (after all byte classes) for a byte that starts a scalar stepped over out
-  /// of line.
-  private let rawClass: [UInt8]
   /// The last row, which the escape class leads to from every state and which leads only to
   /// itself.
   private let escapeRow: Int
   private let classCount: Int
-  /// The transitions, row by row (one row of `classCount` entries per state): the next
-  /// state's row offset.
+  /// The transitions, row by row (one row of `classCount` entries per state), with the columns
+  /// of folded text (each byte's class) and of unfolded text (the class of its folded byte,
+  /// ``unfoldedByte(_:)``, or the escape class, after all byte classes, for a byte that starts a
+  /// scalar stepped over out of line).
   ///
-  /// Offsets save a multiplication per byte in the scan's dependency chain. A state entered on
-  /// a space loops on a space (folded text has no two in a row).
-  private let transitions: [UInt32]
+  /// Rows are named by offsets, which save a multiplication per byte in the scan's dependency
+  /// chain. A state entered on a space loops on a space (folded text has no two in a row).
+  private let table: TransitionTable
   /// States are numbered with those that have outputs last, their rows from this power of two
   /// on: a row is emitting (or an escape) exactly when it has this bit or a higher one, a test
   /// off the dependency chain, and for several rows at once on their OR.
@@ -166,11 +163,10 @@ struct PhraseMatcher: Sendable {
       outputs += merged[state]
       outputStart.append(Int32(outputs.count))
     }
-    self.byteClass = byteClass
-    self.rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
+    let rawClass = (0..<256).map { b in Self.unfoldedByte(UInt8(b)).map { byteClass[Int($0)] } ?? UInt8(escape) }
+    self.table = TransitionTable(rows: transitions, foldedClass: byteClass, rawClass: rawClass)
     self.escapeRow = escapeRow
     self.classCount = classes
-    self.transitions = transitions
     self.emittingRows = emittingRows
     self.quietStates = quiet
     self.outputStart = outputStart
@@ -227,49 +223,47 @@ struct PhraseMatcher: Sendable {
     var hits = Hits()
     guard let start = text.baseAddress, text.count > 0 else { return hits }
     var edges = LineEdges()
-    return (folded ? byteClass : rawClass).withUnsafeBufferPointer { classOf in
-      transitions.withUnsafeBufferPointer { transitions in
-        let classes = classOf.baseAddress.unsafelyUnwrapped
-        let table = transitions.baseAddress.unsafelyUnwrapped
-        let emitting = emittingRows
-        let end = start + text.count
-        @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { Int(table[row &+ Int(classes[Int(b)])]) }
-        // A block of four starts before this (no pointer before `start` is formed).
-        let blocksEnd = text.count >= 4 ? end - 3 : start
-        var row = 0
-        var p = start
-        while p < end {
-          // Four bytes at a time, one test on the OR of their rows.
-          while p < blocksEnd {
-            let r0 = next(row, p[0])
-            let r1 = next(r0, p[1])
-            let r2 = next(r1, p[2])
-            let r3 = next(r2, p[3])
-            if r0 | r1 | r2 | r3 >= emitting { break }
-            row = r3
-            p += 4
+    let columns = table.columns(folded: folded)
+    let emitting = TransitionTable.offset(ofRowAt: emittingRows)
+    let escape = TransitionTable.offset(ofRowAt: escapeRow)
+    let end = start + text.count
+    @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { TransitionTable.next(row, columns[Int(b)]) }
+    // A block of four starts before this (no pointer before `start` is formed).
+    let blocksEnd = text.count >= 4 ? end - 3 : start
+    var row = 0
+    var p = start
+    while p < end {
+      // Four bytes at a time, one test on the OR of their rows.
+      if p < blocksEnd {
+        repeat {
+          let r0 = next(row, p[0])
+          let r1 = next(r0, p[1])
+          let r2 = next(r1, p[2])
+          let r3 = next(r2, p[3])
+          if r0 | r1 | r2 | r3 >= emitting { break }
+          row = r3
+          p += 4
+        } while p < blocksEnd
+      }
+      // A block with an emitting (or escape) row, or the last bytes, byte by byte.
+      let blockEnd = min(p + 4, end)
+      while p < blockEnd {
+        let from = row
+        row = next(row, p[0])
+        p += 1
+        guard row >= emitting else { continue }
+        if !folded, row == escape {
+          guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: from) else {
+            return nil
           }
-          // A block with an emitting (or escape) row, or the last bytes, byte by byte.
-          let blockEnd = min(p + 4, end)
-          while p < blockEnd {
-            let from = row
-            row = next(row, p[0])
-            p += 1
-            guard row >= emitting else { continue }
-            if !folded, row == escapeRow {
-              guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: from) else {
-                return nil
-              }
-              row = step.row
-              p = start + step.end
-              continue
-            }
-            emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
-          }
+          row = step.row
+          p = start + step.end
+          continue
         }
-        return hits
+        emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
       }
     }
+    return hits
   }
 
   /// Steps the state at `row` over the scalar starting at `text[index]`.
@@ -283,7 +277,7 @@ struct PhraseMatcher: Sendable {
     let (value, length) = UTF8Scalar.decode(text, at: index)
     let cls = scalars.classify(value)
     if cls.contains(.letter) || cls.contains(.digit) { return nil }
-    return (Int(transitions[row + Int(rawClass[0x20])]), index + length)
+    return (TransitionTable.next(row, table.columns(folded: false)[0x20]), index + length)
   }
 
   /// The first and last word byte of a line, found on its first hit.
@@ -309,6 +303,7 @@ struct PhraseMatcher: Sendable {
       return b < 0xC0 && j > 0 && text[j - 1] == 0xC3
     }
     let n = text.count
+    let row = row / MemoryLayout<UInt32>.stride
     let state = row < emittingRows ? row / classCount : quietStates + (row - emittingRows) / classCount
     for k in Int(outputStart[state])..<Int(outputStart[state + 1]) {
       let o = outputs[k]
