@@ -32,10 +32,10 @@ struct BuildLayout: Sendable {
     return "\(source)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits).jsonl.gz"
   }
 
-  /// The ingest phase's scratch copy of part `name`: `work/ingest/{source}-{NNNNN}.jsonl`
-  /// (plain JSON lines, read once by the finish phase).
+  /// The ingest phase's scratch copy of part `name`: `work/ingest/{source}-{NNNNN}.docs`
+  /// (a ``ScratchPart``, read once by the finish phase).
   func scratchPart(_ name: String) -> String {
-    ingest + "/" + name.replacingOccurrences(of: ".jsonl.gz", with: ".jsonl")
+    ingest + "/" + name.replacingOccurrences(of: ".jsonl.gz", with: ".docs")
   }
 
   /// The audit file of a part's removals in one phase: `removed/{source}-{NNNNN}.{phase}.jsonl.gz`.

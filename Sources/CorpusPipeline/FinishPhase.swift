@@ -49,7 +49,7 @@ enum FinishPhase {
     var documentsRead = 0
 
     do {
-      try TextPartReader.forEach(path: ingestPart, progress: { meter?.add(bytes: $0) }) { index, read in
+      try ScratchPart.forEach(path: ingestPart, progress: { meter?.add(bytes: $0) }) { index, read in
         documentsRead = index + 1
         if documentsRead & 255 == 0 { meter?.add(documents: 256) }
         if let duplicate = duplicates[index] {

@@ -13,7 +13,7 @@ enum IngestPhase {
   /// What one ingest task found and wrote.
   struct Result: Sendable {
     var stats: SourceStats
-    /// The scratch part (`work/ingest/….jsonl`), when anything was written.
+    /// The scratch part (`work/ingest/….docs`), when anything was written.
     var part: String?
     var lineCounts: String?
     var signatures: String?
@@ -54,7 +54,7 @@ enum IngestPhase {
         seed: signer.seed)
     }
     var words = context.trainsVocabulary ? WordCounts(options: config.tokenizer.options) : nil
-    let writer = write ? try TextPartWriter(path: layout.scratchPart(name), level: nil) : nil
+    let writer = write ? try ScratchPart.Writer(path: layout.scratchPart(name)) : nil
     let removals = RemovalRecorder(
       source: source.name,
       audit: try RemovalAudit(

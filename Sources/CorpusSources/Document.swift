@@ -28,11 +28,17 @@ public struct Document: Sendable, Equatable {
 
   /// Writes the document as one compact Dolma-style JSON object,
   /// `{"id","source","text","created"?,"metadata"}`, without the trailing LF.
-  public func write(to writer: inout JSONWriter) {
+  public func write(to writer: inout JSONWriter) { write(to: &writer, text: true) }
+
+  /// Writes the document without its text, `{"id","source","created"?,"metadata"}`: the head
+  /// of a record that carries the text apart.
+  public func writeHead(to writer: inout JSONWriter) { write(to: &writer, text: false) }
+
+  private func write(to writer: inout JSONWriter, text withText: Bool) {
     writer.beginObject()
     writer.field("id", id)
     writer.field("source", source)
-    writer.field("text", text)
+    if withText { writer.field("text", text) }
     if let created { writer.field("created", created) }
     writer.field("metadata", .object(metadata))
     writer.endObject()
@@ -41,9 +47,14 @@ public struct Document: Sendable, Equatable {
   /// The document that ``write(to:)`` wrote as `record`, or `nil` when `record` lacks a string
   /// `id`, `source` or `text`.
   public init?(dolma record: JSONObject) {
-    guard let id = record["id"]?.stringValue, let source = record["source"]?.stringValue,
-      let text = record["text"]?.stringValue
-    else { return nil }
+    guard let text = record["text"]?.stringValue else { return nil }
+    self.init(head: record, text: text)
+  }
+
+  /// The document whose head ``writeHead(to:)`` wrote as `record`, with `text`, or `nil` when
+  /// `record` lacks a string `id` or `source`.
+  public init?(head record: JSONObject, text: String) {
+    guard let id = record["id"]?.stringValue, let source = record["source"]?.stringValue else { return nil }
     self.init(
       id: id, source: source, text: text, created: record["created"]?.stringValue,
       metadata: record["metadata"]?.objectValue ?? JSONObject())

@@ -53,44 +53,68 @@ import Testing
     #expect(throws: CorpusIOError.self) { try TokenSpool.read(path: path, line: { _ in }, endDocument: {}) }
   }
 
-  @Test(arguments: [
-    ("{\"id\":\"a\",\"source\":\"s\",\"text\":\"x\",\"metadata\":{}}\n{\"id\":\"b\"", 1),
-    ("{\"id\":\"a\",\"source\":\"s\",\"text\":\"x\",\"metadata\":{}}\n{\"text\":\"no id\"}\n", 1),
-    ("not json\n", 0),
-  ])
-  func aDamagedPartIsAnErrorAfterItsGoodDocuments(content: String, good: Int) throws {
-    let directory = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let path = directory + "/part.jsonl.gz"
-    let gzip = try GzipWriter(path: path, level: 1)
-    try gzip.write(content)
-    try gzip.finish()
-    var seen: [String] = []
-    #expect(throws: CorpusIOError.self) {
-      try TextPartReader.forEach(path: path) { _, document in seen.append(document.id) }
-    }
-    #expect(seen.count == good)
-  }
-
-  @Test func aPartRoundTripsItsDocuments() throws {
-    let directory = try Self.temporaryDirectory()
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let documents = (0..<300).map {
+  static func documents(_ count: Int) -> [Document] {
+    (0..<count).map {
       Document(
-        id: "d\($0)", source: "web", text: "Linje \($0)\nmed æøå", created: $0 % 2 == 0 ? "2020" : nil,
+        id: "d\($0)", source: "web", text: "Linje \($0)\nmed æøå \"citat\" \\", created: $0 % 2 == 0 ? "2020" : nil,
         metadata: ["url": .string("https://x.dk/\($0)")])
     }
-    let writer = try TextPartWriter(path: directory + "/p.jsonl.gz", level: 0)
+  }
+
+  static func writeScratchPart(_ documents: [Document], to path: String) throws {
+    let writer = try ScratchPart.Writer(path: path)
     for document in documents { try writer.write(document) }
-    _ = try writer.finish()
+    try writer.finish()
+  }
+
+  @Test func aScratchPartRoundTripsItsDocuments() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let documents = Self.documents(300)
+    try Self.writeScratchPart(documents, to: directory + "/p.docs")
     var read: [Document] = []
     var progress: Int64 = 0
-    try TextPartReader.forEach(path: directory + "/p.jsonl.gz", progress: { progress += $0 }) { index, document in
+    try ScratchPart.forEach(path: directory + "/p.docs", progress: { progress += $0 }) { index, document in
       #expect(index == read.count)
       read.append(document)
     }
     #expect(read == documents)
-    #expect(progress == FileSource.fileSize(directory + "/p.jsonl.gz"))
+    #expect(progress == FileSource.fileSize(directory + "/p.docs"))
+  }
+
+  /// A part cut at any byte, or with a record damaged, is an error after the documents before
+  /// the damage: never a shorter part read as if whole.
+  @Test func aDamagedScratchPartIsAnErrorAfterItsGoodDocuments() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let documents = Self.documents(3)
+    let path = directory + "/p.docs"
+    try Self.writeScratchPart(documents, to: path)
+    let whole = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    func read(_ bytes: [UInt8]) -> (documents: [Document], failed: Bool) {
+      try? Data(bytes).write(to: URL(fileURLWithPath: path))
+      var seen: [Document] = []
+      do {
+        try ScratchPart.forEach(path: path) { _, document in seen.append(document) }
+        return (seen, false)
+      } catch { return (seen, true) }
+    }
+    for cut in 0..<whole.count {
+      let (seen, failed) = read(Array(whole[..<cut]))
+      #expect(failed, "cut at \(cut)")
+      #expect(Array(documents.prefix(seen.count)) == seen)
+    }
+    // The second record's text (after its 8-byte lengths and head) made invalid UTF-8, then its
+    // head made something other than a document.
+    let second = 8 + Int(whole[0]) + Int(whole[4])
+    let headLength = Int(whole[second])
+    var badText = whole
+    badText[second + 8 + headLength] = 0xFF
+    #expect(read(badText) == (Array(documents.prefix(1)), true))
+    var badHead = whole
+    badHead[second + 8] = UInt8(ascii: "[")
+    #expect(read(badHead) == (Array(documents.prefix(1)), true))
+    #expect(read(whole) == (documents, false))
   }
 
   static func record(_ i: Int) -> RemovedText {
