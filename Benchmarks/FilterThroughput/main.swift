@@ -100,7 +100,9 @@ print(String(format: "%d documents, %.1f MB of text", documents.count, megabytes
 let config = FiltersConfig()
 let policy = OverrepresentedPolicy(config: config.overrepresented, sources: [("web", true)])
 
+/// Prints one stage's line; a stage that `--only` left out (time NaN) prints nothing.
 func report(_ name: String, _ time: Double, _ note: String = "") {
+  guard !time.isNaN else { return }
   let padded = name.padding(toLength: 40, withPad: " ", startingAt: 0)
   print(
     String(

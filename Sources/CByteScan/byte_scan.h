@@ -7,26 +7,45 @@
 
 /// Skips 16-byte blocks of tidy printable ASCII, with SSE2 (every x86-64 has it).
 ///
-/// From `i`, while `i + 17 <= n`, steps over the block `p[i..<i+16]` when each of its bytes
+/// From `i`, while `i + 18 <= n`, steps over the block `p[i..<i+16]` when each of its bytes
 /// `p[k]` is printable ASCII (0x20–0x7E) and `(p[k] | p[k+1]) & 0x7F` is above 0x20 (no two
 /// spaces in a row, nor a space before a NUL). That is exactly what
 /// `SWAR.notPrintableOrSpacePair(word at i, word at i + 1) == 0` accepts for the two words of
 /// the block, so a caller stepping eight bytes at a time may start where this stops.
 ///
+/// With `danishLetters` nonzero, a block may also hold `æøåÆØÅ` (`C3` then `A6 B8 A5 86 98
+/// 85`) when the whole character is inside the block and an ASCII byte follows it: for a scan
+/// that treats those letters as it treats ASCII letters, such a block has nothing to report.
+///
 /// Returns the start of the first block that is not skipped. O(bytes skipped / 16).
 static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_tidy_ascii(
-    const uint8_t *p, ptrdiff_t i, ptrdiff_t n) {
+    const uint8_t *p, ptrdiff_t i, ptrdiff_t n, int danishLetters) {
   const __m128i below = _mm_set1_epi8(0x20);
   const __m128i del = _mm_set1_epi8(0x7F);
   const __m128i pairLimit = _mm_set1_epi8(0x21);
-  while (i + 17 <= n) {
+  while (i + 18 <= n) {
     __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
     __m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
     // Signed compares: bytes 0x80–0xFF are negative, so below 0x20 too.
     __m128i bad = _mm_or_si128(_mm_cmplt_epi8(a, below), _mm_cmpeq_epi8(a, del));
     __m128i pairs = _mm_and_si128(_mm_or_si128(a, b), del);
     bad = _mm_or_si128(bad, _mm_cmplt_epi8(pairs, pairLimit));
-    if (_mm_movemask_epi8(bad) != 0) break;
+    int stops = _mm_movemask_epi8(bad);
+    if (stops != 0) {
+      if (!danishLetters) break;
+      // The second bytes with bit 5 cleared: A5/85 → 85, A6/86 → 86, B8/98 → 98.
+      __m128i second = _mm_and_si128(b, _mm_set1_epi8((char)0xDF));
+      __m128i letter = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x85)),
+                       _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x86))),
+          _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x98)));
+      __m128i after = _mm_loadu_si128((const __m128i *)(p + i + 2));
+      __m128i asciiAfter = _mm_cmpgt_epi8(after, _mm_set1_epi8(-1));
+      __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC3)), _mm_and_si128(letter, asciiAfter));
+      // A letter that starts at byte 15 would end in the next block.
+      int leads = _mm_movemask_epi8(lead) & 0x7FFF;
+      if ((stops & ~(leads | leads << 1)) != 0) break;
+    }
     i += 16;
   }
   return i;

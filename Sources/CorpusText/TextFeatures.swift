@@ -36,6 +36,15 @@ struct TextFeatures: OptionSet {
   static func scan(
     _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable
   ) -> (features: TextFeatures, triggers: Range<Int>) {
+    scan(input, table: table, skippingDanishLetters: table.danishLettersArePlain)
+  }
+
+  /// ``scan(_:table:)``, stepping over `æøåÆØÅ` between ASCII bytes sixteen bytes at a time
+  /// when `skippingDanishLetters` (which only ``CharacterTable/danishLettersArePlain`` allows;
+  /// the tests compare both ways).
+  static func scan(
+    _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable, skippingDanishLetters: Bool
+  ) -> (features: TextFeatures, triggers: Range<Int>) {
     guard let p = input.baseAddress, input.count > 0 else { return ([], 0..<0) }
     let n = input.count
     var features: TextFeatures = []
@@ -51,7 +60,7 @@ struct TextFeatures: OptionSet {
     while i < n {
       // Printable ASCII without two spaces in a row: sixteen bytes at a time (SSE2), then
       // eight, in loops of their own so that their few variables stay in registers.
-      i = dacorpus_skip_tidy_ascii(p, i, n)
+      i = dacorpus_skip_tidy_ascii(p, i, n, skippingDanishLetters ? 1 : 0)
       while i + 9 <= n && SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0 { i += 8 }
       if i >= n { break }
       let word: UInt64

@@ -23,7 +23,7 @@ import Testing
   /// Where the eight-byte loop of the scan stops from `i`, one block of sixteen at a time.
   static func referenceStop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
     var i = i
-    while i + 17 <= n, SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0,
+    while i + 18 <= n, SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0,
       SWAR.notPrintableOrSpacePair(SWAR.load(p, i + 8), SWAR.load(p, i + 9)) == 0
     {
       i += 16
@@ -39,7 +39,7 @@ import Testing
       bytes.withUnsafeBufferPointer { buffer in
         guard let p = buffer.baseAddress else { return }
         for start in 0...min(buffer.count, 20) {
-          #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count) == Self.referenceStop(p, start, buffer.count))
+          #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count, 0) == Self.referenceStop(p, start, buffer.count))
         }
       }
     }
@@ -55,9 +55,9 @@ import Testing
     let bytes = Array(text.utf8)
     bytes.withUnsafeBufferPointer { buffer in
       let p = buffer.baseAddress!
-      let stop = dacorpus_skip_tidy_ascii(p, 0, buffer.count)
+      let stop = dacorpus_skip_tidy_ascii(p, 0, buffer.count, 0)
       #expect(stop == Self.referenceStop(p, 0, buffer.count))
-      if firstBad >= 0 { #expect(stop <= firstBad && firstBad < stop + 16) } else { #expect(stop + 17 > buffer.count) }
+      if firstBad >= 0 { #expect(stop <= firstBad && firstBad < stop + 16) } else { #expect(stop + 18 > buffer.count) }
     }
   }
 
@@ -92,6 +92,40 @@ import Testing
           } else {
             #expect(pair.map { $0 >= found } ?? true)  // no pair before the tail it leaves
           }
+        }
+      }
+    }
+  }
+
+  /// Stepping over `æøåÆØÅ` inside blocks changes nothing the scan reports, wherever the
+  /// letters stand: next to each other, to controls, spaces, LFs, other non-ASCII characters,
+  /// mojibake, stray continuation bytes, or across a block's end.
+  @Test(arguments: 0..<8)
+  func featureScanIsTheSameSteppingOverDanishLetters(seed: UInt64) throws {
+    let table = CharacterTable(keep: NormalizeConfig().transliterate.keepSet)
+    #expect(table.danishLettersArePlain)
+    let pieces: [[UInt8]] = [
+      Array("æ".utf8), Array("ø".utf8), Array("å".utf8), Array("Æ".utf8), Array("Ø".utf8), Array("Å".utf8),
+      Array("é".utf8), Array("–".utf8), Array("\u{A0}".utf8), Array("Ã¦".utf8), Array("\u{FFFD}".utf8),
+      Array("a\u{301}".utf8), [0xC3], [0xA6], [0x80], [0x09], [0x0A], [0x7F], [0x00], [0x20], [0x20, 0x20],
+    ]
+    var rng = SplitMix64(seed: 400 + seed)
+    for _ in 0..<300 {
+      var bytes: [UInt8] = []
+      while bytes.count < Int(rng.next() % 200) {
+        if rng.next() % 3 == 0 {
+          bytes += pieces[Int(rng.next() % UInt64(pieces.count))]
+        } else {
+          bytes += Array("Hun så en lille by med træer ".utf8).prefix(1 + Int(rng.next() % 12))
+        }
+      }
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in [0, 1, 5] where start <= buffer.count {
+          let text = UnsafeBufferPointer(rebasing: buffer[start...])
+          let stepped = TextFeatures.scan(text, table: table, skippingDanishLetters: true)
+          let plain = TextFeatures.scan(text, table: table, skippingDanishLetters: false)
+          #expect(stepped.features.rawValue == plain.features.rawValue, "\(Array(text))")
+          #expect(stepped.triggers == plain.triggers, "\(Array(text))")
         }
       }
     }
