@@ -20,6 +20,17 @@ import Testing
     }
   }
 
+  /// Calls `body` with 400 random byte strings (seeded by `seed`) and each start offset up to 20.
+  static func forEachStart(seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>, _ start: Int) -> Void) {
+    var rng = SplitMix64(seed: seed)
+    for _ in 0..<400 {
+      let bytes = randomBytes(&rng, count: Int(rng.next() % 120))
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in 0...min(buffer.count, 20) { body(buffer, start) }
+      }
+    }
+  }
+
   /// Where the eight-byte loop of the scan stops from `i`, one block of sixteen at a time.
   static func referenceStop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
     var i = i
@@ -33,15 +44,9 @@ import Testing
 
   @Test(arguments: 0..<8)
   func stopsWhereTheWordTestStops(seed: UInt64) {
-    var rng = SplitMix64(seed: 100 + seed)
-    for _ in 0..<400 {
-      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
-      bytes.withUnsafeBufferPointer { buffer in
-        guard let p = buffer.baseAddress else { return }
-        for start in 0...min(buffer.count, 20) {
-          #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count, 0) == Self.referenceStop(p, start, buffer.count))
-        }
-      }
+    Self.forEachStart(seed: 100 + seed) { buffer, start in
+      guard let p = buffer.baseAddress else { return }
+      #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count, 0) == Self.referenceStop(p, start, buffer.count))
     }
   }
 
@@ -63,36 +68,24 @@ import Testing
 
   @Test(arguments: 0..<4)
   func printableASCIISkipStopsAtTheFirstOtherByte(seed: UInt64) {
-    var rng = SplitMix64(seed: 200 + seed)
-    for _ in 0..<400 {
-      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
-      bytes.withUnsafeBufferPointer { buffer in
-        guard let p = buffer.baseAddress else { return }
-        for start in 0...min(buffer.count, 20) {
-          let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 > 0x7E } ?? buffer.count
-          #expect(SWAR.skipPrintableASCII(p, start, buffer.count) == expected)
-        }
-      }
+    Self.forEachStart(seed: 200 + seed) { buffer, start in
+      guard let p = buffer.baseAddress else { return }
+      let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 > 0x7E } ?? buffer.count
+      #expect(SWAR.skipPrintableASCII(p, start, buffer.count) == expected)
     }
   }
 
   @Test(arguments: 0..<4)
   func spacePairSearchStopsAtTheFirstPair(seed: UInt64) {
-    var rng = SplitMix64(seed: 300 + seed)
-    for _ in 0..<400 {
-      let bytes = Self.randomBytes(&rng, count: Int(rng.next() % 120))
-      bytes.withUnsafeBufferPointer { buffer in
-        guard let p = buffer.baseAddress else { return }
-        let n = buffer.count
-        for start in 0...min(n, 20) {
-          let pair = (start..<max(start, n - 1)).first { buffer[$0] == 0x20 && buffer[$0 + 1] == 0x20 }
-          let found = dacorpus_find_space_pair(p, start, n)
-          if found + 17 <= n {
-            #expect(found == pair)  // stopped inside the blocks it looks at: at the first pair
-          } else {
-            #expect(pair.map { $0 >= found } ?? true)  // no pair before the tail it leaves
-          }
-        }
+    Self.forEachStart(seed: 300 + seed) { buffer, start in
+      guard let p = buffer.baseAddress else { return }
+      let n = buffer.count
+      let pair = (start..<max(start, n - 1)).first { buffer[$0] == 0x20 && buffer[$0 + 1] == 0x20 }
+      let found = dacorpus_find_space_pair(p, start, n)
+      if found + 17 <= n {
+        #expect(found == pair)  // stopped inside the blocks it looks at: at the first pair
+      } else {
+        #expect(pair.map { $0 >= found } ?? true)  // no pair before the tail it leaves
       }
     }
   }
