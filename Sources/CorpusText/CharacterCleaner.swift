@@ -90,7 +90,8 @@ struct CharacterCleaner {
     var emitted = 0
     var i = 0
     while i < n {
-      i = SWAR.skipPrintableASCII(p, i, n)
+      // A C3 lead is kept whatever follows: Danish letters are stepped over with ASCII.
+      i = SWAR.skipPrintableASCII(p, i, n, danishLetters: true)
       if i == n { break }
       let b = p[i]
       var action = Action.keep

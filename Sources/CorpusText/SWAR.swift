@@ -63,14 +63,18 @@ enum SWAR {
     return notPrintable(word) | (~(pairs &+ 0x5F &* ones) & highBits)
   }
 
-  /// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), or `n`.
+  /// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), or `n`;
+  /// with `danishLetters`, some `æøåÆØÅ` on the way may be stepped over too (those whose two
+  /// bytes share a sixteen-byte block), for a caller to which they are as plain as ASCII.
   ///
-  /// - Complexity: O(bytes skipped / 16): sixteen bytes at a time (SSE2), the last fifteen
+  /// - Complexity: O(bytes skipped / 16): sixteen bytes at a time (SSE2), the last sixteen
   ///   eight and one at a time.
   @inline(__always)
-  static func skipPrintableASCII(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
-    var i = dacorpus_skip_printable_ascii(p, i, n)
-    if i + 16 <= n { return i }
+  static func skipPrintableASCII(
+    _ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, danishLetters: Bool = false
+  ) -> Int {
+    var i = dacorpus_skip_printable_ascii(p, i, n, danishLetters ? 1 : 0)
+    if i + 17 <= n { return i }
     while i + 8 <= n {
       let word = load(p, i)
       let stop = notPrintable(word)

@@ -173,6 +173,7 @@ public final class Transliterator {
     let n = input.count
     let start = output.count
     let flags = self.flags
+    let danishLettersArePlain = table.danishLettersArePlain
     var i = 0
     var chunkStart = 0
     var limit = n
@@ -189,7 +190,7 @@ public final class Transliterator {
     hasComplexRange = false
     mayHaveUntidied = false
     while true {
-      i = SWAR.skipPrintableASCII(p, i, n)
+      i = SWAR.skipPrintableASCII(p, i, n, danishLetters: danishLettersArePlain)
       if i >= limit {
         // Nothing left to start a run: the chunk of the last runs ends at the next LF.
         if !ranges.isEmpty {

@@ -8,16 +8,21 @@ import Testing
 /// `SWAR.notPrintableOrSpacePair` accepts (so ``TextFeatures`` sees the same words),
 /// `SWAR.skipPrintableASCII` and `dacorpus_find_space_pair` stop where a byte loop stops.
 @Suite struct ByteScanKernelTests {
-  /// Bytes drawn mostly from letters and spaces, with the bytes each test must notice.
+  /// Bytes drawn mostly from letters and spaces, with Danish letters and the bytes each test
+  /// must notice.
   static func randomBytes(_ rng: inout SplitMix64, count: Int) -> [UInt8] {
     let rare: [UInt8] = [0x00, 0x09, 0x0A, 0x1F, 0x7E, 0x7F, 0x80, 0xA0, 0xC3, 0xA6, 0xFF]
-    return (0..<count).map { _ in
+    let letters = ["æ", "ø", "å", "Æ", "Ø", "Å", "é"].map { Array($0.utf8) }
+    var bytes: [UInt8] = []
+    while bytes.count < count {
       switch rng.next() % 64 {
-      case 0: rare[Int(rng.next() % UInt64(rare.count))]
-      case 1..<12: 0x20
-      default: UInt8(0x21 + rng.next() % 0x5E)
+      case 0: bytes.append(rare[Int(rng.next() % UInt64(rare.count))])
+      case 1..<3: bytes += letters[Int(rng.next() % UInt64(letters.count))]
+      case 3..<14: bytes.append(0x20)
+      default: bytes.append(UInt8(0x21 + rng.next() % 0x5E))
       }
     }
+    return bytes
   }
 
   /// Calls `body` with 400 random byte strings (seeded by `seed`) and each start offset up to 20.
@@ -72,6 +77,19 @@ import Testing
       guard let p = buffer.baseAddress else { return }
       let expected = buffer[start...].firstIndex { $0 < 0x20 || $0 > 0x7E } ?? buffer.count
       #expect(SWAR.skipPrintableASCII(p, start, buffer.count) == expected)
+      // Stepping over Danish letters too: it stops at a byte that is not printable ASCII,
+      // and passes only printable ASCII and whole `æøåÆØÅ` on the way.
+      let stop = SWAR.skipPrintableASCII(p, start, buffer.count, danishLetters: true)
+      #expect(stop == buffer.count || buffer[stop] < 0x20 || buffer[stop] > 0x7E)
+      var k = start
+      while k < stop {
+        if buffer[k] >= 0x20 && buffer[k] <= 0x7E {
+          k += 1
+        } else {
+          #expect(k + 1 < stop && buffer[k] == 0xC3 && [0xA5, 0xA6, 0xB8, 0x85, 0x86, 0x98].contains(buffer[k + 1]))
+          k += 2
+        }
+      }
     }
   }
 
