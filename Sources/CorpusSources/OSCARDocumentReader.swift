@@ -11,6 +11,8 @@ struct OSCARDocumentReader {
   /// Keys the reader never looks at, parsed without building their values: the per-line
   /// language identifications (an object per line of the text).
   static let unusedKeys = ["sentence_identifications"]
+  /// `metadata` members copied as they are, after `identification`.
+  static let copiedMetadataKeys = ["annotation", "quality_warnings", "categories", "harmful_pp", "tlsh"]
 
   func read(path: String, emit: DocumentSink) throws {
     let file = fileName(path)
@@ -28,6 +30,7 @@ struct OSCARDocumentReader {
       let headers = record["warc_headers"]?.objectValue ?? JSONObject()
       let meta = record["metadata"]?.objectValue ?? JSONObject()
       var metadata = JSONObject()
+      metadata.members.reserveCapacity(11)  // every member below: no regrowth
       metadata.append("release", .string(release))
       metadata.append("file", .string(file))
       metadata.append("line", .number(String(lines.lineNumber)))
@@ -36,7 +39,7 @@ struct OSCARDocumentReader {
         metadata.append("warc_languages", languages)
       }
       if let identification = meta["identification"] { metadata.append("identification", identification) }
-      for key in ["annotation", "quality_warnings", "categories", "harmful_pp", "tlsh"] {
+      for key in Self.copiedMetadataKeys {
         if let value = meta[key] { metadata.append(key, value) }
       }
       let id =

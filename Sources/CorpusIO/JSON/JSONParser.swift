@@ -179,12 +179,13 @@ struct _JSONParseState {
   }
 
   /// Parses the value at `i`; one that is not to be kept (`keep` false: a skipped key's) is
-  /// checked all the same, but its arrays and objects are not built.
+  /// checked all the same, but its strings, numbers, arrays and objects are not built (it
+  /// comes back as `.null`).
   mutating func parseValue(depth: Int, keep: Bool = true) throws(JSONError) -> JSONValue {
     skipWhitespace()
     guard i < count else { throw unexpected("a value") }
     switch byte(i) {
-    case quote: return .string(try parseString())
+    case quote: return .string(try parseString(build: keep))
     case UInt8(ascii: "{"): return try parseObject(depth: depth + 1, keep: keep)
     case UInt8(ascii: "["): return try parseArray(depth: depth + 1, keep: keep)
     case UInt8(ascii: "t"):
@@ -197,7 +198,9 @@ struct _JSONParseState {
       try expectLiteral("null")
       return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-      return .number(try parseNumber())
+      let start = i
+      try scanNumber()
+      return keep ? .number(_ByteScan.stringFromValidatedUTF8(base, from: start, to: i, isASCII: true)) : .null
     default:
       throw unexpected("a value")
     }
@@ -230,11 +233,11 @@ struct _JSONParseState {
     if keep { members.reserveCapacity(4) }
     while true {
       guard i < count && byte(i) == quote else { throw unexpected("a string key") }
-      let key = try parseString()
+      let key = try parseString(build: keep)
       skipWhitespace()
       guard i < count && byte(i) == UInt8(ascii: ":") else { throw unexpected("':'") }
       i += 1
-      if keep && !skippedKeys.contains(key) {
+      if keep && !isSkipped(key) {
         members.append((key: key, value: try parseValue(depth: depth)))
       } else {
         _ = try parseValue(depth: depth, keep: false)
@@ -283,11 +286,19 @@ struct _JSONParseState {
     }
   }
 
+  /// Whether `key` is one of `skippedKeys`; lengths (O(1) for native strings) are compared first.
+  func isSkipped(_ key: String) -> Bool {
+    let length = key.utf8.count
+    for skipped in skippedKeys where skipped.utf8.count == length && skipped == key { return true }
+    return false
+  }
+
   @inline(__always) func isDigit(_ k: Int) -> Bool {
     k < count && byte(k) &- UInt8(ascii: "0") < 10
   }
 
-  mutating func parseNumber() throws(JSONError) -> String {
+  /// Checks the number at `i` against the grammar and leaves `i` after it.
+  mutating func scanNumber() throws(JSONError) {
     let start = i
     if byte(i) == UInt8(ascii: "-") { i += 1 }
     guard isDigit(i) else { throw numberError("a digit") }
@@ -308,7 +319,6 @@ struct _JSONParseState {
       guard isDigit(i) else { throw numberError("a digit in the exponent") }
       while isDigit(i) { i += 1 }
     }
-    return _ByteScan.stringFromValidatedUTF8(base, from: start, to: i, isASCII: true)
   }
 
   func numberError(_ expected: String) -> JSONError {
@@ -319,22 +329,28 @@ struct _JSONParseState {
   }
 
   /// Parses the string whose opening quote is at `i`; leaves `i` after the closing quote.
-  mutating func parseString() throws(JSONError) -> String {
+  /// Unless `build`, the string is checked as strictly but not made (`""` comes back).
+  mutating func parseString(build: Bool = true) throws(JSONError) -> String {
     let start = i + 1
     let scan = _ByteScan.scanJSONString(base, from: start, end: count)
     if let bad = scan.invalid { throw invalidUTF8(at: bad) }
     if scan.stop < count && byte(scan.stop) == quote {
       i = scan.stop + 1
+      guard build else { return "" }
       return _ByteScan.stringFromValidatedUTF8(base, from: start, to: scan.stop, isASCII: scan.ascii)
     }
-    return try parseEscapedString(start: start, firstSpecial: scan.stop, ascii: scan.ascii)
+    return try parseEscapedString(start: start, firstSpecial: scan.stop, ascii: scan.ascii, build: build)
   }
 
-  /// The slow path: a string with escapes, decoded into `scratch`. Raw runs are validated as
-  /// they are scanned and escapes decode to well-formed UTF-8, so `scratch` is valid by
-  /// construction.
-  mutating func parseEscapedString(start: Int, firstSpecial: Int, ascii: Bool) throws(JSONError) -> String {
+  /// The slow path: a string with escapes, decoded into `scratch` (only checked unless
+  /// `build`). Raw runs are validated as they are scanned and escapes decode to well-formed
+  /// UTF-8, so `scratch` is valid by construction.
+  mutating func parseEscapedString(start: Int, firstSpecial: Int, ascii: Bool, build: Bool) throws(JSONError)
+    -> String
+  {
     scratch.removeAll(keepingCapacity: true)
+    // The decoded string is no longer than the rest of the input: one allocation at most.
+    if build && scratch.capacity < count - start { scratch.reserveCapacity(count - start) }
     var isASCII = ascii
     var segment = start
     var j = firstSpecial
@@ -346,9 +362,12 @@ struct _JSONParseState {
       if c != backslash && c != quote {
         throw JSONError(.controlCharacter, "unescaped control character \(describe(c)) in a string", offset: j)
       }
-      if j > segment { scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment)) }
+      if build && j > segment {
+        scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment))
+      }
       if c == quote {
         i = j + 1
+        guard build else { return "" }
         return scratch.withUnsafeBytes { raw in
           guard let p = raw.baseAddress else { return "" }
           return _ByteScan.stringFromValidatedUTF8(p, from: 0, to: raw.count, isASCII: isASCII)
