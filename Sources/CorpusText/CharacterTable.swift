@@ -14,9 +14,8 @@ final class CharacterTable {
   /// Whether every configured kept character is NFC-stable (so it can never combine with a
   /// neighbour under normalization).
   let keptAreStable: Bool
-  /// Whether `æøåÆØÅ` are kept, Latin, NFC-stable, not cleanable and no chunk ends, as with
-  /// the default kept set: then ``TextFeatures`` has nothing to note about them and
-  /// ``Transliterator`` steps over them, as over ASCII letters.
+  /// Whether `æøåÆØÅ` are kept, Latin, NFC-stable and not cleanable, as with the default kept
+  /// set: then ``TextFeatures`` has nothing to note about them, as about ASCII letters.
   let danishLettersArePlain: Bool
 
   init(keep: KeepSet) {
@@ -33,7 +32,7 @@ final class CharacterTable {
     danishLettersArePlain = [0xE6, 0xF8, 0xE5, 0xC6, 0xD8, 0xC5].allSatisfy { (value: Int) in
       let f = bits[value]
       return f & Self.kept != 0 && f & UnicodeTables.otherScript == 0 && f & UnicodeTables.nfcStable != 0
-        && f & UnicodeTables.cleanable == 0 && f & UnicodeTables.chunkEnd == 0
+        && f & UnicodeTables.cleanable == 0
     }
     keptAreStable = keep.extra.allSatisfy { UnicodeTables.properties($0.value) & UnicodeTables.nfcStable != 0 }
   }

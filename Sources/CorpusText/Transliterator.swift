@@ -173,7 +173,6 @@ public final class Transliterator {
     let n = input.count
     let start = output.count
     let flags = self.flags
-    let danishLettersArePlain = table.danishLettersArePlain
     var i = 0
     var chunkStart = 0
     var limit = n
@@ -190,7 +189,7 @@ public final class Transliterator {
     hasComplexRange = false
     mayHaveUntidied = false
     while true {
-      i = SWAR.skipPrintableASCII(p, i, n, danishLetters: danishLettersArePlain)
+      i = SWAR.skipPrintableASCII(p, i, n)
       if i >= limit {
         // Nothing left to start a run: the chunk of the last runs ends at the next LF.
         if !ranges.isEmpty {
