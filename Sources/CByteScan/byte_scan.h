@@ -5,6 +5,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The lanes of the block `a` where one of `æøåÆØÅ` starts (`C3` then `A6 B8 A5 86 98 85`),
+/// `b` being the bytes one further, as a `_mm_movemask_epi8` mask. Lane 15 is left out: a
+/// letter starting there would end in the next block.
+static inline __attribute__((always_inline)) int dacorpus_danish_letter_starts(__m128i a, __m128i b) {
+  // The second bytes with bit 5 cleared: A5/85 → 85, A6/86 → 86, B8/98 → 98.
+  __m128i second = _mm_and_si128(b, _mm_set1_epi8((char)0xDF));
+  __m128i letter = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x85)),
+                   _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x86))),
+      _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x98)));
+  return _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC3)), letter)) & 0x7FFF;
+}
+
 /// Skips 16-byte blocks of tidy printable ASCII, with SSE2 (every x86-64 has it).
 ///
 /// From `i`, while `i + 18 <= n`, steps over the block `p[i..<i+16]` when each of its bytes
@@ -33,17 +46,9 @@ static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_tidy_ascii(
     int stops = _mm_movemask_epi8(bad);
     if (stops != 0) {
       if (!danishLetters) break;
-      // The second bytes with bit 5 cleared: A5/85 → 85, A6/86 → 86, B8/98 → 98.
-      __m128i second = _mm_and_si128(b, _mm_set1_epi8((char)0xDF));
-      __m128i letter = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x85)),
-                       _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x86))),
-          _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x98)));
+      // Letters followed by an ASCII byte (sign bit clear), so that nothing after them counts.
       __m128i after = _mm_loadu_si128((const __m128i *)(p + i + 2));
-      __m128i asciiAfter = _mm_cmpgt_epi8(after, _mm_set1_epi8(-1));
-      __m128i lead = _mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC3)), _mm_and_si128(letter, asciiAfter));
-      // A letter that starts at byte 15 would end in the next block.
-      int leads = _mm_movemask_epi8(lead) & 0x7FFF;
+      int leads = dacorpus_danish_letter_starts(a, b) & ~_mm_movemask_epi8(after);
       if ((stops & ~(leads | leads << 1)) != 0) break;
     }
     i += 16;
@@ -98,14 +103,7 @@ static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_printable_a
     // Signed compares: bytes 0x80–0xFF are negative, so below 0x20 too.
     int stops = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(a, below), _mm_cmpeq_epi8(a, del)));
     if (stops != 0 && danishLetters) {
-      // The second bytes with bit 5 cleared: A5/85 → 85, A6/86 → 86, B8/98 → 98.
-      __m128i second = _mm_and_si128(_mm_loadu_si128((const __m128i *)(p + i + 1)), _mm_set1_epi8((char)0xDF));
-      __m128i letter = _mm_or_si128(
-          _mm_or_si128(_mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x85)),
-                       _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x86))),
-          _mm_cmpeq_epi8(second, _mm_set1_epi8((char)0x98)));
-      // A letter that starts at byte 15 would end in the next block.
-      int leads = _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC3)), letter)) & 0x7FFF;
+      int leads = dacorpus_danish_letter_starts(a, _mm_loadu_si128((const __m128i *)(p + i + 1)));
       stops &= ~(leads | leads << 1);
     }
     if (stops != 0) return i + __builtin_ctz((unsigned)stops);
