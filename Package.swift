@@ -35,7 +35,8 @@ let package = Package(
     .target(name: "CICUShim", dependencies: ["CICU"]),
     .systemLibrary(name: "CByteScan"),
     .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO", "CByteScan"]),
-    .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan"], resources: [.copy("Fixtures")]),
     .executableTarget(
       name: "normalize-throughput", dependencies: ["BenchmarkSupport", "CorpusText", "CorpusIO"],
       path: "Benchmarks/NormalizeThroughput"),
@@ -57,8 +58,14 @@ let package = Package(
     // MinHash's permutation loop in C, so that it can use AVX2 (chosen at run time) while Swift
     // builds for baseline x86-64.
     .target(name: "CMinHashKernel"),
-    .target(name: "CorpusFilters", dependencies: ["CMinHashKernel", "CByteScan", "CorpusIO", "CorpusSources"]),
-    .testTarget(name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
+    // The filters' tokenizer kernels: the quality filter's plain words, and its token hash.
+    .target(name: "CTokenKernels"),
+    .target(
+      name: "CorpusFilters",
+      dependencies: ["CMinHashKernel", "CTokenKernels", "CByteScan", "CorpusIO", "CorpusSources"]),
+    .testTarget(
+      name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CTokenKernels", "CorpusSources", "CorpusIO"],
+      resources: [.copy("Fixtures")]),
     .executableTarget(
       name: "filter-throughput", dependencies: ["BenchmarkSupport", "CorpusFilters", "CorpusIO"],
       path: "Benchmarks/FilterThroughput"),
@@ -76,11 +83,15 @@ let package = Package(
     .target(
       name: "Electra", dependencies: ["COpenBLAS", "Shards"],
       swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
-    .testTarget(name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
-    .executableTarget(name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
+    .testTarget(
+      name: "ElectraTests", dependencies: ["Electra", "Shards", "WordPiece"], resources: [.copy("Fixtures")]),
+    .executableTarget(
+      name: "electra-throughput", dependencies: ["Electra", "Shards"], path: "Benchmarks/ElectraThroughput"),
     .executableTarget(
       name: "dacorpus",
-      dependencies: ["CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", "Electra", argumentParser]),
+      dependencies: [
+        "CorpusPipeline", "CorpusSources", "CorpusIO", "WordPiece", "CorpusText", "Shards", "Electra", argumentParser,
+      ]),
     // Benchmarks: built with the package so they never rot; run by hand (see README).
     // The seeded Danish web-like text, its OSCAR writer and the timers every benchmark shares.
     .target(name: "BenchmarkSupport", dependencies: ["CorpusIO"], path: "Benchmarks/BenchmarkSupport"),
@@ -88,11 +99,16 @@ let package = Package(
       name: "read-throughput", dependencies: ["BenchmarkSupport", "CorpusSources", "CorpusIO"],
       path: "Benchmarks/ReadThroughput"),
     .executableTarget(
-      name: "build-throughput", dependencies: ["BenchmarkSupport", "CorpusPipeline"], path: "Benchmarks/BuildThroughput"),
+      name: "build-throughput", dependencies: ["BenchmarkSupport", "CorpusPipeline"], path: "Benchmarks/BuildThroughput"
+    ),
 
     .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "CorpusPipelineTests", dependencies: ["CorpusPipeline", "CorpusIO", "CorpusSources", "Shards", "WordPiece"]),
-    .testTarget(name: "DacorpusCLITests", dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO", "Shards", "WordPiece"]),
+    .testTarget(
+      name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "CorpusPipelineTests", dependencies: ["CorpusPipeline", "CorpusIO", "CorpusSources", "Shards", "WordPiece"]),
+    .testTarget(
+      name: "DacorpusCLITests",
+      dependencies: ["dacorpus", "CorpusPipeline", "CorpusSources", "CorpusIO", "Shards", "WordPiece"]),
   ]
 )

@@ -6,7 +6,18 @@ import Testing
 /// at every distance from the end of a buffer and around the 16-byte blocks of long inputs, and
 /// free of collisions on many distinct tokens and lines (near-duplicates included).
 @Suite struct TokenHashTests {
-  /// The hash as documented, from the bytes alone.
+  /// The multiplier of the 8-to-16-byte combination.
+  static let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+  /// wyhash's secrets, xored into the folded words of long inputs.
+  static let secrets: (UInt64, UInt64) = (0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB)
+
+  /// The high and low halves of `a × b`, xored.
+  static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    let product = a.multipliedFullWidth(by: b)
+    return product.high ^ product.low
+  }
+
+  /// The hash as documented (`dac_token_hash.h`), from the bytes alone.
   static func reference(_ bytes: [UInt8]) -> UInt64 {
     func littleEndian(_ eight: ArraySlice<UInt8>) -> UInt64 {
       eight.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * $1.offset) }
@@ -15,19 +26,19 @@ import Testing
     if count < 8 { return MurmurHash3.fmix64(littleEndian(bytes[...]) | UInt64(count) << 56) }
     if count <= 16 {
       let first = MurmurHash3.fmix64(littleEndian(bytes[0..<8])) &+ UInt64(count)
-      return MurmurHash3.fmix64(first &* TokenHash.multiplier ^ littleEndian(bytes[(count - 8)...]))
+      return MurmurHash3.fmix64(first &* multiplier ^ littleEndian(bytes[(count - 8)...]))
     }
     var h: UInt64 = 0
     var i = 0
     while i + 16 < count {
-      h = TokenHash.fold(
-        littleEndian(bytes[i..<i + 8]) ^ TokenHash.secrets.0 ^ h,
-        littleEndian(bytes[i + 8..<i + 16]) ^ TokenHash.secrets.1)
+      h = fold(
+        littleEndian(bytes[i..<i + 8]) ^ secrets.0 ^ h,
+        littleEndian(bytes[i + 8..<i + 16]) ^ secrets.1)
       i += 16
     }
-    let tail = littleEndian(bytes[(count - 8)...]) ^ TokenHash.secrets.1 ^ UInt64(count)
+    let tail = littleEndian(bytes[(count - 8)...]) ^ secrets.1 ^ UInt64(count)
     return MurmurHash3.fmix64(
-      TokenHash.fold(littleEndian(bytes[(count - 16)..<(count - 8)]) ^ TokenHash.secrets.0 ^ h, tail))
+      fold(littleEndian(bytes[(count - 16)..<(count - 8)]) ^ secrets.0 ^ h, tail))
   }
 
   @Test(arguments: [1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 40, 48, 49, 100, 1000])

@@ -1,3 +1,5 @@
+import CTokenKernels
+
 /// The tokens of one document as the quality rules count them (``QualityFilter``'s
 /// approximation of spaCy's Danish tokenizer), and the document-wide counts taken in the same
 /// pass over its bytes.
@@ -44,18 +46,24 @@ struct QualityTokens {
     var stopTokens = 0
   }
 
+  /// The `dac_quality_scan` variant (`DAC_QUALITY_*`).
+  private let variant: Int32
   private let classes = ScalarClassifier()
   private var stopWords = StopWords()
-  /// Per ASCII byte: the hash of the one-byte token, and whether it is a stop word.
-  private var byteTokens: [(hash: UInt64, isStopWord: Bool)] = []
+  /// Per ASCII byte: the hash of the one-byte token.
+  private var byteHashes: [UInt64] = (0..<128).map { TokenHash.short(UInt64($0), count: 1) }
+
+  /// The fastest kernel variant this CPU runs.
+  static let bestVariant = dac_quality_best_variant()
+
+  /// Empty buffers, and the kernel variant `variant` (which must be available).
+  init(variant: Int32 = bestVariant) {
+    self.variant = variant
+  }
 
   /// Sets the stop words (matched exactly, by hash).
   mutating func setStopWords(_ words: [String]) {
     stopWords = StopWords(words)
-    byteTokens = (0..<128).map { byte in
-      let hash = TokenHash.short(UInt64(byte), count: 1)
-      return (hash, stopWords.contains(hash, bytes: 1))
-    }
   }
 
   /// The byte classes of the tokenizer for ASCII: letters and digits (a token's core), white
@@ -78,45 +86,42 @@ struct QualityTokens {
     cls.contains(.punctuation) || cls.contains(.control) || (value < 0x80 && cls.contains(.symbol))
   }
 
-  /// The scan of one document: where its tokens go, and its counts so far.
+  /// The scan of one document: the C kernel's state (where its tokens go, and its counts so
+  /// far), which the scalar-by-scalar path here goes on with.
   private struct Scanner {
     let p: UnsafePointer<UInt8>
     let bytes: UnsafeBufferPointer<UInt8>
     let n: Int
-    let hashes: UnsafeMutablePointer<UInt64>
-    let prefix: UnsafeMutablePointer<Int>
-    let lineContinuations: UnsafeMutablePointer<Int>
-    let byteTokens: UnsafePointer<(hash: UInt64, isStopWord: Bool)>
+    let variant: Int32
+    let tables: UnsafePointer<dac_quality_tables>
     let asciiClasses: UnsafePointer<ByteClass>
     let classes: ScalarClassifier
     let stopWords: StopWords
-    var count = 0
-    var scalars = 0
-    var counts = Counts()
-    /// Continuation bytes of the scalars seen so far: bytes minus this is scalars.
-    var continuations = 0
+    var state: dac_quality_scan_state
+    /// `...` (every three of a run of `.`) and `…`: only chunks off the kernel's path have them.
+    var ellipses = 0
 
     /// Counts an LF, after the continuation bytes before it.
     @inline(__always)
     mutating func countNewline() {
-      lineContinuations[counts.newlines] = continuations
-      counts.newlines &+= 1
+      state.line_continuations[state.newlines] = state.continuations
+      state.newlines &+= 1
     }
 
     /// Appends a token of `bytes` bytes and `length` scalars.
     @inline(__always)
     mutating func append(_ hash: UInt64, bytes: Int, length: Int) {
-      append(hash, length: length, isStopWord: stopWords.contains(hash, bytes: bytes))
+      state.hashes[state.count] = hash
+      state.count &+= 1
+      state.scalars &+= length
+      state.prefix[state.count] = state.scalars
+      if stopWords.contains(hash, bytes: bytes) { state.stop_tokens &+= 1 }
     }
 
-    /// Appends a token of `length` scalars whose stop-word test is done.
+    /// Appends the one-byte token of ASCII `byte`.
     @inline(__always)
-    mutating func append(_ hash: UInt64, length: Int, isStopWord: Bool) {
-      hashes[count] = hash
-      count &+= 1
-      scalars &+= length
-      prefix[count] = scalars
-      if isStopWord { counts.stopTokens &+= 1 }
+    mutating func append(byte: UInt8) {
+      append(tables.pointee.byte_hashes[Int(byte)], bytes: 1, length: 1)
     }
 
     /// The ``TokenHash`` of `p[a..<b]`.
@@ -127,23 +132,9 @@ struct QualityTokens {
     @inline(__always)
     mutating func appendWord(_ a: Int, _ b: Int, length: Int, alpha: Bool) {
       append(hash(a, b), bytes: b &- a, length: length)
-      countWord(length: length, alpha: alpha)
-    }
-
-    /// Counts a word (a token that is not punctuation) of `length` scalars.
-    @inline(__always)
-    mutating func countWord(length: Int, alpha: Bool) {
-      counts.words &+= 1
-      counts.wordLength &+= length
-      if alpha { counts.alphaTokens &+= 1 }
-    }
-
-    /// Appends the word of `count` (1 to 7) bytes held in the low bytes of `word`, `length`
-    /// scalars, containing a letter or not.
-    @inline(__always)
-    mutating func appendShortWord(_ word: UInt64, count: Int, length: Int, alpha: Bool) {
-      append(TokenHash.short(word, count: count), bytes: count, length: length)
-      countWord(length: length, alpha: alpha)
+      state.words &+= 1
+      state.word_length &+= length
+      if alpha { state.alpha_tokens &+= 1 }
     }
 
     /// Appends the punctuation `p[a..<b]` as tokens: one per scalar, a run of `.` as one.
@@ -155,14 +146,13 @@ struct QualityTokens {
           var e = i &+ 1
           while e < b && p[e] == 0x2E { e &+= 1 }
           if e &- i == 1 {
-            append(byteTokens[0x2E].hash, length: 1, isStopWord: byteTokens[0x2E].isStopWord)
+            append(byte: 0x2E)
           } else {
             append(hash(i, e), bytes: e &- i, length: e &- i)
           }
           i = e
         } else if byte < 0x80 {
-          let token = byteTokens[Int(byte)]
-          append(token.hash, length: 1, isStopWord: token.isStopWord)
+          append(byte: byte)
           i &+= 1
         } else {
           let length = UTF8Scalar.decode(bytes, at: i).length
@@ -170,73 +160,6 @@ struct QualityTokens {
           i &+= length
         }
       }
-    }
-
-    /// The chunk at `i` (not white space) when it is a word of ASCII letters and digits and
-    /// Latin-1 letters (`U+00C0–U+00FF`, two bytes from `0xC3`), maybe with one ASCII punctuation
-    /// byte after it, followed by ASCII white space: scanned eight bytes at a time and its tokens
-    /// appended; returns where the white space after it ends when that is one byte (else where
-    /// it starts), or `nil` (nothing appended) for any other chunk.
-    ///
-    /// Every Latin-1 scalar is not token punctuation (`×` and `÷` are symbols, the rest letters),
-    /// so such a word is one token, and the punctuation byte another.
-    @inline(__always)
-    mutating func fastChunk(_ i: Int) -> Int? {
-      var j = i
-      var letters: UInt64 = 0
-      var leads = 0
-      // A lead byte 0xC3 in the top byte of the previous word: its continuation opens this one.
-      var carry: UInt64 = 0
-      while j &+ 8 <= n {
-        let word = SWAR.load(p + j)
-        let (letter, digit) = AlphanumericRun.classes(word)
-        let ascii = ~word & SWAR.highBits
-        // Bytes up to 0x20: white space (and controls, which take the slow path).
-        var stop = ~((word & SWAR.low7) &+ 0x5F &* SWAR.ones) & ascii
-        var lead: UInt64 = 0
-        var latin1: UInt64 = 0
-        if (word & SWAR.highBits) | carry != 0 {
-          lead = SWAR.equal(word, 0xC3)
-          latin1 = lead << 8 | carry
-          stop |= word & SWAR.highBits & ~(lead | latin1)
-        }
-        let stopBit = stop & (0 &- stop)
-        let inside = stopBit &- 1
-        let punctuation = ascii & ~(letter | digit | stop) & inside
-        letters |= letter & inside
-        if lead | latin1 != 0 {
-          // Only whether there is a letter counts: a Latin-1 one is looked for when there is no other.
-          if letters == 0 { letters = latin1 & inside & ~(SWAR.equal(word, 0x97) | SWAR.equal(word, 0xB7)) }
-          leads &+= SWAR.countHighBits(lead & inside)
-        }
-        if stop == 0 {
-          if punctuation != 0 { return nil }
-          carry = lead >> 56
-          j &+= 8
-          continue
-        }
-        let end = j &+ (stop.trailingZeroBitCount >> 3)
-        let space = p[end]
-        if !(space == 0x20 || space &- 0x09 < 5) { return nil }
-        // One punctuation byte after the word, or none.
-        let wordEnd = punctuation == 0 ? end : end &- 1
-        if punctuation != 0 && (punctuation != stopBit >> 8 || wordEnd == i) { return nil }
-        if j == i && wordEnd &- i < 8 {
-          appendShortWord(word, count: wordEnd &- i, length: wordEnd &- i &- leads, alpha: letters != 0)
-        } else {
-          appendWord(i, wordEnd, length: wordEnd &- i &- leads, alpha: letters != 0)
-        }
-        if punctuation != 0 {
-          let mark = p[wordEnd]
-          let token = byteTokens[Int(mark)]
-          append(token.hash, length: 1, isStopWord: token.isStopWord)
-          if mark == 0x23 { counts.hashMarks &+= 1 }
-        }
-        continuations &+= leads
-        if space == 0x0A { countNewline() }
-        return end &+ 1
-      }
-      return nil
     }
 
     /// The chunk at `start` (not white space), scalar by scalar; returns where it ends.
@@ -258,27 +181,24 @@ struct QualityTokens {
             let run = AlphanumericRun.scan(p, from: i, to: n)
             if coreStart < 0 {
               coreStart = i
-              coreStartContinuations = continuations
+              coreStartContinuations = state.continuations
             }
             if run.letters > 0 { alpha = true }
             i = run.end
             coreEnd = i
-            coreEndContinuations = continuations
+            coreEndContinuations = state.continuations
           case .whitespace:
             break chunk
           case .punctuation:
             if byte == 0x2E {
               var e = i &+ 1
               while e < n && p[e] == 0x2E { e &+= 1 }
-              counts.ellipses &+= (e &- i) / 3
+              ellipses &+= (e &- i) / 3
               if coreStart < 0 { appendPunctuation(i, e) }
               i = e
             } else {
-              if byte == 0x23 { counts.hashMarks &+= 1 }
-              if coreStart < 0 {
-                let token = byteTokens[Int(byte)]
-                append(token.hash, length: 1, isStopWord: token.isStopWord)
-              }
+              if byte == 0x23 { state.hash_marks &+= 1 }
+              if coreStart < 0 { append(byte: byte) }
               i &+= 1
             }
           }
@@ -286,19 +206,19 @@ struct QualityTokens {
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
           let cls = classes.classifyOutOfLine(value)
           if cls.contains(.whitespace) { break chunk }
-          if value == 0x2026 { counts.ellipses &+= 1 }
+          if value == 0x2026 { ellipses &+= 1 }
           if QualityTokens.isTokenPunctuation(value, cls) {
             if coreStart < 0 { append(hash(i, i &+ length), bytes: length, length: 1) }
           } else {
             if coreStart < 0 {
               coreStart = i
-              coreStartContinuations = continuations
+              coreStartContinuations = state.continuations
             }
             coreEnd = i &+ length
-            coreEndContinuations = continuations &+ length &- 1
+            coreEndContinuations = state.continuations &+ length &- 1
             if cls.contains(.letter) { alpha = true }
           }
-          continuations &+= length &- 1
+          state.continuations &+= length &- 1
           i &+= length
         }
       }
@@ -310,11 +230,13 @@ struct QualityTokens {
       return i
     }
 
-    /// Scans the whole document.
+    /// Scans the whole document: the kernel takes plain words and ASCII white space, and stops
+    /// at anything else, which is stepped through here.
     mutating func scan() {
       var i = 0
-      while i < n {
-        // White space between chunks.
+      while true {
+        i = dac_quality_scan(variant, &state, tables, p, i, n)
+        guard i < n else { return }
         let first = p[i]
         if first < 0x80 {
           if asciiClasses[Int(first)] == .whitespace {
@@ -325,21 +247,21 @@ struct QualityTokens {
         } else {
           let (value, length) = UTF8Scalar.decode(bytes, at: i)
           if classes.classify(value).contains(.whitespace) {
-            continuations &+= length &- 1
+            state.continuations &+= length &- 1
             i &+= length
             continue
           }
         }
-        i = fastChunk(i) ?? chunk(i)
+        i = chunk(i)
       }
     }
   }
 
   /// Tokenizes and measures `bytes`.
   ///
-  /// - Complexity: O(n) in the byte count: chunks of ASCII and Latin-1 letters eight bytes at a
-  ///   time, other chunks scalar by scalar (runs of ASCII letters and digits eight bytes at a
-  ///   time), one hash per token.
+  /// - Complexity: O(n) in the byte count: chunks of ASCII and Latin-1 letters 64 bytes at a
+  ///   time (`dac_quality_scan`), other chunks scalar by scalar (runs of ASCII letters and
+  ///   digits eight bytes at a time), one hash per token.
   mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>) {
     let n = bytes.count
     // At most one token per byte.
@@ -356,24 +278,36 @@ struct QualityTokens {
     let scanner = hashes.withUnsafeMutableBufferPointer { hashBuffer in
       lengthPrefix.withUnsafeMutableBufferPointer { prefixBuffer in
         lineContinuations.withUnsafeMutableBufferPointer { lineBuffer in
-          byteTokens.withUnsafeBufferPointer { byteTokenBuffer in
+          byteHashes.withUnsafeBufferPointer { byteHashBuffer in
             Self.asciiClasses.withUnsafeBufferPointer { asciiClassBuffer in
-              var scanner = Scanner(
-                p: p, bytes: bytes, n: n, hashes: hashBuffer.baseAddress.unsafelyUnwrapped,
-                prefix: prefixBuffer.baseAddress.unsafelyUnwrapped,
-                lineContinuations: lineBuffer.baseAddress.unsafelyUnwrapped,
-                byteTokens: byteTokenBuffer.baseAddress.unsafelyUnwrapped,
-                asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes, stopWords: stopWords)
-              scanner.scan()
-              return scanner
+              stopWords.withTable { entries, shift, maxBytes in
+                var tables = dac_quality_tables(
+                  stop_entries: entries, stop_shift: shift, stop_max_bytes: maxBytes,
+                  byte_hashes: byteHashBuffer.baseAddress)
+                return withUnsafePointer(to: &tables) { tables in
+                  var scanner = Scanner(
+                    p: p, bytes: bytes, n: n, variant: variant, tables: tables,
+                    asciiClasses: asciiClassBuffer.baseAddress.unsafelyUnwrapped, classes: classes,
+                    stopWords: stopWords,
+                    state: dac_quality_scan_state(
+                      hashes: hashBuffer.baseAddress, prefix: prefixBuffer.baseAddress,
+                      line_continuations: lineBuffer.baseAddress, count: 0, scalars: 0, continuations: 0,
+                      newlines: 0, hash_marks: 0, words: 0, word_length: 0, alpha_tokens: 0, stop_tokens: 0))
+                  scanner.scan()
+                  return scanner
+                }
+              }
             }
           }
         }
       }
     }
-    count = scanner.count
-    counts = scanner.counts
-    counts.chars = n &- scanner.continuations
-    lineContinuations[counts.newlines] = scanner.continuations
+    let state = scanner.state
+    count = state.count
+    counts = Counts(
+      chars: n &- state.continuations, newlines: state.newlines, hashMarks: state.hash_marks,
+      ellipses: scanner.ellipses, words: state.words, wordLength: state.word_length,
+      alphaTokens: state.alpha_tokens, stopTokens: state.stop_tokens)
+    lineContinuations[counts.newlines] = state.continuations
   }
 }

@@ -55,4 +55,10 @@ struct StopWords {
     let found = entries.withUnsafeBufferPointer { min($0[bucket] ^ hash, $0[bucket &+ 1] ^ hash) == 0 }
     return found && bytes <= maxBytes
   }
+
+  /// Calls `body` with the table as the tokenizer kernel reads it (`dac_quality_tables`): the
+  /// entries, the shift that gives a hash's bucket, and the longest stop word's byte count.
+  func withTable<R>(_ body: (UnsafePointer<UInt64>, UInt64, Int) -> R) -> R {
+    entries.withUnsafeBufferPointer { body($0.baseAddress.unsafelyUnwrapped, shift, maxBytes) }
+  }
 }

@@ -1,0 +1,219 @@
+// The quality tokenizer's plain-word path (dac_quality_tokens.h). Thirty-two bytes at a time
+// are classified with clang vector extensions, two such vectors make the bit masks of a 64-byte
+// block, and the chunks of the block are read off the masks: where each starts and ends,
+// whether it holds punctuation or a letter. One body, inlined into a function per instruction
+// set as MinHash's kernel is: the compiler lowers it to AVX2 with BMI2 and popcnt (chosen at
+// run time), or to baseline SSE2 (NEON on ARM), so all variants agree by construction.
+#include "dac_quality_tokens.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+typedef uint8_t bytes32 __attribute__((vector_size(32)));
+typedef int8_t signed32 __attribute__((vector_size(32)));
+typedef _Bool bits32 __attribute__((ext_vector_type(32)));
+
+#define KERNEL_INLINE static inline __attribute__((always_inline))
+
+enum {
+  BLOCK = 64,
+  // A token's hash may read eight bytes from its start, which is inside the block.
+  READABLE = BLOCK + 8,
+};
+
+/// One bit per byte of a lane comparison (bit k: byte k).
+// Inlined into each variant (through classify): no call passes a vector, so the warning that
+// vector arguments change the ABI with AVX does not apply.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wpsabi"
+KERNEL_INLINE uint64_t lane_bits(signed32 lanes) {
+  bits32 bits = __builtin_convertvector(lanes, bits32);
+  uint32_t mask;
+  memcpy(&mask, &bits, sizeof mask);
+  return mask;
+}
+
+/// The class masks of a block, bit k for byte k.
+typedef struct {
+  /// ASCII white space (TAB-CR, space); LF.
+  uint64_t space, newline;
+  /// Where a plain word cannot go on: a byte up to 0x20 (white space or a control), or a lead
+  /// byte other than 0xC3. (On valid UTF-8 from a scalar boundary, a continuation byte not
+  /// after 0xC3 comes after such a lead byte, so the first stop is found before it.)
+  uint64_t stop;
+  /// ASCII punctuation: printable ASCII bytes other than letters and digits, and DEL.
+  uint64_t punctuation;
+  /// ASCII letters, and continuation bytes other than those of `×` and `÷` (C3 97, C3 B7): the
+  /// letters of a plain word.
+  uint64_t letters;
+  /// 0xC3: one per two-byte scalar of a plain word.
+  uint64_t leads;
+} block_classes;
+
+KERNEL_INLINE block_classes classify(const uint8_t *p) {
+  block_classes c = {0};
+  for (int k = 0; k < BLOCK / 32; k++) {
+    bytes32 v;
+    memcpy(&v, p + 32 * k, sizeof v);
+    signed32 space = (v == 0x20) | ((bytes32)(v - 0x09) < 5);
+    signed32 low = v <= 0x20;
+    signed32 ascii_letter = (bytes32)((v | 0x20) - 0x61) < 26;
+    signed32 digit = (bytes32)(v - 0x30) < 10;
+    signed32 continuation = (v & 0xC0) == 0x80;
+    int shift = 32 * k;
+    c.space |= lane_bits(space) << shift;
+    c.newline |= lane_bits(v == 0x0A) << shift;
+    c.stop |= lane_bits(low | ((v >= 0xC0) & (v != 0xC3))) << shift;
+    c.punctuation |= lane_bits(~low & (v < 0x80) & ~ascii_letter & ~digit) << shift;
+    c.letters |= lane_bits(ascii_letter | (continuation & ((v | 0x20) != 0xB7))) << shift;
+    c.leads |= lane_bits(v == 0xC3) << shift;
+  }
+  return c;
+}
+#pragma clang diagnostic pop
+
+/// Appends the token `hash` of `size` bytes and `length` scalars to `s`.
+KERNEL_INLINE void append(dac_quality_scan_state *s, const dac_quality_tables *tables, uint64_t hash, size_t size,
+                          size_t length) {
+  s->hashes[s->count++] = hash;
+  s->scalars += length;
+  s->prefix[s->count] = s->scalars;
+  const uint64_t *bucket = tables->stop_entries + (size_t)(hash >> tables->stop_shift) * 2;
+  uint64_t a = bucket[0] ^ hash, b = bucket[1] ^ hash;
+  s->stop_tokens += ((a < b ? a : b) == 0) & (size <= tables->stop_max_bytes);
+}
+
+/// Marks every LF of `newlines`.
+KERNEL_INLINE void mark_lines(dac_quality_scan_state *s, uint64_t newlines) {
+  for (; newlines != 0; newlines &= newlines - 1) s->line_continuations[s->newlines++] = s->continuations;
+}
+
+/// Bits `from` ..< 64.
+KERNEL_INLINE uint64_t from_bit(unsigned from) { return ~0ULL << from; }
+
+KERNEL_INLINE size_t scan(dac_quality_scan_state *state, const dac_quality_tables *shared, const uint8_t *bytes,
+                          size_t from, size_t count) {
+  // Copies in locals (registers), the state written back at the end: stores through the
+  // state's pointers could otherwise alias them.
+  dac_quality_scan_state s = *state;
+  const dac_quality_tables table_copy = *shared;
+  const dac_quality_tables *tables = &table_copy;
+  // Every token appended here is a word, of its scalars, but for the punctuation marks (of one
+  // scalar each): the word counts are taken from the token counts when the scan stops.
+  const size_t count_before = s.count, scalars_before = s.scalars;
+  size_t marks = 0;
+  size_t i = from;
+  // The last bytes of the text, padded with zeros (controls: they stop a plain word).
+  uint8_t tail[READABLE];
+  while (i < count) {
+    // A block from `i`, a scalar boundary: the start of a chunk or white space.
+    const uint8_t *block = bytes + i;
+    size_t available = count - i;
+    if (available < READABLE) {
+      memset(tail, 0, sizeof tail);
+      memcpy(tail, block, available);
+      block = tail;
+    }
+    unsigned limit = available < BLOCK ? (unsigned)available : BLOCK;
+    block_classes c = classify(block);
+    unsigned b = 0;
+    for (;;) {
+      // White space up to the next chunk.
+      uint64_t chunks = ~c.space & from_bit(b);
+      // The white space from `b` on: up to the next chunk's first bit (or the block's end).
+      uint64_t gap = from_bit(b) & ((chunks & (0 - chunks)) - 1);
+      if (c.newline & gap) mark_lines(&s, c.newline & gap);
+      unsigned start = chunks != 0 ? (unsigned)__builtin_ctzll(chunks) : BLOCK;
+      if (start > limit) start = limit;
+      if (start == limit) {
+        i += limit;
+        break;
+      }
+      uint64_t stops = c.stop & from_bit(start);
+      if (stops == 0) {
+        // The chunk goes on past the block: read it from a block of its own, unless it
+        // started this one (64 bytes or more: not a plain word in practice).
+        if (start == 0) goto done;
+        i += start;
+        break;
+      }
+      unsigned end = (unsigned)__builtin_ctzll(stops);
+      // Not plain: it holds a control or another non-ASCII scalar, or the text ends in it.
+      if (end >= limit || !(c.space >> end & 1)) {
+        i += start;
+        goto done;
+      }
+      uint64_t inside = from_bit(start) & ~from_bit(end);
+      uint64_t punctuation = c.punctuation & inside;
+      unsigned word_end = end;
+      if (punctuation != 0) {
+        // One punctuation byte right before the white space, after at least one word byte.
+        word_end = end - 1;
+        if (punctuation != 1ULL << word_end || word_end == start) {
+          i += start;
+          goto done;
+        }
+      }
+      size_t size = word_end - start;
+      // Baseline x86-64 has no popcnt instruction: most chunks have no lead byte to count.
+      uint64_t leads = c.leads & inside;
+      size_t length = leads != 0 ? size - (size_t)__builtin_popcountll(leads) : size;
+      append(&s, tables, dac_token_hash_readable(block + start, size), size, length);
+      s.alpha_tokens += (c.letters & inside) != 0;
+      if (punctuation != 0) {
+        uint8_t mark = block[word_end];
+        append(&s, tables, tables->byte_hashes[mark], 1, 1);
+        s.hash_marks += mark == '#';
+        marks++;
+      }
+      s.continuations += size - length;
+      if (c.newline >> end & 1) s.line_continuations[s.newlines++] = s.continuations;
+      b = end + 1;
+      if (b == BLOCK) {
+        i += BLOCK;
+        break;
+      }
+    }
+  }
+done:
+  s.words += s.count - count_before - marks;
+  s.word_length += s.scalars - scalars_before - marks;
+  *state = s;
+  return i;
+}
+
+static size_t scan_portable(dac_quality_scan_state *state, const dac_quality_tables *tables, const uint8_t *bytes,
+                            size_t from, size_t count) {
+  return scan(state, tables, bytes, from, count);
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t scan_avx2(dac_quality_scan_state *state,
+                                                                        const dac_quality_tables *tables,
+                                                                        const uint8_t *bytes, size_t from,
+                                                                        size_t count) {
+  return scan(state, tables, bytes, from, count);
+}
+#endif
+
+int dac_quality_variant_available(int variant) {
+#if defined(__x86_64__)
+  if (variant == DAC_QUALITY_AVX2) {
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
+           __builtin_cpu_supports("popcnt");
+  }
+#endif
+  return variant == DAC_QUALITY_PORTABLE;
+}
+
+int dac_quality_best_variant(void) {
+  return dac_quality_variant_available(DAC_QUALITY_AVX2) ? DAC_QUALITY_AVX2 : DAC_QUALITY_PORTABLE;
+}
+
+size_t dac_quality_scan(int variant, dac_quality_scan_state *state, const dac_quality_tables *tables,
+                        const uint8_t *bytes, size_t from, size_t count) {
+#if defined(__x86_64__)
+  if (variant == DAC_QUALITY_AVX2) return scan_avx2(state, tables, bytes, from, count);
+#endif
+  return scan_portable(state, tables, bytes, from, count);
+}
