@@ -35,8 +35,7 @@ enum IngestPhase {
 
     var normalizer = try TextNormalizer(config: config.normalize)
     var quality = config.filters.quality.rules(forSource: source.name).map(QualityFilter.init(rules:))
-    let ads = config.filters.ads
-    var adFilter = ads.enabled && (ads.scope == .all || source.web) ? AdLineFilter(config: ads) : nil
+    var adFilter = context.adFilter(for: source)
     // The rules' record names, made once (not a string built per removed line).
     let adRuleNames = AdRule.allCases.map { "ads." + $0.rawValue }
     let group = context.policy.group(forSource: task.sourceIndex)
