@@ -89,8 +89,8 @@ final class LineCountTable {
     var starts = [Int](repeating: 0, count: (1 << bits) + 1)
     for i in 0..<capacity where slots[i].occurrences != 0 { starts[Int(slots[i].line >> bucketShift) + 1] += 1 }
     for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
-    var result = [LineCountEntry](repeating: Self.empty, count: count)
-    result.withUnsafeMutableBufferPointer { sorted in
+    return [LineCountEntry](unsafeUninitializedCapacity: count) { sorted, initialized in
+      // Every position is written once: each bucket's entries fill its range.
       var next = starts
       for i in 0..<capacity where slots[i].occurrences != 0 {
         let b = Int(slots[i].line >> bucketShift)
@@ -113,8 +113,8 @@ final class LineCountTable {
           bucket[k] = entry
         }
       }
+      initialized = count
     }
-    return result
   }
 
   /// Whether `a` sorts before `b`: by line, then domain.
