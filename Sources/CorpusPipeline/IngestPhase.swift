@@ -35,8 +35,7 @@ enum IngestPhase {
 
     var normalizer = try TextNormalizer(config: config.normalize)
     var quality = config.filters.quality.rules(forSource: source.name).map(QualityFilter.init(rules:))
-    let ads = config.filters.ads
-    var adFilter = ads.enabled && (ads.scope == .all || source.web) ? AdLineFilter(config: ads) : nil
+    var adFilter = context.adFilter(for: source)
     // The rules' record names, made once (not a string built per removed line).
     let adRuleNames = AdRule.allCases.map { "ads." + $0.rawValue }
     let group = context.policy.group(forSource: task.sourceIndex)
@@ -78,9 +77,10 @@ enum IngestPhase {
           if verdict.dropDocument {
             return try removals.document(document, rule: "ads.document", score: verdict.countedShare)
           }
-          if !verdict.removal.isEmpty {
-            try removals.lines(of: document, reasons: verdict.rules.map { $0.map { adRuleNames[$0.index] } })
-            document.text = verdict.removal.apply(to: document.text)
+          if verdict.rules.contains(where: { $0 != nil }) {
+            let reasons = verdict.rules.map { $0.map { adRuleNames[$0.index] } }
+            try removals.lines(of: document, reasons: reasons)
+            document.text = LineRemoval(reasons: reasons).apply(to: document.text)
             if document.text.isEmpty {
               return try removals.document(document, rule: "ads.all_lines", countCharacters: false)
             }

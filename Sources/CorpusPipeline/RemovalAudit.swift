@@ -146,16 +146,21 @@ final class RemovalAudit {
       prefixLength = identity.count
       (prefixKind, prefixSource, prefixID) = (kind, source, id)
     } else {
-      identity.removeSubrange(prefixLength...)
+      identity.removeLast(identity.count - prefixLength)
     }
     if line < 0 { identity.append(0x2D) }
-    let digits = identity.count
-    var magnitude = line.magnitude
-    repeat {
-      identity.append(0x30 + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    identity[digits...].reverse()
+    // The digits, written backwards into a 24-byte stack buffer (a line has at most 20).
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var start = buffer.count
+      var magnitude = line.magnitude
+      repeat {
+        start -= 1
+        buffer[start] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      identity.append(contentsOf: buffer[start...])
+    }
     return XXHash64.hash(identity, seed: seed)
   }
 

@@ -38,7 +38,7 @@ final class RemovalRecorder {
   /// The removed lines of `document`: line `i` (LF-separated) by rule `reasons[i]`, when not nil.
   ///
   /// - Complexity: O(n) in the text length, plus a string per removed line new to the tally or
-  ///   kept by the audit.
+  ///   kept by the audit (one string for both).
   func lines(of document: Document, reasons: [String?]) throws {
     var text = document.text
     var index = 0
@@ -56,9 +56,16 @@ final class RemovalRecorder {
         } else {
           counts.append((rule, 1, characters))
         }
-        tally.add(rule: rule, line: line)
-        try audit.add(
-          .line, source: source, id: document.id, line: index, rule: rule, text: String(decoding: line, as: UTF8.self))
+        // The line's string, made at most once: a line of the text is well-formed.
+        var made: String?
+        func text() -> String {
+          if let made { return made }
+          let string = String(wellFormedUTF8: line)
+          made = string
+          return string
+        }
+        tally.add(rule: rule, line: line, text: text)
+        try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: text())
       }
     }
     for count in counts {

@@ -29,15 +29,16 @@ struct RemovedLineTally: Sendable {
 
   init(capacity: Int = 50_000) { self.capacity = capacity }
 
-  /// Counts one removal of the line `bytes` (UTF-8) by `rule`.
+  /// Counts one removal of the line `bytes` (UTF-8) by `rule`; `text` makes the line's string
+  /// (a caller that needs it too makes it once).
   ///
-  /// - Complexity: O(n) for one hash of the line; a string only for a line not yet held.
-  mutating func add(rule: String, line bytes: UnsafeBufferPointer<UInt8>) {
+  /// - Complexity: O(n) for one hash of the line; `text` is called only for a line not yet held.
+  mutating func add(rule: String, line bytes: UnsafeBufferPointer<UInt8>, text: () -> String) {
     // A text of at most 300 UTF-8 bytes has at most 300 characters: no grapheme walk.
     if bytes.count <= 300 {
-      add(Line(rule: rule, hash: XXHash64.hash(bytes))) { String(decoding: bytes, as: UTF8.self) }
+      add(Line(rule: rule, hash: XXHash64.hash(bytes)), text: text)
     } else {
-      var text = String(String(decoding: bytes, as: UTF8.self).prefix(300))
+      var text = String(text().prefix(300))
       add(text.withUTF8 { Line(rule: rule, hash: XXHash64.hash($0)) }) { text }
     }
   }

@@ -47,8 +47,29 @@ import Testing
               occurrences: entry.occurrences, documents: entry.documents, firstDocument: entry.firstDocument,
               lastDocument: entry.lastDocument))
       }
+      // Small keys all fall in the first buckets (sorted whole); spread ones in many small ones.
+      #expect(Self.fields(table.sortedEntries()) == Self.fields(entries).sorted { $0.lexicographicallyPrecedes($1) })
       table.removeAll()
       #expect(table.count == 0 && table.entries.isEmpty)
+    }
+  }
+
+  @Test("sorted entries: by line, then domain, with a line on many domains and spread lines")
+  func sortedEntries() {
+    var rng = SplitMix64(seed: 7)
+    let table = LineCountTable()
+    for document in 0..<20_000 as Range<UInt64> {
+      let line = rng.next() % 4 == 0 ? 0x8000_0000_0000_0000 : rng.next()
+      table.add(line: line, domain: rng.next() % 500, document: document)
+    }
+    let expected = Self.fields(table.entries).sorted { $0.lexicographicallyPrecedes($1) }
+    #expect(Self.fields(table.sortedEntries()) == expected)
+  }
+
+  /// Every field of each entry.
+  static func fields(_ entries: [LineCountEntry]) -> [[UInt64]] {
+    entries.map {
+      [$0.line, $0.domain, UInt64($0.occurrences), UInt64($0.documents), $0.firstDocument, $0.lastDocument]
     }
   }
 }

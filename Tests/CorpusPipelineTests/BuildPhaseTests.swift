@@ -142,7 +142,9 @@ import Testing
 
   @Test func tallyCountsAndRanksRemovedLines() {
     func add(_ texts: [String], to tally: inout RemovedLineTally) {
-      for var text in texts { text.withUTF8 { tally.add(rule: "ads.price", line: $0) } }
+      for var text in texts {
+        text.withUTF8 { line in tally.add(rule: "ads.price", line: line) { String(decoding: line, as: UTF8.self) } }
+      }
     }
     var a = RemovedLineTally(capacity: 3)
     add(["x", "y", "x", "z", "w", "x"], to: &a)

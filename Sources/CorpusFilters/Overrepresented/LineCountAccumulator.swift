@@ -118,11 +118,11 @@ public final class LineCountAccumulator {
   }
 
   private func sortedRecords() -> [LineCountSidecar.Record] {
-    table.entries.map { entry in
+    table.sortedEntries().map { entry in
       LineCountSidecar.Record(
         line: entry.line, domain: entry.domain, occurrences: entry.occurrences, documents: entry.documents,
         firstDocument: entry.firstDocument)
-    }.sorted { ($0.line, $0.domain) < ($1.line, $1.domain) }
+    }
   }
 
   private func spill() throws(FilterError) {

@@ -15,7 +15,8 @@ struct LineCountEntry {
 ///
 /// The keys are already hashes (line keys are xxHash64 values), so a slot index is one
 /// multiplication of the pair; one probe reads one 40-byte slot. About 53–107 bytes a pair
-/// (71 on average over its growth).
+/// (71 on average over its growth), from 2.6 MB empty: a 12.5 MB part's 25,000 pairs fit
+/// without rehashing.
 final class LineCountTable {
   private var slots: UnsafeMutablePointer<LineCountEntry>
   private var capacity: Int
@@ -25,8 +26,8 @@ final class LineCountTable {
 
   /// An empty table.
   init() {
-    capacity = 1 << 10
-    shift = 64 - 10
+    capacity = 1 << 16
+    shift = 64 - 16
     slots = .allocate(capacity: capacity)
     slots.initialize(repeating: Self.empty, count: capacity)
   }
@@ -72,6 +73,54 @@ final class LineCountTable {
     result.reserveCapacity(count)
     for i in 0..<capacity where slots[i].occurrences != 0 { result.append(slots[i]) }
     return result
+  }
+
+  /// The entries sorted by line, then domain.
+  ///
+  /// Line keys are hashes, spread evenly: the entries are distributed by the top bits of their
+  /// line into one bucket per one or two entries (a counting sort), then each bucket is sorted
+  /// on its own, by insertion when small (the usual case: a couple of entries).
+  ///
+  /// - Complexity: O(n) expected for n entries (O(n log n) when a line has very many domains).
+  func sortedEntries() -> [LineCountEntry] {
+    guard count > 1 else { return entries }
+    let bits = Int.bitWidth - 1 - count.leadingZeroBitCount  // ⌊log2 count⌋ ≥ 1
+    let bucketShift = UInt64(64 - bits)
+    var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+    for i in 0..<capacity where slots[i].occurrences != 0 { starts[Int(slots[i].line >> bucketShift) + 1] += 1 }
+    for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+    return [LineCountEntry](unsafeUninitializedCapacity: count) { sorted, initialized in
+      // Every position is written once: each bucket's entries fill its range.
+      var next = starts
+      for i in 0..<capacity where slots[i].occurrences != 0 {
+        let b = Int(slots[i].line >> bucketShift)
+        sorted[next[b]] = slots[i]
+        next[b] += 1
+      }
+      for b in 0..<(1 << bits) where starts[b + 1] - starts[b] > 1 {
+        var bucket = UnsafeMutableBufferPointer(rebasing: sorted[starts[b]..<starts[b + 1]])
+        if bucket.count > 16 {
+          bucket.sort(by: Self.precedes)
+          continue
+        }
+        for j in 1..<bucket.count {
+          let entry = bucket[j]
+          var k = j
+          while k > 0 && Self.precedes(entry, bucket[k - 1]) {
+            bucket[k] = bucket[k - 1]
+            k -= 1
+          }
+          bucket[k] = entry
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// Whether `a` sorts before `b`: by line, then domain.
+  @inline(__always)
+  private static func precedes(_ a: LineCountEntry, _ b: LineCountEntry) -> Bool {
+    a.line != b.line ? a.line < b.line : a.domain < b.domain
   }
 
   /// Empties the table, keeping its storage.
