@@ -58,7 +58,8 @@ let package = Package(
     // MinHash's permutation loop in C, so that it can use AVX2 (chosen at run time) while Swift
     // builds for baseline x86-64.
     .target(name: "CMinHashKernel"),
-    // The filters' tokenizer kernels: the quality filter's plain words, and its token hash.
+    // The filters' tokenizer kernels in C: the quality filter's plain words (and its token hash)
+    // and the ad filter's line tokens, with vector extensions (SSE2 or AVX2, NEON).
     .target(name: "CTokenKernels"),
     .target(
       name: "CorpusFilters",

@@ -1,3 +1,5 @@
+import CTokenKernels
+
 /// What the ad filter measures on one line, in one scan of its bytes (see ``AdRule`` for how
 /// the rules combine them).
 struct LineSignals {
@@ -25,27 +27,31 @@ struct LineSignals {
   var labelColon = false
 }
 
-/// A token of a line: byte range and a few facts gathered while scanning (``LineTokenizer``).
-struct LineToken {
-  var start: Int
-  var end: Int
-  var facts: Facts
+/// A token of a line: byte range (`start`, `end`) and a few facts gathered while scanning
+/// (``LineTokenizer``); the C kernel's `dac_line_token`, which writes them.
+typealias LineToken = dac_line_token
 
-  /// What a token's scalars hold, one bit each (the bit values are ``LineTokenizer``'s per-byte
-  /// fact bits).
+extension LineToken {
+  init(start: Int, end: Int, facts: Facts) {
+    self.init(start: start, end: end, fact_bits: facts.rawValue)
+  }
+
+  var facts: Facts { Facts(rawValue: fact_bits) }
+
+  /// What a token's scalars hold, one bit each (the kernel's `DAC_TOKEN_*` bits).
   struct Facts: OptionSet {
     let rawValue: UInt8
-    static let letter = Facts(rawValue: 1)
-    static let digit = Facts(rawValue: 2)
+    static let letter = Facts(rawValue: UInt8(DAC_TOKEN_LETTER))
+    static let digit = Facts(rawValue: UInt8(DAC_TOKEN_DIGIT))
     /// A scalar that is not an ASCII digit.
-    static let notDigit = Facts(rawValue: 4)
-    static let dot = Facts(rawValue: 8)
-    static let at = Facts(rawValue: 16)
+    static let notDigit = Facts(rawValue: UInt8(DAC_TOKEN_NOT_DIGIT))
+    static let dot = Facts(rawValue: UInt8(DAC_TOKEN_DOT))
+    static let at = Facts(rawValue: UInt8(DAC_TOKEN_AT))
     /// A non-ASCII scalar that is not a letter, digit or `©`, or `$`: may be a currency sign.
-    static let sign = Facts(rawValue: 32)
+    static let sign = Facts(rawValue: UInt8(DAC_TOKEN_SIGN))
     /// The facts that make a token part of a price or a contact: a token without them matters
     /// to the ad filter's patterns only next to one that has them.
-    static let marks: Facts = [.digit, .sign, .dot, .at]
+    static let marks = Facts(rawValue: UInt8(DAC_TOKEN_MARKS))
   }
 
   var hasLetter: Bool { facts.contains(.letter) }
