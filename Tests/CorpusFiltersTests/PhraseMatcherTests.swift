@@ -43,6 +43,23 @@ import Testing
       count: 4000, seed: 23, pieces: unfoldedPieces, separators: unfoldedSeparators, maxPieces: 12,
       separatorChance: 0.6)
 
+  /// Lines long enough to be scanned as two halves (``PhraseMatcher/splitLength``), among them
+  /// phrases whose white space runs across the middle for longer than the second half's warm-up
+  /// (so its row there differs and the half is scanned again).
+  static let longLines: [String] = {
+    let gap = String(repeating: " ", count: 3 * PhraseMatcher.warmUp)
+    let crossing = [
+      String(repeating: "y ", count: 30) + "del" + gap + "på facebook" + String(repeating: " z", count: 30),
+      String(repeating: "ø ", count: 30) + "Læs" + gap + "\t MERE." + String(repeating: " æ", count: 30),
+      // Many overlapping hits across the middle (fewer than the 255 a count holds).
+      "del " + String(repeating: "a ", count: PhraseMatcher.splitLength / 2 + 20) + "aa",
+    ]
+    let random = randomTexts(
+      count: 300, seed: 29, pieces: unfoldedPieces, separators: unfoldedSeparators, maxPieces: 120,
+      separatorChance: 0.6)
+    return crossing + random.filter { $0.utf8.count >= PhraseMatcher.splitLength }
+  }()
+
   /// Per category: hit count, whether a hit touches an edge, whether one starts the line.
   typealias Summary = [(count: Int, edge: Bool, start: Bool)]
 
@@ -107,5 +124,19 @@ import Testing
 
   @Test func randomLinesEqualNaiveSearch() {
     for line in Self.randomLines { check(line) }
+  }
+
+  @Test func longLinesScannedInTwoHalvesEqualNaiveSearch() {
+    #expect(Self.longLines.count > 100)
+    let matcher = PhraseMatcher(phrases: Self.phrases)
+    var fold = MatchText()
+    for line in Self.longLines {
+      var copy = line
+      let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
+      let hits = copy.withUTF8 { matcher.scanUnfolded($0) }
+      #expect((hits == nil) == needsFolding(line), "\(line)")
+      if let hits { #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)") }
+      check(line)
+    }
   }
 }

@@ -35,6 +35,20 @@ struct PhraseMatcher: Sendable {
 
     @inline(__always) func startsLine(_ category: UInt8) -> Bool { atStart & (1 << category) != 0 }
 
+    /// These hits and `other`'s, as if added one by one.
+    @inline(__always) func adding(_ other: Hits) -> Hits {
+      var sum = self
+      withUnsafeMutableBytes(of: &sum.count) { counts in
+        withUnsafeBytes(of: other.count) { more in
+          for k in 0..<8 { counts[k] = UInt8(min(Int(counts[k]) + Int(more[k]), 255)) }
+        }
+      }
+      sum.atEdge |= other.atEdge
+      sum.atStart |= other.atStart
+      sum.any |= other.any
+      return sum
+    }
+
     @inline(__always) mutating func add(_ category: UInt8, start: Bool, end: Bool) {
       withUnsafeMutableBytes(of: &count) { $0[Int(category)] = $0[Int(category)] &+ ($0[Int(category)] < 255 ? 1 : 0) }
       any |= 1 << category
@@ -217,24 +231,115 @@ struct PhraseMatcher: Sendable {
     scan(line, folded: false)
   }
 
+  /// Lines at least this long are scanned as two halves side by side (``scan(_:folded:)``).
+  static let splitLength = 160
+  /// How far before its start the second half's automaton starts from the root: past the
+  /// longest phrases, so that its row where the half starts is almost always the whole line's.
+  static let warmUp = 48
+
   /// The scan of ``scan(_:)`` (`folded`, never `nil`) and ``scanUnfolded(_:)``.
+  ///
+  /// A long line is scanned as two halves at once, for the automaton's table loads form one
+  /// chain of dependent loads per byte, the scan's bound, and two chains overlap. The second
+  /// half's automaton starts ``warmUp`` bytes before the half, which its hits do not count; if
+  /// its row at the half's start is not the first half's row at its end, the second half is
+  /// scanned again from that row. Both scans are exactly the one-pass scan: a state depends
+  /// only on the row before and the bytes after.
   @inline(__always)
   private func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool) -> Hits? {
-    var hits = Hits()
-    guard let start = text.baseAddress, text.count > 0 else { return hits }
-    var edges = LineEdges()
+    guard var first = Stream(text, from: 0, to: text.count, row: 0) else { return Hits() }
     let columns = table.columns(folded: folded)
     let emitting = TransitionTable.offset(ofRowAt: emittingRows)
-    let escape = TransitionTable.offset(ofRowAt: escapeRow)
-    let end = start + text.count
     @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { TransitionTable.next(row, columns[Int(b)]) }
-    // A block of four starts before this (no pointer before `start` is formed).
-    let blocksEnd = text.count >= 4 ? end - 3 : start
-    var row = 0
-    var p = start
-    while p < end {
+    if text.count >= Self.splitLength, let mid = Self.splitPoint(text) {
+      // The second half's automaton, from the root a little before the half, to the half.
+      var warmStart = mid - Self.warmUp
+      while text[warmStart] & 0xC0 == 0x80 { warmStart -= 1 }
+      guard var warm = Stream(text, from: warmStart, to: mid, row: 0),
+        finish(&warm, folded: folded, emits: false)
+      else { return nil }
+      first = Stream(text, from: 0, to: mid, row: 0).unsafelyUnwrapped
+      var second = Stream(text, from: mid, to: text.count, row: warm.row).unsafelyUnwrapped
+      while first.p < first.blocksEnd && second.p < second.blocksEnd {
+        let x0 = next(first.row, first.p[0])
+        let y0 = next(second.row, second.p[0])
+        let x1 = next(x0, first.p[1])
+        let y1 = next(y0, second.p[1])
+        let x2 = next(x1, first.p[2])
+        let y2 = next(y1, second.p[2])
+        let x3 = next(x2, first.p[3])
+        let y3 = next(y2, second.p[3])
+        if x0 | x1 | x2 | x3 < emitting {
+          (first.row, first.p) = (x3, first.p + 4)
+        } else if !stepBlock(&first, folded: folded, emits: true) {
+          return nil
+        }
+        if y0 | y1 | y2 | y3 < emitting {
+          (second.row, second.p) = (y3, second.p + 4)
+        } else if !stepBlock(&second, folded: folded, emits: true) {
+          return nil
+        }
+      }
+      guard finish(&first, folded: folded, emits: true) else { return nil }
+      if first.row != warm.row {
+        second = Stream(text, from: mid, to: text.count, row: first.row).unsafelyUnwrapped
+      }
+      guard finish(&second, folded: folded, emits: true) else { return nil }
+      return first.hits.adding(second.hits)
+    }
+    guard finish(&first, folded: folded, emits: true) else { return nil }
+    return first.hits
+  }
+
+  /// Where a long line is split: the first ASCII byte from its middle on (no scalar spans it),
+  /// or `nil` when there is none near.
+  private static func splitPoint(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+    var mid = text.count / 2
+    while text[mid] >= 0x80 {
+      mid += 1
+      if mid == text.count || mid > text.count / 2 + 16 { return nil }
+    }
+    return mid
+  }
+
+  /// The scan of one range of a line: where it is, the automaton's row, the hits so far.
+  private struct Stream {
+    /// The whole line (hits and word boundaries are found in it).
+    let text: UnsafeBufferPointer<UInt8>
+    let start: UnsafePointer<UInt8>
+    let end: UnsafePointer<UInt8>
+    /// Where the range's last block of four bytes starts (no pointer before it is formed).
+    let blocksEnd: UnsafePointer<UInt8>
+    var p: UnsafePointer<UInt8>
+    var row: Int
+    var hits = Hits()
+    var edges = LineEdges()
+
+    /// The range `from ..< to` of `text` from `row`; `nil` when `text` is empty.
+    @inline(__always)
+    init?(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int, row: Int) {
+      guard let start = text.baseAddress, text.count > 0 else { return nil }
+      self.text = text
+      self.start = start
+      p = start + from
+      end = start + to
+      blocksEnd = to - from >= 4 ? end - 3 : p
+      self.row = row
+    }
+  }
+
+  /// Scans the rest of `s`'s range, adding its hits when `emits`; `false` when the line must be
+  /// folded first.
+  @inline(__always)
+  private func finish(_ s: inout Stream, folded: Bool, emits: Bool) -> Bool {
+    let columns = table.columns(folded: folded)
+    let emitting = TransitionTable.offset(ofRowAt: emittingRows)
+    @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { TransitionTable.next(row, columns[Int(b)]) }
+    var row = s.row
+    var p = s.p
+    while p < s.end {
       // Four bytes at a time, one test on the OR of their rows.
-      if p < blocksEnd {
+      if p < s.blocksEnd {
         repeat {
           let r0 = next(row, p[0])
           let r1 = next(r0, p[1])
@@ -243,27 +348,40 @@ struct PhraseMatcher: Sendable {
           if r0 | r1 | r2 | r3 >= emitting { break }
           row = r3
           p += 4
-        } while p < blocksEnd
+        } while p < s.blocksEnd
       }
-      // A block with an emitting (or escape) row, or the last bytes, byte by byte.
-      let blockEnd = min(p + 4, end)
-      while p < blockEnd {
-        let from = row
-        row = next(row, p[0])
-        p += 1
-        guard row >= emitting else { continue }
-        if !folded, row == escape {
-          guard let step = stepOver(text, at: start.distance(to: p) &- 1, from: from) else {
-            return nil
-          }
-          row = step.row
-          p = start + step.end
-          continue
-        }
-        emit(row: row, end: start.distance(to: p), in: text, folded: folded, edges: &edges, into: &hits)
+      (s.row, s.p) = (row, p)
+      guard stepBlock(&s, folded: folded, emits: emits) else { return false }
+      (row, p) = (s.row, s.p)
+    }
+    return true
+  }
+
+  /// Steps `s` byte by byte through its next four bytes (or its last ones), where a row is
+  /// emitting or the escape: adds the hits (when `emits`) and steps over the scalars that do
+  /// not fold on their own; `false` when the line must be folded first.
+  @inline(__always)
+  private func stepBlock(_ s: inout Stream, folded: Bool, emits: Bool) -> Bool {
+    let columns = table.columns(folded: folded)
+    let emitting = TransitionTable.offset(ofRowAt: emittingRows)
+    let escape = TransitionTable.offset(ofRowAt: escapeRow)
+    let blockEnd = min(s.p + 4, s.end)
+    while s.p < blockEnd {
+      let from = s.row
+      s.row = TransitionTable.next(s.row, columns[Int(s.p[0])])
+      s.p += 1
+      guard s.row >= emitting else { continue }
+      if !folded, s.row == escape {
+        guard let step = stepOver(s.text, at: s.start.distance(to: s.p) &- 1, from: from) else { return false }
+        s.row = step.row
+        s.p = s.start + step.end
+        continue
+      }
+      if emits {
+        emit(row: s.row, end: s.start.distance(to: s.p), in: s.text, folded: folded, edges: &s.edges, into: &s.hits)
       }
     }
-    return hits
+    return true
   }
 
   /// Steps the state at `row` over the scalar starting at `text[index]`.
