@@ -110,16 +110,20 @@ import Testing
     }
   }
 
-  @Test func unfoldedScanEqualsNaiveSearchOnTheFoldedLine() {
+  /// The unfolded scan of `line` against the naive search on its folded text (or `nil` exactly
+  /// when it must be folded).
+  func checkUnfolded(_ line: String) {
     let matcher = PhraseMatcher(phrases: Self.phrases)
     var fold = MatchText()
-    for line in Self.unfoldedLines {
-      var copy = line
-      let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
-      let hits = copy.withUTF8 { matcher.scanUnfolded($0) }
-      #expect((hits == nil) == needsFolding(line), "\(line)")
-      if let hits { #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)") }
-    }
+    var copy = line
+    let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
+    let hits = copy.withUTF8 { matcher.scanUnfolded($0) }
+    #expect((hits == nil) == needsFolding(line), "\(line)")
+    if let hits { #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)") }
+  }
+
+  @Test func unfoldedScanEqualsNaiveSearchOnTheFoldedLine() {
+    for line in Self.unfoldedLines { checkUnfolded(line) }
   }
 
   @Test func randomLinesEqualNaiveSearch() {
@@ -128,14 +132,8 @@ import Testing
 
   @Test func longLinesScannedInTwoHalvesEqualNaiveSearch() {
     #expect(Self.longLines.count > 100)
-    let matcher = PhraseMatcher(phrases: Self.phrases)
-    var fold = MatchText()
     for line in Self.longLines {
-      var copy = line
-      let folded = copy.withUTF8 { fold.withFolded($0) { Array($0) } }
-      let hits = copy.withUTF8 { matcher.scanUnfolded($0) }
-      #expect((hits == nil) == needsFolding(line), "\(line)")
-      if let hits { #expect(summary(hits).elementsEqual(reference(folded)) { $0 == $1 }, "\(line)") }
+      checkUnfolded(line)
       check(line)
     }
   }
