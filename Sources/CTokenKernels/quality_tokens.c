@@ -6,7 +6,6 @@
 // run time), or to baseline SSE2 (NEON on ARM), so all variants agree by construction.
 #include "dac_quality_tokens.h"
 
-#include <stdbool.h>
 #include <string.h>
 
 typedef uint8_t bytes32 __attribute__((vector_size(32)));
