@@ -32,13 +32,12 @@ struct PhaseContext: Sendable {
     policy = OverrepresentedPolicy(
       config: config.filters.overrepresented, sources: config.sources.map { ($0.name, $0.web) })
     let ads = config.filters.ads
-    adFilter =
-      ads.enabled && (ads.scope == .all || config.sources.contains { $0.web }) ? AdLineFilter(config: ads) : nil
+    adFilter = config.sources.contains { ads.applies(toWebSource: $0.web) } ? AdLineFilter(config: ads) : nil
   }
 
   /// The ad filter for `source`'s documents, or `nil` when ads are off or out of its scope.
   func adFilter(for source: SourceConfig) -> AdLineFilter? {
-    config.filters.ads.scope == .all || source.web ? adFilter : nil
+    config.filters.ads.applies(toWebSource: source.web) ? adFilter : nil
   }
 
   /// Distinct (line, domain) pairs an ingest task's line counter holds before it spills a sorted

@@ -237,58 +237,63 @@ struct PhraseMatcher: Sendable {
   /// longest phrases, so that its row where the half starts is almost always the whole line's.
   static let warmUp = 48
 
-  /// The scan of ``scan(_:)`` (`folded`, never `nil`) and ``scanUnfolded(_:)``.
-  ///
-  /// A long line is scanned as two halves at once, for the automaton's table loads form one
-  /// chain of dependent loads per byte, the scan's bound, and two chains overlap. The second
-  /// half's automaton starts ``warmUp`` bytes before the half, which its hits do not count; if
-  /// its row at the half's start is not the first half's row at its end, the second half is
-  /// scanned again from that row. Both scans are exactly the one-pass scan: a state depends
-  /// only on the row before and the bytes after.
+  /// The scan of ``scan(_:)`` (`folded`, never `nil`) and ``scanUnfolded(_:)``: in one pass, or
+  /// a long line as two halves side by side (``scanHalves(_:base:at:folded:)``).
   @inline(__always)
   private func scan(_ text: UnsafeBufferPointer<UInt8>, folded: Bool) -> Hits? {
-    guard var first = Stream(text, from: 0, to: text.count, row: 0) else { return Hits() }
+    guard let base = text.baseAddress, text.count > 0 else { return Hits() }
+    if text.count >= Self.splitLength, let mid = Self.splitPoint(text) {
+      return scanHalves(text, base: base, at: mid, folded: folded)
+    }
+    var whole = Stream(text, base: base, from: 0, to: text.count, row: 0)
+    return finish(&whole, folded: folded, emits: true) ? whole.hits : nil
+  }
+
+  /// The scan of `text` (at `base`) as two halves at once, split at `mid`: the automaton's table
+  /// loads form one chain of dependent loads per byte, the scan's bound, and two chains overlap.
+  ///
+  /// The second half's automaton starts ``warmUp`` bytes before the half, which its hits do not
+  /// count; if its row at the half's start is not the first half's row at its end, the second
+  /// half is scanned again from that row. Both halves are exactly the one-pass scan: a state
+  /// depends only on the row before and the bytes after.
+  @inline(__always)
+  private func scanHalves(_ text: UnsafeBufferPointer<UInt8>, base: UnsafePointer<UInt8>, at mid: Int, folded: Bool)
+    -> Hits?
+  {
     let columns = table.columns(folded: folded)
     let emitting = TransitionTable.offset(ofRowAt: emittingRows)
     @inline(__always) func next(_ row: Int, _ b: UInt8) -> Int { TransitionTable.next(row, columns[Int(b)]) }
-    if text.count >= Self.splitLength, let mid = Self.splitPoint(text) {
-      // The second half's automaton, from the root a little before the half, to the half.
-      var warmStart = mid - Self.warmUp
-      while text[warmStart] & 0xC0 == 0x80 { warmStart -= 1 }
-      guard var warm = Stream(text, from: warmStart, to: mid, row: 0),
-        finish(&warm, folded: folded, emits: false)
-      else { return nil }
-      first = Stream(text, from: 0, to: mid, row: 0).unsafelyUnwrapped
-      var second = Stream(text, from: mid, to: text.count, row: warm.row).unsafelyUnwrapped
-      while first.p < first.blocksEnd && second.p < second.blocksEnd {
-        let x0 = next(first.row, first.p[0])
-        let y0 = next(second.row, second.p[0])
-        let x1 = next(x0, first.p[1])
-        let y1 = next(y0, second.p[1])
-        let x2 = next(x1, first.p[2])
-        let y2 = next(y1, second.p[2])
-        let x3 = next(x2, first.p[3])
-        let y3 = next(y2, second.p[3])
-        if x0 | x1 | x2 | x3 < emitting {
-          (first.row, first.p) = (x3, first.p + 4)
-        } else if !stepBlock(&first, folded: folded, emits: true) {
-          return nil
-        }
-        if y0 | y1 | y2 | y3 < emitting {
-          (second.row, second.p) = (y3, second.p + 4)
-        } else if !stepBlock(&second, folded: folded, emits: true) {
-          return nil
-        }
+    // The second half's automaton, from the root a little before the half, to the half.
+    var warmStart = mid - Self.warmUp
+    while text[warmStart] & 0xC0 == 0x80 { warmStart -= 1 }
+    var warm = Stream(text, base: base, from: warmStart, to: mid, row: 0)
+    guard finish(&warm, folded: folded, emits: false) else { return nil }
+    var first = Stream(text, base: base, from: 0, to: mid, row: 0)
+    var second = Stream(text, base: base, from: mid, to: text.count, row: warm.row)
+    while first.p < first.blocksEnd && second.p < second.blocksEnd {
+      let x0 = next(first.row, first.p[0])
+      let y0 = next(second.row, second.p[0])
+      let x1 = next(x0, first.p[1])
+      let y1 = next(y0, second.p[1])
+      let x2 = next(x1, first.p[2])
+      let y2 = next(y1, second.p[2])
+      let x3 = next(x2, first.p[3])
+      let y3 = next(y2, second.p[3])
+      if x0 | x1 | x2 | x3 < emitting {
+        (first.row, first.p) = (x3, first.p + 4)
+      } else if !stepBlock(&first, folded: folded, emits: true) {
+        return nil
       }
-      guard finish(&first, folded: folded, emits: true) else { return nil }
-      if first.row != warm.row {
-        second = Stream(text, from: mid, to: text.count, row: first.row).unsafelyUnwrapped
+      if y0 | y1 | y2 | y3 < emitting {
+        (second.row, second.p) = (y3, second.p + 4)
+      } else if !stepBlock(&second, folded: folded, emits: true) {
+        return nil
       }
-      guard finish(&second, folded: folded, emits: true) else { return nil }
-      return first.hits.adding(second.hits)
     }
     guard finish(&first, folded: folded, emits: true) else { return nil }
-    return first.hits
+    if first.row != warm.row { second = Stream(text, base: base, from: mid, to: text.count, row: first.row) }
+    guard finish(&second, folded: folded, emits: true) else { return nil }
+    return first.hits.adding(second.hits)
   }
 
   /// Where a long line is split: the first ASCII byte from its middle on (no scalar spans it),
@@ -315,10 +320,9 @@ struct PhraseMatcher: Sendable {
     var hits = Hits()
     var edges = LineEdges()
 
-    /// The range `from ..< to` of `text` from `row`; `nil` when `text` is empty.
+    /// The range `from ..< to` of `text` (not empty, at `base`) from `row`.
     @inline(__always)
-    init?(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int, row: Int) {
-      guard let start = text.baseAddress, text.count > 0 else { return nil }
+    init(_ text: UnsafeBufferPointer<UInt8>, base start: UnsafePointer<UInt8>, from: Int, to: Int, row: Int) {
       self.text = text
       self.start = start
       p = start + from

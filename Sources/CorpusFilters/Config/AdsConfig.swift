@@ -41,6 +41,10 @@ public struct AdsConfig: Codable, Sendable, Equatable {
   /// The rules that are on.
   public var enabledRules: Set<AdRule> { Set(AdRule.allCases).subtracting(disabledRules) }
 
+  /// Whether the filter runs on a source's documents: it is on, and the source is web-crawled
+  /// (`web`) or the scope is every source.
+  public func applies(toWebSource web: Bool) -> Bool { enabled && (scope == .all || web) }
+
   enum CodingKeys: String, CodingKey, CaseIterable {
     case enabled, scope, dropDocumentShare = "drop_document_share", dropDocumentRules = "drop_document_rules", lexicon,
       rules
