@@ -82,13 +82,21 @@ KERNEL_INLINE void append(dac_quality_scan_state *s, const dac_quality_tables *t
   s->stop_tokens += ((a < b ? a : b) == 0) & (size <= tables->stop_max_bytes);
 }
 
-/// Marks every LF of `newlines`.
-KERNEL_INLINE void mark_lines(dac_quality_scan_state *s, uint64_t newlines) {
-  for (; newlines != 0; newlines &= newlines - 1) s->line_continuations[s->newlines++] = s->continuations;
-}
-
 /// Bits `from` ..< 64.
 KERNEL_INLINE uint64_t from_bit(unsigned from) { return ~0ULL << from; }
+
+/// Bits 0 ..< `to` (`to` up to 64).
+KERNEL_INLINE uint64_t below_bit(unsigned to) { return to < 64 ? ~(~0ULL << to) : ~0ULL; }
+
+/// Marks the LFs of `newlines` (bits of the block, all before `processed`): each with the
+/// continuation bytes before it, `continuations` before the block plus the block's `leads`
+/// (one continuation byte each) before it.
+KERNEL_INLINE void mark_lines(dac_quality_scan_state *s, uint64_t newlines, uint64_t leads, size_t continuations) {
+  for (; newlines != 0; newlines &= newlines - 1) {
+    uint64_t before = leads & ((newlines & (0 - newlines)) - 1);
+    s->line_continuations[s->newlines++] = continuations + (size_t)__builtin_popcountll(before);
+  }
+}
 
 KERNEL_INLINE size_t scan(dac_quality_scan_state *state, const dac_quality_tables *shared, const uint8_t *bytes,
                           size_t from, size_t count) {
@@ -115,66 +123,57 @@ KERNEL_INLINE size_t scan(dac_quality_scan_state *state, const dac_quality_table
     }
     unsigned limit = available < BLOCK ? (unsigned)available : BLOCK;
     block_classes c = classify(block);
-    unsigned b = 0;
-    for (;;) {
-      // White space up to the next chunk.
-      uint64_t chunks = ~c.space & from_bit(b);
-      // The white space from `b` on: up to the next chunk's first bit (or the block's end).
-      uint64_t gap = from_bit(b) & ((chunks & (0 - chunks)) - 1);
-      if (c.newline & gap) mark_lines(&s, c.newline & gap);
-      unsigned start = chunks != 0 ? (unsigned)__builtin_ctzll(chunks) : BLOCK;
-      if (start > limit) start = limit;
-      if (start == limit) {
-        i += limit;
-        break;
-      }
-      uint64_t stops = c.stop & from_bit(start);
-      if (stops == 0) {
+    // The chunks that start in the block (before its limit), and the white space byte after
+    // each chunk that ends in it: they alternate, a chunk's end is the first after its start.
+    uint64_t starts = ~c.space & (c.space << 1 | 1) & below_bit(limit);
+    uint64_t ends = c.space & ~c.space << 1;
+    // A punctuation byte that ends a chunk after a word byte is the chunk's mark; a chunk with
+    // another one, a control, or a non-ASCII scalar other than `C3 xx` is not plain.
+    uint64_t marks_allowed = c.punctuation & ends >> 1 & ~starts;
+    uint64_t not_plain = (c.stop & ~c.space) | (c.punctuation & ~marks_allowed);
+    // Where the block's reading ends, and whether the scan stops there.
+    unsigned processed = limit;
+    int stop = 0;
+    for (; starts != 0; starts &= starts - 1) {
+      unsigned start = (unsigned)__builtin_ctzll(starts);
+      uint64_t after = ends & from_bit(start);
+      if (after == 0) {
         // The chunk goes on past the block: read it from a block of its own, unless it
-        // started this one (64 bytes or more: not a plain word in practice).
-        if (start == 0) goto done;
-        i += start;
+        // started this one (64 bytes or more: not a plain word in practice) or the text ends
+        // in it.
+        processed = start;
+        stop = start == 0;
         break;
       }
-      unsigned end = (unsigned)__builtin_ctzll(stops);
-      // Not plain: it holds a control or another non-ASCII scalar, or the text ends in it.
-      if (end >= limit || !(c.space >> end & 1)) {
-        i += start;
-        goto done;
-      }
+      unsigned end = (unsigned)__builtin_ctzll(after);
       uint64_t inside = from_bit(start) & ~from_bit(end);
-      uint64_t punctuation = c.punctuation & inside;
-      unsigned word_end = end;
-      if (punctuation != 0) {
-        // One punctuation byte right before the white space, after at least one word byte.
-        word_end = end - 1;
-        if (punctuation != 1ULL << word_end || word_end == start) {
-          i += start;
-          goto done;
-        }
+      if ((not_plain & inside) != 0) {
+        processed = start;
+        stop = 1;
+        break;
       }
+      uint64_t mark = marks_allowed & inside;
+      unsigned word_end = end - (mark != 0);
       size_t size = word_end - start;
       // Baseline x86-64 has no popcnt instruction: most chunks have no lead byte to count.
       uint64_t leads = c.leads & inside;
       size_t length = leads != 0 ? size - (size_t)__builtin_popcountll(leads) : size;
       append(&s, tables, dac_token_hash_readable(block + start, size), size, length);
       s.alpha_tokens += (c.letters & inside) != 0;
-      if (punctuation != 0) {
-        uint8_t mark = block[word_end];
-        append(&s, tables, tables->byte_hashes[mark], 1, 1);
-        s.hash_marks += mark == '#';
+      if (mark != 0) {
+        uint8_t byte = block[word_end];
+        append(&s, tables, tables->byte_hashes[byte], 1, 1);
+        s.hash_marks += byte == '#';
         marks++;
       }
-      s.continuations += size - length;
-      if (c.newline >> end & 1) s.line_continuations[s.newlines++] = s.continuations;
-      b = end + 1;
-      if (b == BLOCK) {
-        i += BLOCK;
-        break;
-      }
     }
+    uint64_t read = below_bit(processed);
+    uint64_t leads = c.leads & read;
+    if (c.newline & read) mark_lines(&s, c.newline & read, leads, s.continuations);
+    s.continuations += (size_t)__builtin_popcountll(leads);
+    i += processed;
+    if (stop) break;
   }
-done:
   s.words += s.count - count_before - marks;
   s.word_length += s.scalars - scalars_before - marks;
   *state = s;
