@@ -43,9 +43,8 @@ struct BottomKSample: Sendable {
   init(size: Int) { self.size = size }
 
   /// Offers a record; `text` is evaluated only when the record may be kept.
-  mutating func offer(_ record: RemovedText, text: () -> String) {
+  mutating func offer(_ record: consuming RemovedText, text: () -> String) {
     guard record.priority < cutoff else { return }
-    var record = record
     record.text = text()
     records.append(record)
     if records.count >= 2 * size { trim() }
@@ -82,10 +81,9 @@ final class RemovalAudit {
   private var writer: GzipWriter?
   private var target: AtomicFile?
   private var json = JSONWriter(capacity: 1 << 16)
-  /// The identity last hashed for a priority: `kind␟source␟id␟` (the first `prefixLength`
-  /// bytes, kept while the record is of the same document) and the line in decimal.
-  private var identity: [UInt8] = []
-  private var prefixLength = 0
+  /// The identity last hashed for a priority, `kind␟source␟id␟`, as an xxHash64 state fed
+  /// with it: kept while the records are of the same document, copied for each line.
+  private var prefix = XXHash64Hasher()
   private var prefixKind: RemovedText.Kind?
   private var prefixSource = ""
   private var prefixID = ""
@@ -132,24 +130,23 @@ final class RemovalAudit {
   }
 
   /// The sampling priority of a record: xxHash64 (seeded) of `kind␟source␟id␟line`, the line
-  /// in decimal, hashed from a reused buffer whose `kind␟source␟id␟` part is built once per
-  /// document.
+  /// in decimal. The hash state after `kind␟source␟id␟` is kept while the records are of the
+  /// same document, so a line feeds only its digits.
   private func priority(_ kind: RemovedText.Kind, source: String, id: String, line: Int) -> UInt64 {
     if kind != prefixKind || id != prefixID || source != prefixSource {
-      identity.removeAll(keepingCapacity: true)
-      identity.append(contentsOf: kind.rawValue.utf8)
-      identity.append(0x1F)
-      identity.append(contentsOf: source.utf8)
-      identity.append(0x1F)
-      identity.append(contentsOf: id.utf8)
-      identity.append(0x1F)
-      prefixLength = identity.count
+      let separator = "\u{1F}"
+      var hasher = XXHash64Hasher(seed: seed)
+      hasher.update(kind.rawValue)
+      hasher.update(separator)
+      hasher.update(source)
+      hasher.update(separator)
+      hasher.update(id)
+      hasher.update(separator)
+      prefix = hasher
       (prefixKind, prefixSource, prefixID) = (kind, source, id)
-    } else {
-      identity.removeLast(identity.count - prefixLength)
     }
-    if line < 0 { identity.append(0x2D) }
-    // The digits, written backwards into a 24-byte stack buffer (a line has at most 20).
+    var hasher = prefix
+    // The digits (after a sign), written backwards into a 24-byte stack buffer (at most 21).
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     withUnsafeMutableBytes(of: &digits) { buffer in
       var start = buffer.count
@@ -159,9 +156,13 @@ final class RemovalAudit {
         buffer[start] = 0x30 + UInt8(magnitude % 10)
         magnitude /= 10
       } while magnitude > 0
-      identity.append(contentsOf: buffer[start...])
+      if line < 0 {
+        start -= 1
+        buffer[start] = 0x2D
+      }
+      hasher.update(UnsafeRawBufferPointer(rebasing: buffer[start...]))
     }
-    return XXHash64.hash(identity, seed: seed)
+    return hasher.finalize()
   }
 
   /// Completes the task's file (`removed: all`) and returns its path, or `nil` without one.

@@ -15,12 +15,26 @@ final class RemovalRecorder {
     var tally: RemovedLineTally
   }
 
+  /// What one rule removed; `nil` where it counted nothing of that kind (the statistics then
+  /// have no entry for the rule, rather than a 0).
+  private struct RuleCounts {
+    var documents: Int?
+    var lines: Int?
+    var characters: Int?
+
+    mutating func add(documents: Int? = nil, lines: Int? = nil, characters: Int?) {
+      if let documents { self.documents = (self.documents ?? 0) + documents }
+      if let lines { self.lines = (self.lines ?? 0) + lines }
+      if let characters { self.characters = (self.characters ?? 0) + characters }
+    }
+  }
+
   let source: String
   private let audit: RemovalAudit
   private var tally = RemovedLineTally()
-  private var documents: [String: Int] = [:]
-  private var lines: [String: Int] = [:]
-  private var characters: [String: Int] = [:]
+  private var counts: [String: RuleCounts] = [:]
+  /// The per-rule line counts of the document being recorded (storage kept across documents).
+  private var documentLines: [(rule: String, lines: Int, characters: Int)] = []
 
   init(source: String, audit: RemovalAudit) {
     self.source = source
@@ -30,8 +44,8 @@ final class RemovalRecorder {
   /// A removed document. Its characters count under `rule` unless `countCharacters` is false
   /// (an empty document, or one whose lines were all counted as removed lines).
   func document(_ document: Document, rule: String, score: Double? = nil, countCharacters: Bool = true) throws {
-    documents[rule, default: 0] += 1
-    if countCharacters { characters[rule, default: 0] += UTF8Scalar.count(document.text) }
+    counts[rule, default: RuleCounts()].add(
+      documents: 1, characters: countCharacters ? UTF8Scalar.count(document.text) : nil)
     try audit.add(.document, source: source, id: document.id, rule: rule, score: score, text: document.text)
   }
 
@@ -42,19 +56,25 @@ final class RemovalRecorder {
   func lines(of document: Document, reasons: [String?]) throws {
     var text = document.text
     var index = 0
-    // Per rule: lines and characters, added to the task's counts once per document.
-    var counts: [(rule: String, lines: Int, characters: Int)] = []
+    // Per rule: lines and characters, added to the task's counts once per document; the
+    // buffer is moved out of the recorder while in use (no copy, no check per line).
+    var perRule = documentLines
+    documentLines = []
+    defer {
+      perRule.removeAll(keepingCapacity: true)
+      documentLines = perRule
+    }
     try text.withUTF8 { bytes in
       try TextLines.forEach(bytes) { range in
         defer { index += 1 }
         guard index < reasons.count, let rule = reasons[index] else { return }
         let line = UnsafeBufferPointer(rebasing: bytes[range])
         let characters = UTF8Scalar.count(line)
-        if let k = counts.firstIndex(where: { $0.rule == rule }) {
-          counts[k].lines += 1
-          counts[k].characters += characters
+        if let k = perRule.firstIndex(where: { $0.rule == rule }) {
+          perRule[k].lines += 1
+          perRule[k].characters += characters
         } else {
-          counts.append((rule, 1, characters))
+          perRule.append((rule, 1, characters))
         }
         // The line's string, made at most once: a line of the text is well-formed.
         var made: String?
@@ -68,17 +88,18 @@ final class RemovalRecorder {
         try audit.add(.line, source: source, id: document.id, line: index, rule: rule, text: text())
       }
     }
-    for count in counts {
-      lines[count.rule, default: 0] += count.lines
-      characters[count.rule, default: 0] += count.characters
+    for count in perRule {
+      counts[count.rule, default: RuleCounts()].add(lines: count.lines, characters: count.characters)
     }
   }
 
   /// Adds the counts to the task's statistics.
   func addCounts(to stats: inout SourceStats) {
-    stats.removed.merge(documents, uniquingKeysWith: +)
-    stats.removedLines.merge(lines, uniquingKeysWith: +)
-    stats.removedCharacters.merge(characters, uniquingKeysWith: +)
+    for (rule, count) in counts {
+      if let documents = count.documents { stats.removed[rule, default: 0] += documents }
+      if let lines = count.lines { stats.removedLines[rule, default: 0] += lines }
+      if let characters = count.characters { stats.removedCharacters[rule, default: 0] += characters }
+    }
   }
 
   /// Completes the audit file, if any, and returns what the runner merges.

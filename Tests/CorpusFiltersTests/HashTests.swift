@@ -71,4 +71,17 @@ import Testing
       #expect(hasher.finalize() == XXHash64.hash(input, seed: 99), "length \(length) chunk \(chunk)")
     }
   }
+
+  /// A state copied after a common prefix, fed the rest as strings, hashes as the whole does
+  /// (how the removal audit hashes a document's lines).
+  @Test func copiedStateFedStringsEqualsOneShot() {
+    var prefix = XXHash64Hasher(seed: 7)
+    prefix.update("line\u{1F}oscar\u{1F}<urn:uuid:6f1c-æøå>\u{1F}")
+    for suffix in ["0", "17", "123456789", String(repeating: "x", count: 40)] {
+      var hasher = prefix
+      hasher.update(suffix)
+      let whole = "line\u{1F}oscar\u{1F}<urn:uuid:6f1c-æøå>\u{1F}" + suffix
+      #expect(hasher.finalize() == XXHash64.hash(whole, seed: 7), "suffix \(suffix)")
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import CorpusFilters
 import CorpusIO
 import CorpusSources
 import Foundation
@@ -138,6 +139,42 @@ import Testing
     #expect(whole.sorted.map(\.id) == expected)
     #expect(merged.sorted.map(\.id) == expected)
     #expect(merged.sorted.allSatisfy { $0.text == "t\($0.id)" })
+  }
+
+  /// Per rule, the recorder counts documents, lines and characters, and has no entry where a
+  /// rule counted nothing of a kind (an empty document's characters).
+  @Test func recorderCountsRemovalsByRule() throws {
+    let recorder = RemovalRecorder(
+      source: "s", audit: try RemovalAudit(config: .off, seed: 1, path: "/nonexistent/removed.jsonl.gz"))
+    try recorder.document(Document(id: "a", source: "s", text: "xyz"), rule: "normalize.empty", countCharacters: false)
+    try recorder.document(Document(id: "b", source: "s", text: "åbc"), rule: "quality.q")
+    try recorder.lines(
+      of: Document(id: "c", source: "s", text: "a\nbb\nccc\ndd"), reasons: [nil, "ads.x", "ads.y", "ads.x"])
+    try recorder.lines(of: Document(id: "d", source: "s", text: "ø\nee"), reasons: ["ads.x", nil])
+    try recorder.document(Document(id: "d", source: "s", text: "ee"), rule: "ads.x")
+    var stats = SourceStats(name: "s")
+    recorder.addCounts(to: &stats)
+    #expect(stats.removed == ["normalize.empty": 1, "quality.q": 1, "ads.x": 1])
+    #expect(stats.removedLines == ["ads.x": 3, "ads.y": 1])
+    #expect(stats.removedCharacters == ["quality.q": 3, "ads.x": 7, "ads.y": 3])
+  }
+
+  /// A sampled record's priority is the seeded xxHash64 of `kind␟source␟id␟line`, whatever
+  /// record came before it.
+  @Test func auditPriorityIsTheSeededHashOfTheIdentity() throws {
+    let audit = try RemovalAudit(config: AuditConfig(), seed: 42, path: "/nonexistent/removed.jsonl.gz")
+    let records: [(RemovedText.Kind, String, Int)] = [
+      (.line, "d1", 0), (.line, "d1", 12), (.document, "d1", 0), (.line, "d2", 7), (.line, "d1", 3),
+    ]
+    for (kind, id, line) in records {
+      try audit.add(kind, source: "src", id: id, line: line, rule: "r", text: "t")
+    }
+    let kept = audit.lines.sorted + audit.documents.sorted
+    #expect(kept.count == records.count)
+    for record in kept {
+      let identity = "\(record.kind.rawValue)\u{1F}src\u{1F}\(record.id)\u{1F}\(record.line)"
+      #expect(record.priority == XXHash64.hash(identity, seed: 42), "\(identity)")
+    }
   }
 
   @Test func tallyCountsAndRanksRemovedLines() {

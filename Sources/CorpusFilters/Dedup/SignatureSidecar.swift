@@ -179,13 +179,12 @@ public final class SignatureSidecarWriter {
     try writer.write(signature.exact?.high ?? 0)
     let hashes = config.hashes
     if let minhash = signature.minhash, minhash.count == hashes {
-      for value in minhash { try writer.write(value) }
+      try writer.write(minhash)
     } else {
       for _ in 0..<hashes { try writer.write(UInt32(0)) }
     }
-    let bytes = Array(id.utf8)
-    try ids.write(UInt32(bytes.count))
-    try ids.write(bytes)
+    try ids.write(UInt32(id.utf8.count))
+    try ids.write(utf8: id)
     count += 1
   }
 

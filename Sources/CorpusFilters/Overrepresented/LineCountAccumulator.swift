@@ -83,17 +83,23 @@ public final class LineCountAccumulator {
     if table.count >= maxEntries, spillDirectory != nil { try spill() }
     documentCount += 1
     let document = UInt64(documentIndex)
-    text.withUTF8Bytes { bytes in
-      var index = 0
-      TextLines.forEach(bytes) { range in
-        let line = UnsafeBufferPointer(rebasing: bytes[range])
-        let key = lineKeys?[index] ?? normalizer.key(line)
-        index += 1
-        guard policy.counts(key) else { return }
-        countedLines += 1
-        let lineKey = OverrepresentedPolicy.countingKey(key.hash, group: group)
-        table.add(line: lineKey, domain: domain, document: document)
-        if sampleBytes < sampleBudget {
+    // The per-line state in locals, written back once: properties of a class read or written in
+    // the loop would each pay a dynamic exclusivity check per line.
+    var counted = 0
+    var sampleBytes = self.sampleBytes
+    let sampleBudget = self.sampleBudget
+    recent.withUnsafeMutableBufferPointer { recent in
+      text.withUTF8Bytes { bytes in
+        var index = 0
+        TextLines.forEach(bytes) { range in
+          let line = UnsafeBufferPointer(rebasing: bytes[range])
+          let key = lineKeys?[index] ?? normalizer.key(line)
+          index += 1
+          guard policy.counts(key) else { return }
+          counted += 1
+          let lineKey = OverrepresentedPolicy.countingKey(key.hash, group: group)
+          table.add(line: lineKey, domain: domain, document: document)
+          guard sampleBytes < sampleBudget else { return }
           let slot = Int(truncatingIfNeeded: lineKey & UInt64(recent.count - 1))
           if recent[slot] == lineKey {
             if samples[lineKey] == nil {
@@ -107,6 +113,8 @@ public final class LineCountAccumulator {
         }
       }
     }
+    countedLines += counted
+    self.sampleBytes = sampleBytes
   }
 
   /// The first at most `maxBytes` bytes of `line`, cut at a scalar boundary.

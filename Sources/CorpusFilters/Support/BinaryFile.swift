@@ -47,11 +47,25 @@ final class BinaryFileWriter {
     offset += Int64(bytes.count)
   }
 
-  /// Appends the bytes of `array`.
-  func write(_ array: [UInt8]) throws(FilterError) {
+  /// Appends the elements of `array`, each little-endian: one copy on a little-endian machine.
+  func write<T: FixedWidthInteger>(_ array: [T]) throws(FilterError) {
+    #if _endian(little)
+      var failure: FilterError?
+      array.withUnsafeBytes { raw in
+        do throws(FilterError) { try write(raw) } catch { failure = error }
+      }
+      if let failure { throw failure }
+    #else
+      for value in array { try write(value) }
+    #endif
+  }
+
+  /// Appends the UTF-8 bytes of `text`.
+  func write(utf8 text: String) throws(FilterError) {
+    var text = text
     var failure: FilterError?
-    array.withUnsafeBytes { raw in
-      do throws(FilterError) { try write(raw) } catch { failure = error }
+    text.withUTF8 { bytes in
+      do throws(FilterError) { try write(UnsafeRawBufferPointer(bytes)) } catch { failure = error }
     }
     if let failure { throw failure }
   }

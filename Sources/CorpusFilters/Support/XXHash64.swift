@@ -228,6 +228,12 @@ public struct XXHash64Hasher: Sendable {
     array.withUnsafeBytes { update($0) }
   }
 
+  /// Feeds the UTF-8 bytes of `string`.
+  public mutating func update(_ string: String) {
+    var copy = string
+    copy.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+  }
+
   private mutating func consumeBuffer() {
     let words = buffer
     v1 = XXHash64.round(v1, UInt64(littleEndian: words.0))
