@@ -47,6 +47,8 @@ typedef struct {
   uint64_t letters;
   /// 0xC3: one per two-byte scalar of a plain word.
   uint64_t leads;
+  /// `.` (runs of three are ellipses) and `#` (counted).
+  uint64_t dots, hash_signs;
 } block_classes;
 
 KERNEL_INLINE block_classes classify(const uint8_t *p) {
@@ -66,6 +68,8 @@ KERNEL_INLINE block_classes classify(const uint8_t *p) {
     c.punctuation |= lane_bits(~low & (v < 0x80) & ~ascii_letter & ~digit) << shift;
     c.letters |= lane_bits(ascii_letter | (continuation & ((v | 0x20) != 0xB7))) << shift;
     c.leads |= lane_bits(v == 0xC3) << shift;
+    c.dots |= lane_bits(v == '.') << shift;
+    c.hash_signs |= lane_bits(v == '#') << shift;
   }
   return c;
 }
@@ -127,10 +131,15 @@ KERNEL_INLINE size_t scan(dac_quality_scan_state *state, const dac_quality_table
     // each chunk that ends in it: they alternate, a chunk's end is the first after its start.
     uint64_t starts = ~c.space & (c.space << 1 | 1) & below_bit(limit);
     uint64_t ends = c.space & ~c.space << 1;
-    // A punctuation byte that ends a chunk after a word byte is the chunk's mark; a chunk with
-    // another one, a control, or a non-ASCII scalar other than `C3 xx` is not plain.
-    uint64_t marks_allowed = c.punctuation & ends >> 1 & ~starts;
-    uint64_t not_plain = (c.stop & ~c.space) | (c.punctuation & ~marks_allowed);
+    // A plain word may hold ASCII punctuation inside, and have one punctuation byte before and
+    // one after it (each a token of its own): a punctuation byte that starts a chunk before a
+    // word byte, or ends it after one. A chunk with other punctuation at its edges, a run of
+    // three `.`, a control, or a non-ASCII scalar other than `C3 xx` is not plain.
+    uint64_t word = ~c.punctuation & ~c.space;
+    uint64_t lead_marks = c.punctuation & starts & word >> 1;
+    uint64_t trail_marks = c.punctuation & ends >> 1 & word << 1 & ~starts;
+    uint64_t not_plain = (c.stop & ~c.space) | (c.punctuation & (starts | ends >> 1) & ~lead_marks & ~trail_marks) |
+                         (c.dots & c.dots >> 1 & c.dots >> 2);
     // Where the block's reading ends, and whether the scan stops there.
     unsigned processed = limit;
     int stop = 0;
@@ -152,18 +161,26 @@ KERNEL_INLINE size_t scan(dac_quality_scan_state *state, const dac_quality_table
         stop = 1;
         break;
       }
-      uint64_t mark = marks_allowed & inside;
-      unsigned word_end = end - (mark != 0);
-      size_t size = word_end - start;
+      unsigned word_start = start, word_end = end;
+      // Rare: a punctuation mark before the word, and `#`.
+      if (((lead_marks | c.hash_signs) & inside) != 0) {
+        s.hash_marks += (size_t)__builtin_popcountll(c.hash_signs & inside);
+        if ((lead_marks & inside) != 0) {
+          append(&s, tables, tables->byte_hashes[block[start]], 1, 1);
+          marks++;
+          word_start++;
+        }
+      }
+      uint64_t trail = trail_marks & inside;
+      word_end -= trail != 0;
+      size_t size = word_end - word_start;
       // Baseline x86-64 has no popcnt instruction: most chunks have no lead byte to count.
       uint64_t leads = c.leads & inside;
       size_t length = leads != 0 ? size - (size_t)__builtin_popcountll(leads) : size;
-      append(&s, tables, dac_token_hash_readable(block + start, size), size, length);
+      append(&s, tables, dac_token_hash_readable(block + word_start, size), size, length);
       s.alpha_tokens += (c.letters & inside) != 0;
-      if (mark != 0) {
-        uint8_t byte = block[word_end];
-        append(&s, tables, tables->byte_hashes[byte], 1, 1);
-        s.hash_marks += byte == '#';
+      if (trail != 0) {
+        append(&s, tables, tables->byte_hashes[block[word_end]], 1, 1);
         marks++;
       }
     }

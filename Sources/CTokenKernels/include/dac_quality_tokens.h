@@ -61,11 +61,13 @@ typedef struct {
 
 /// Reads `bytes[from, count)` (valid UTF-8; `from` a scalar boundary) into `state` while each
 /// chunk (a maximal run of bytes that are not white space) is a plain word: ASCII letters and
-/// digits and two-byte Latin-1 scalars (U+00C0-U+00FF: 0xC3 and a continuation byte), maybe
-/// with one ASCII punctuation byte after them, followed by ASCII white space, and shorter than
-/// 64 bytes. Such a chunk is a word token (holding a letter unless its only letters would be
-/// `×` and `÷`), and its punctuation byte a token of its own. ASCII white space between chunks
-/// is stepped over, and each LF marked.
+/// digits, two-byte Latin-1 scalars (U+00C0-U+00FF: 0xC3 and a continuation byte) and ASCII
+/// punctuation (but no run of three `.`), where at most one punctuation byte comes before the
+/// first byte that is not punctuation and at most one after the last, followed by ASCII white
+/// space, and shorter than 64 bytes. Such a chunk is a word token from that first to that last
+/// byte (holding a letter unless its only letters would be `×` and `÷`), and a punctuation byte
+/// before or after it a token of its own. ASCII white space between chunks is stepped over,
+/// and each LF marked.
 ///
 /// Uses `variant`, which must be available; every variant gives the same tokens and counts.
 /// Returns where it stopped: `count`, or the start of a chunk (or of a non-ASCII scalar) that
