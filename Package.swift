@@ -34,9 +34,12 @@ let package = Package(
     .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
     .target(name: "CICUShim", dependencies: ["CICU"]),
     .systemLibrary(name: "CByteScan"),
-    .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO", "CByteScan"]),
+    // The feature scan's byte classes in C, with vector extensions (SSE2 or AVX2, NEON).
+    .target(name: "CTextKernels"),
+    .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO", "CByteScan", "CTextKernels"]),
     .testTarget(
-      name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan"], resources: [.copy("Fixtures")]),
+      name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan", "CTextKernels"],
+      resources: [.copy("Fixtures")]),
     .executableTarget(
       name: "normalize-throughput", dependencies: ["BenchmarkSupport", "CorpusText", "CorpusIO"],
       path: "Benchmarks/NormalizeThroughput"),

@@ -18,44 +18,6 @@ static inline __attribute__((always_inline)) int dacorpus_danish_letter_starts(_
   return _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, _mm_set1_epi8((char)0xC3)), letter)) & 0x7FFF;
 }
 
-/// Skips 16-byte blocks of tidy printable ASCII, with SSE2 (every x86-64 has it).
-///
-/// From `i`, while `i + 18 <= n`, steps over the block `p[i..<i+16]` when each of its bytes
-/// `p[k]` is printable ASCII (0x20–0x7E) and `(p[k] | p[k+1]) & 0x7F` is above 0x20 (no two
-/// spaces in a row, nor a space before a NUL). That is exactly what
-/// `SWAR.notPrintableOrSpacePair(word at i, word at i + 1) == 0` accepts for the two words of
-/// the block, so a caller stepping eight bytes at a time may start where this stops.
-///
-/// With `danishLetters` nonzero, a block may also hold `æøåÆØÅ` (`C3` then `A6 B8 A5 86 98
-/// 85`) when the whole character is inside the block and an ASCII byte follows it: for a scan
-/// that treats those letters as it treats ASCII letters, such a block has nothing to report.
-///
-/// Returns the start of the first block that is not skipped. O(bytes skipped / 16).
-static inline __attribute__((always_inline)) ptrdiff_t dacorpus_skip_tidy_ascii(
-    const uint8_t *p, ptrdiff_t i, ptrdiff_t n, int danishLetters) {
-  const __m128i below = _mm_set1_epi8(0x20);
-  const __m128i del = _mm_set1_epi8(0x7F);
-  const __m128i pairLimit = _mm_set1_epi8(0x21);
-  while (i + 18 <= n) {
-    __m128i a = _mm_loadu_si128((const __m128i *)(p + i));
-    __m128i b = _mm_loadu_si128((const __m128i *)(p + i + 1));
-    // Signed compares: bytes 0x80–0xFF are negative, so below 0x20 too.
-    __m128i bad = _mm_or_si128(_mm_cmplt_epi8(a, below), _mm_cmpeq_epi8(a, del));
-    __m128i pairs = _mm_and_si128(_mm_or_si128(a, b), del);
-    bad = _mm_or_si128(bad, _mm_cmplt_epi8(pairs, pairLimit));
-    int stops = _mm_movemask_epi8(bad);
-    if (stops != 0) {
-      if (!danishLetters) break;
-      // Letters followed by an ASCII byte (sign bit clear), so that nothing after them counts.
-      __m128i after = _mm_loadu_si128((const __m128i *)(p + i + 2));
-      int leads = dacorpus_danish_letter_starts(a, b) & ~_mm_movemask_epi8(after);
-      if ((stops & ~(leads | leads << 1)) != 0) break;
-    }
-    i += 16;
-  }
-  return i;
-}
-
 /// The UTF-8 continuation bytes (0x80–0xBF) in `p[0..<n]`, counted sixteen bytes at a time
 /// (SSE2): a valid UTF-8 text has `n` minus this many scalars.
 ///

@@ -18,12 +18,6 @@ enum SWAR {
     zeroBytes(word ^ (UInt64(byte) &* ones))
   }
 
-  /// The high bit of each byte of `word` below 0x20 (C0 controls, TAB and LF included).
-  @inline(__always)
-  static func controls(_ word: UInt64) -> UInt64 {
-    zeroBytes(word & (0xE0 &* ones))
-  }
-
   @inline(__always)
   static func load(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
     UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
@@ -52,15 +46,6 @@ enum SWAR {
       if p[i] == byte { return i }
     }
     return nil
-  }
-
-  /// The high bit of each byte of `word` that is not printable ASCII or that is at most 0x20
-  /// when ORed with the byte after it (the same byte of `next`, loaded one byte further on):
-  /// for printable ASCII, the first of two spaces in a row.
-  @inline(__always)
-  static func notPrintableOrSpacePair(_ word: UInt64, _ next: UInt64) -> UInt64 {
-    let pairs = (word | next) & low7
-    return notPrintable(word) | (~(pairs &+ 0x5F &* ones) & highBits)
   }
 
   /// The first index at or after `i` whose byte is not printable ASCII (0x20–0x7E), or `n`;

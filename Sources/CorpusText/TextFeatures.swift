@@ -1,10 +1,10 @@
-import CByteScan
+import CTextKernels
 
 /// What one scan found in a text.
 ///
 /// Which repairs and whether transliteration have anything to do, and where.
-/// ``TextFeatures/scan(_:table:)`` looks at sixteen or eight bytes at a time and at each non-ASCII
-/// character once.
+/// ``TextFeatures/scan(_:table:)`` looks at 64 bytes at a time and at each non-ASCII character
+/// once.
 struct TextFeatures: OptionSet {
   let rawValue: UInt8
 
@@ -25,124 +25,79 @@ struct TextFeatures: OptionSet {
   /// Spaces or empty lines ``WhitespaceLayout`` would change.
   static let untidy = TextFeatures(rawValue: 1 << 6)
 
+  /// The fastest ``dac_text_features_scan`` variant this CPU runs.
+  static let bestVariant = dac_text_features_best_variant()
+
   /// Scans `input` once.
   ///
   /// Returns the features and the span from the first to the last character transliteration
   /// must look at (those that make ``transliterate``; the eight-byte word around a control;
   /// all of `input` when it is not valid UTF-8), empty when there is none.
   ///
-  /// - Complexity: O(n): about two word operations per byte, plus a decode and a table
-  ///   look-up per non-ASCII character and a closer look at the few words with controls.
+  /// - Complexity: O(n): two masks per 64 bytes (`dac_text_features_scan`), a closer look at
+  ///   the blocks with other bytes than printable ASCII, and a decode and a table look-up per
+  ///   non-ASCII character other than `æøåÆØÅ`.
   static func scan(
     _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable
   ) -> (features: TextFeatures, triggers: Range<Int>) {
     scan(input, table: table, skippingDanishLetters: table.danishLettersArePlain)
   }
 
-  /// ``scan(_:table:)``, stepping over `æøåÆØÅ` between ASCII bytes sixteen bytes at a time
-  /// when `skippingDanishLetters` (which only ``CharacterTable/danishLettersArePlain`` allows;
-  /// the tests compare both ways).
+  /// ``scan(_:table:)`` with the kernel variant `variant` (which must be available), leaving
+  /// `æøåÆØÅ` to the kernel when `skippingDanishLetters` (which only
+  /// ``CharacterTable/danishLettersArePlain`` allows; the tests compare both ways).
   static func scan(
-    _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable, skippingDanishLetters: Bool
+    _ input: UnsafeBufferPointer<UInt8>, table: CharacterTable, skippingDanishLetters: Bool,
+    variant: Int32 = bestVariant
   ) -> (features: TextFeatures, triggers: Range<Int>) {
     guard let p = input.baseAddress, input.count > 0 else { return ([], 0..<0) }
     let n = input.count
     var features: TextFeatures = []
     var firstTrigger = n
     var lastTriggerEnd = 0
-    var untidy: UInt64 = 0
-    var controls: UInt64 = 0
     var anyFlags: UInt8 = 0
     var allFlags: UInt8 = 0xFF
-    var highBytes = 0
-    var decodedBytes = 0
-    var i = 0
-    while i < n {
-      // Printable ASCII without two spaces in a row: sixteen bytes at a time (SSE2), then
-      // eight, in loops of their own so that their few variables stay in registers.
-      i = dacorpus_skip_tidy_ascii(p, i, n, skippingDanishLetters ? 1 : 0)
-      while i + 9 <= n && SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0 { i += 8 }
-      if i >= n { break }
-      let word: UInt64
-      let pairs: UInt64  // each byte ORed with the next: 0x20 for two spaces (or a space and a NUL)
-      if i + 9 <= n {
-        word = SWAR.load(p, i)
-        pairs = word | SWAR.load(p, i + 1)
-      } else {
-        // The last word, padded with 'x', which none of the tests below notice.
-        let count = n - i
-        if n >= 8 {
-          word = SWAR.load(p, n - 8) >> (64 - 8 * count) | (0x78 &* SWAR.ones) << (8 * count)
-        } else {
-          var padded: UInt64 = 0x78 &* SWAR.ones
-          withUnsafeMutableBytes(of: &padded) { bytes in
-            for k in 0..<count { bytes[k] = p[i + k] }
+    var state = dac_text_features_state()
+    // 1 KiB: on the stack.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { leads in
+      state.leads = leads.baseAddress!
+      state.lead_capacity = leads.count
+      var i = 0
+      repeat {
+        state.lead_count = 0
+        i = dac_text_features_scan(variant, &state, p, i, n, skippingDanishLetters ? 1 : 0)
+        for j in leads.prefix(state.lead_count) {
+          let (value, length) = UTF8Scalars.decode(p, j, n)
+          state.unmatched_continuations -= length - 1
+          let nextCharacter = j + length
+          let f = table.flags(value)
+          anyFlags |= f
+          allFlags &= f
+          if CharacterTable.isTrigger(f) {
+            firstTrigger = min(firstTrigger, j)
+            lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
           }
-          word = UInt64(littleEndian: padded)
+          if value == 0xFFFD { features.insert(.replacementCharacter) }
+          if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
+            let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
+            if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
+          }
         }
-        pairs = word | (word >> 8 | 0x78 << 56)
-      }
-      untidy |= SWAR.equal(pairs, 0x20)
-      if SWAR.notPrintable(word) == 0 {
-        i += 8
-        continue
-      }
-      let low = SWAR.controls(word)
-      if low != 0 {
-        // TAB and LF are fine; around a LF, blanks and a third LF in a row are not.
-        let lfs = SWAR.equal(word, 0x0A)
-        let tabs = SWAR.equal(word, 0x09)
-        let others = low & ~lfs & ~tabs
-        if others != 0 {
-          controls |= others
-          firstTrigger = min(firstTrigger, i)
-          lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
-        }
-        if lfs != 0 { untidy |= Self.untidyAroundLFs(p, i, n, lfs) }
-      }
-      let high = word & SWAR.highBits
-      if SWAR.equal(word, 0x7F) != 0 {
-        controls |= 1
-        firstTrigger = min(firstTrigger, i)
-        lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
-      }
-      if high == 0 {
-        i += 8
-        continue
-      }
-      // Each character once, at its lead byte (bits 7 and 6 set); the continuation bytes are
-      // counted, so that one without its lead (invalid UTF-8) is noticed.
-      highBytes += Int(((high >> 7) &* SWAR.ones) >> 56)  // a popcount of the high bits
-      var leads = (word & (word << 1) & SWAR.highBits) >> 7
-      while leads != 0 {
-        let j = i + leads.trailingZeroBitCount >> 3
-        leads &= leads - 1
-        if j >= n { break }
-        let (value, length) = UTF8Scalars.decode(p, j, n)
-        decodedBytes += length
-        let nextCharacter = j + length
-        let f = table.flags(value)
-        anyFlags |= f
-        allFlags &= f
-        if CharacterTable.isTrigger(f) {
-          firstTrigger = min(firstTrigger, j)
-          lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
-        }
-        if value == 0xFFFD { features.insert(.replacementCharacter) }
-        if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
-          let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
-          if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
-        }
-      }
-      i += 8
+      } while i < n
     }
     let first = p[0]
     let last = p[n - 1]
-    if untidy != 0 || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A {
+    if state.untidy != 0 || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09
+      || last == 0x0A
+    {
       features.insert(.untidy)
     }
-    if controls != 0 { features.formUnion([.control, .transliterate]) }
-    if decodedBytes != highBytes {  // invalid UTF-8
+    if state.control_words_end != 0 {
+      features.formUnion([.control, .transliterate])
+      firstTrigger = min(firstTrigger, state.control_words_start)
+      lastTriggerEnd = max(lastTriggerEnd, state.control_words_end)
+    }
+    if state.unmatched_continuations != 0 {  // invalid UTF-8
       features.insert(.transliterate)
       firstTrigger = 0
       lastTriggerEnd = n
@@ -153,20 +108,5 @@ struct TextFeatures: OptionSet {
       features.insert(.transliterate)
     }
     return (features, firstTrigger < lastTriggerEnd ? firstTrigger..<lastTriggerEnd : 0..<0)
-  }
-
-  /// Nonzero when a LF of the word at `i` (its high bits in `lfs`) has a space or TAB
-  /// before or after it, or ends a third LF in a row.
-  private static func untidyAroundLFs(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int, _ lfs: UInt64) -> UInt64 {
-    var bits = lfs >> 7
-    while bits != 0 {
-      let j = i + bits.trailingZeroBitCount >> 3
-      bits &= bits - 1
-      if j >= n { break }
-      if j > 0 && (p[j - 1] == 0x20 || p[j - 1] == 0x09) { return 1 }
-      if j + 1 < n && (p[j + 1] == 0x20 || p[j + 1] == 0x09) { return 1 }
-      if j >= 2 && p[j - 1] == 0x0A && p[j - 2] == 0x0A { return 1 }
-    }
-    return 0
   }
 }

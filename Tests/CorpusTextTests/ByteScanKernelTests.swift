@@ -3,9 +3,7 @@ import Testing
 
 @testable import CorpusText
 
-/// The SSE2 kernels of `CByteScan` against the byte and word loops they stand in for:
-/// `dacorpus_skip_tidy_ascii` skips exactly the blocks whose two words
-/// `SWAR.notPrintableOrSpacePair` accepts (so ``TextFeatures`` sees the same words),
+/// The SSE2 kernels of `CByteScan` against the byte loops they stand in for:
 /// `SWAR.skipPrintableASCII` and `dacorpus_find_space_pair` stop where a byte loop stops.
 @Suite struct ByteScanKernelTests {
   /// Bytes drawn mostly from letters and spaces, with Danish letters and the bytes each test
@@ -33,41 +31,6 @@ import Testing
       bytes.withUnsafeBufferPointer { buffer in
         for start in 0...min(buffer.count, 20) { body(buffer, start) }
       }
-    }
-  }
-
-  /// Where the eight-byte loop of the scan stops from `i`, one block of sixteen at a time.
-  static func referenceStop(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
-    var i = i
-    while i + 18 <= n, SWAR.notPrintableOrSpacePair(SWAR.load(p, i), SWAR.load(p, i + 1)) == 0,
-      SWAR.notPrintableOrSpacePair(SWAR.load(p, i + 8), SWAR.load(p, i + 9)) == 0
-    {
-      i += 16
-    }
-    return i
-  }
-
-  @Test(arguments: 0..<8)
-  func stopsWhereTheWordTestStops(seed: UInt64) {
-    Self.forEachStart(seed: 100 + seed) { buffer, start in
-      guard let p = buffer.baseAddress else { return }
-      #expect(dacorpus_skip_tidy_ascii(p, start, buffer.count, 0) == Self.referenceStop(p, start, buffer.count))
-    }
-  }
-
-  @Test(arguments: [
-    ("plain text without any stop at all, long enough", -1),
-    ("two  spaces further along in this text", 3),
-    ("a tab\there, then more plain text to go", 5),
-    ("ends with a space before a NUL \u{0} and more text", 30),
-  ])
-  func edges(text: String, firstBad: Int) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBufferPointer { buffer in
-      let p = buffer.baseAddress!
-      let stop = dacorpus_skip_tidy_ascii(p, 0, buffer.count, 0)
-      #expect(stop == Self.referenceStop(p, 0, buffer.count))
-      if firstBad >= 0 { #expect(stop <= firstBad && firstBad < stop + 16) } else { #expect(stop + 18 > buffer.count) }
     }
   }
 
