@@ -52,11 +52,7 @@ struct TextFeatures: OptionSet {
   ) -> (features: TextFeatures, triggers: Range<Int>) {
     guard let p = input.baseAddress, input.count > 0 else { return ([], 0..<0) }
     let n = input.count
-    var features: TextFeatures = []
-    var firstTrigger = n
-    var lastTriggerEnd = 0
-    var anyFlags: UInt8 = 0
-    var allFlags: UInt8 = 0xFF
+    var characters = Characters(count: n)
     var state = dac_text_features_state()
     // 1 KiB: on the stack.
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 128) { leads in
@@ -67,46 +63,86 @@ struct TextFeatures: OptionSet {
         state.lead_count = 0
         i = dac_text_features_scan(variant, &state, p, i, n, skippingDanishLetters ? 1 : 0)
         for j in leads.prefix(state.lead_count) {
-          let (value, length) = UTF8Scalars.decode(p, j, n)
-          state.unmatched_continuations -= length - 1
-          let nextCharacter = j + length
-          let f = table.flags(value)
-          anyFlags |= f
-          allFlags &= f
-          if CharacterTable.isTrigger(f) {
-            firstTrigger = min(firstTrigger, j)
-            lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
-          }
-          if value == 0xFFFD { features.insert(.replacementCharacter) }
-          if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
-            let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
-            if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
-          }
+          state.unmatched_continuations -= characters.add(at: j, of: p, count: n, table: table) - 1
         }
       } while i < n
     }
-    let first = p[0]
-    let last = p[n - 1]
-    if state.untidy != 0 || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09
-      || last == 0x0A
-    {
-      features.insert(.untidy)
-    }
     if state.control_words_end != 0 {
-      features.formUnion([.control, .transliterate])
-      firstTrigger = min(firstTrigger, state.control_words_start)
-      lastTriggerEnd = max(lastTriggerEnd, state.control_words_end)
+      characters.addControls(state.control_words_start..<state.control_words_end)
     }
-    if state.unmatched_continuations != 0 {  // invalid UTF-8
-      features.insert(.transliterate)
-      firstTrigger = 0
-      lastTriggerEnd = n
+    return characters.features(
+      of: p, count: n, untidy: state.untidy != 0, invalidUTF8: state.unmatched_continuations != 0)
+  }
+
+  /// What the characters a byte scan leaves to Swift say: each non-ASCII one looked up once in
+  /// the ``CharacterTable``, and the controls' words; then, with what the byte scan found, the
+  /// features and the trigger span.
+  struct Characters {
+    private var features: TextFeatures = []
+    private var controls = false
+    private var firstTrigger: Int
+    private var lastTriggerEnd = 0
+    private var anyFlags: UInt8 = 0
+    private var allFlags: UInt8 = 0xFF
+
+    /// Nothing yet, in a text of `count` bytes.
+    init(count: Int) { firstTrigger = count }
+
+    /// Looks up the character starting at `p[j]` (of `count` bytes); returns its length.
+    ///
+    /// - Complexity: O(1): a decode and one or two table look-ups.
+    @inline(__always)
+    mutating func add(at j: Int, of p: UnsafePointer<UInt8>, count n: Int, table: CharacterTable) -> Int {
+      let (value, length) = UTF8Scalars.decode(p, j, n)
+      let nextCharacter = j + length
+      let f = table.flags(value)
+      anyFlags |= f
+      allFlags &= f
+      if CharacterTable.isTrigger(f) {
+        firstTrigger = min(firstTrigger, j)
+        lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
+      }
+      if value == 0xFFFD { features.insert(.replacementCharacter) }
+      if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
+        let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
+        if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
+      }
+      return length
     }
-    if anyFlags & UnicodeTables.cleanable != 0 { features.insert(.cleanable) }
-    if allFlags & UnicodeTables.nfcStable == 0 { features.insert(.nfcUnstable) }
-    if allFlags & CharacterTable.kept == 0 || anyFlags & UnicodeTables.otherScript != 0 {
-      features.insert(.transliterate)
+
+    /// Adds the eight-byte words `words` that hold a control (a C0 control other than TAB and
+    /// LF, or DEL): transliteration must look at them.
+    mutating func addControls(_ words: Range<Int>) {
+      controls = true
+      firstTrigger = min(firstTrigger, words.lowerBound)
+      lastTriggerEnd = max(lastTriggerEnd, words.upperBound)
     }
-    return (features, firstTrigger < lastTriggerEnd ? firstTrigger..<lastTriggerEnd : 0..<0)
+
+    /// The features of the text `p[0..<count]` and its trigger span, given whether the byte
+    /// scan found it `untidy` (two spaces in a row, or a LF with blanks around it or a third in
+    /// a row) and whether its UTF-8 is invalid.
+    func features(of p: UnsafePointer<UInt8>, count n: Int, untidy: Bool, invalidUTF8: Bool) -> (
+      features: TextFeatures, triggers: Range<Int>
+    ) {
+      var features = self.features
+      var (firstTrigger, lastTriggerEnd) = (self.firstTrigger, self.lastTriggerEnd)
+      let first = p[0]
+      let last = p[n - 1]
+      if untidy || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A {
+        features.insert(.untidy)
+      }
+      if controls { features.formUnion([.control, .transliterate]) }
+      if invalidUTF8 {
+        features.insert(.transliterate)
+        firstTrigger = 0
+        lastTriggerEnd = n
+      }
+      if anyFlags & UnicodeTables.cleanable != 0 { features.insert(.cleanable) }
+      if allFlags & UnicodeTables.nfcStable == 0 { features.insert(.nfcUnstable) }
+      if allFlags & CharacterTable.kept == 0 || anyFlags & UnicodeTables.otherScript != 0 {
+        features.insert(.transliterate)
+      }
+      return (features, firstTrigger < lastTriggerEnd ? firstTrigger..<lastTriggerEnd : 0..<0)
+    }
   }
 }

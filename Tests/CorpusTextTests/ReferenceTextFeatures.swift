@@ -2,7 +2,8 @@
 
 /// ``TextFeatures/scan(_:table:)`` as it was before its kernel (`dac_text_features_scan`): eight
 /// bytes at a time through every word of the text, and a decode and a table look-up for every
-/// non-ASCII character, `æøåÆØÅ` included. The tests compare the kernel's results with these.
+/// non-ASCII character, `æøåÆØÅ` included, through the same ``TextFeatures/Characters``. The
+/// tests compare the kernel's results with these.
 enum ReferenceTextFeatures {
   /// The features and the trigger span of `input`, as ``TextFeatures/scan(_:table:)`` defines them.
   static func scan(
@@ -10,13 +11,8 @@ enum ReferenceTextFeatures {
   ) -> (features: TextFeatures, triggers: Range<Int>) {
     guard let p = input.baseAddress, input.count > 0 else { return ([], 0..<0) }
     let n = input.count
-    var features: TextFeatures = []
-    var firstTrigger = n
-    var lastTriggerEnd = 0
+    var characters = TextFeatures.Characters(count: n)
     var untidy: UInt64 = 0
-    var controls: UInt64 = 0
-    var anyFlags: UInt8 = 0
-    var allFlags: UInt8 = 0xFF
     var highBytes = 0
     var decodedBytes = 0
     var i = 0
@@ -51,19 +47,11 @@ enum ReferenceTextFeatures {
         let lfs = SWAR.equal(word, 0x0A)
         let tabs = SWAR.equal(word, 0x09)
         let others = low & ~lfs & ~tabs
-        if others != 0 {
-          controls |= others
-          firstTrigger = min(firstTrigger, i)
-          lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
-        }
+        if others != 0 { characters.addControls(i..<min(i + 8, n)) }
         if lfs != 0 { untidy |= Self.untidyAroundLFs(p, i, n, lfs) }
       }
       let high = word & SWAR.highBits
-      if SWAR.equal(word, 0x7F) != 0 {
-        controls |= 1
-        firstTrigger = min(firstTrigger, i)
-        lastTriggerEnd = max(lastTriggerEnd, min(i + 8, n))
-      }
+      if SWAR.equal(word, 0x7F) != 0 { characters.addControls(i..<min(i + 8, n)) }
       if high == 0 {
         i += 8
         continue
@@ -76,41 +64,13 @@ enum ReferenceTextFeatures {
         let j = i + leads.trailingZeroBitCount >> 3
         leads &= leads - 1
         if j >= n { break }
-        let (value, length) = UTF8Scalars.decode(p, j, n)
-        decodedBytes += length
-        let nextCharacter = j + length
-        let f = table.flags(value)
-        anyFlags |= f
-        allFlags &= f
-        if CharacterTable.isTrigger(f) {
-          firstTrigger = min(firstTrigger, j)
-          lastTriggerEnd = max(lastTriggerEnd, nextCharacter)
-        }
-        if value == 0xFFFD { features.insert(.replacementCharacter) }
-        if value >= 0xC2 && value <= 0xF4 && nextCharacter < n && p[nextCharacter] >= 0xC2 {
-          let (next, _) = UTF8Scalars.decode(p, nextCharacter, n)
-          if table.flags(next) & UnicodeTables.mojibakeContinuation != 0 { features.insert(.mojibake) }
-        }
+        decodedBytes += characters.add(at: j, of: p, count: n, table: table)
       }
       i += 8
     }
-    let first = p[0]
-    let last = p[n - 1]
-    if untidy != 0 || first == 0x20 || first == 0x09 || first == 0x0A || last == 0x20 || last == 0x09 || last == 0x0A {
-      features.insert(.untidy)
-    }
-    if controls != 0 { features.formUnion([.control, .transliterate]) }
-    if decodedBytes != highBytes {  // invalid UTF-8
-      features.insert(.transliterate)
-      firstTrigger = 0
-      lastTriggerEnd = n
-    }
-    if anyFlags & UnicodeTables.cleanable != 0 { features.insert(.cleanable) }
-    if allFlags & UnicodeTables.nfcStable == 0 { features.insert(.nfcUnstable) }
-    if allFlags & CharacterTable.kept == 0 || anyFlags & UnicodeTables.otherScript != 0 {
-      features.insert(.transliterate)
-    }
-    return (features, firstTrigger < lastTriggerEnd ? firstTrigger..<lastTriggerEnd : 0..<0)
+    // Each character is looked up as the scan does it (``TextFeatures/Characters``): what the
+    // kernel changed is how the bytes are read.
+    return characters.features(of: p, count: n, untidy: untidy != 0, invalidUTF8: decodedBytes != highBytes)
   }
 
   /// Nonzero when a LF of the word at `i` (its high bits in `lfs`) has a space or TAB
