@@ -271,24 +271,30 @@ struct PhraseMatcher: Sendable {
     var first = Stream(text, base: base, from: 0, to: mid, row: 0)
     var second = Stream(text, base: base, from: mid, to: text.count, row: warm.row)
     while first.p < first.blocksEnd && second.p < second.blocksEnd {
-      let x0 = next(first.row, first.p[0])
-      let y0 = next(second.row, second.p[0])
-      let x1 = next(x0, first.p[1])
-      let y1 = next(y0, second.p[1])
-      let x2 = next(x1, first.p[2])
-      let y2 = next(y1, second.p[2])
-      let x3 = next(x2, first.p[3])
-      let y3 = next(y2, second.p[3])
-      if x0 | x1 | x2 | x3 < emitting {
-        (first.row, first.p) = (x3, first.p + 4)
-      } else if !stepBlock(&first, folded: folded, emits: true) {
-        return nil
-      }
-      if y0 | y1 | y2 | y3 < emitting {
-        (second.row, second.p) = (y3, second.p + 4)
-      } else if !stepBlock(&second, folded: folded, emits: true) {
-        return nil
-      }
+      // Both halves four bytes at a time while neither meets an emitting row, in registers.
+      var (x, p, y, q) = (first.row, first.p, second.row, second.p)
+      var quiet = (true, true)
+      repeat {
+        let x0 = next(x, p[0])
+        let y0 = next(y, q[0])
+        let x1 = next(x0, p[1])
+        let y1 = next(y0, q[1])
+        let x2 = next(x1, p[2])
+        let y2 = next(y1, q[2])
+        let x3 = next(x2, p[3])
+        let y3 = next(y2, q[3])
+        quiet = (x0 | x1 | x2 | x3 < emitting, y0 | y1 | y2 | y3 < emitting)
+        guard quiet.0 && quiet.1 else {
+          // Each half that was quiet keeps its block; the other is stepped byte by byte.
+          if quiet.0 { (x, p) = (x3, p + 4) }
+          if quiet.1 { (y, q) = (y3, q + 4) }
+          break
+        }
+        (x, p, y, q) = (x3, p + 4, y3, q + 4)
+      } while p < first.blocksEnd && q < second.blocksEnd
+      (first.row, first.p, second.row, second.p) = (x, p, y, q)
+      if !quiet.0, !stepBlock(&first, folded: folded, emits: true) { return nil }
+      if !quiet.1, !stepBlock(&second, folded: folded, emits: true) { return nil }
     }
     guard finish(&first, folded: folded, emits: true) else { return nil }
     if first.row != warm.row { second = Stream(text, base: base, from: mid, to: text.count, row: first.row) }
