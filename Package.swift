@@ -66,7 +66,7 @@ let package = Package(
     .target(name: "CTokenKernels"),
     .target(
       name: "CorpusFilters",
-      dependencies: ["CMinHashKernel", "CTokenKernels", "CByteScan", "CorpusIO", "CorpusSources"]),
+      dependencies: ["CMinHashKernel", "CTokenKernels", "CByteScan", "CPrefetch", "CorpusIO", "CorpusSources"]),
     .testTarget(
       name: "CorpusFiltersTests", dependencies: ["CorpusFilters", "CTokenKernels", "CorpusSources", "CorpusIO"],
       resources: [.copy("Fixtures")]),
