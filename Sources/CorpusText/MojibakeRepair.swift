@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// Repairs UTF-8 that was decoded as Windows-1252 or Latin-1 (`pÃ¥` → `på`, `â€™` → `’`,
 /// `Ã¸` → `ø`, `ï»¿` → BOM, `ï¿½` → U+FFFD), also when it happened twice (run it again).
 ///
@@ -62,7 +68,11 @@ enum MojibakeRepair {
     var candidates: [Candidate] = []
     var i = 0
     while i + 2 < n {
-      guard p[i] == 0xC3, p[i + 1] >= 0x82, p[i + 1] <= 0xB4 else {
+      // The next `C3` that can start a sequence (`memchr`: in Danish text, one every few dozen
+      // bytes, mostly `æ` and `å` followed by ASCII).
+      guard let lead = memchr(p + i, 0xC3, n - 2 - i) else { break }
+      i = p.distance(to: lead.assumingMemoryBound(to: UInt8.self))
+      guard p[i + 1] >= 0x82, p[i + 1] <= 0xB4 else {
         i += 1
         continue
       }
