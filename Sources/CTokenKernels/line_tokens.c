@@ -1,279 +1,191 @@
-// The line tokenizer's fast path (dac_line_tokens.h): each block of sixteen bytes is classified
-// with clang vector extensions (SSE2 on x86-64, NEON on ARM) into lane masks; tokens start and
-// end at the edges of the white-space mask, and a token's facts are read from a segmented OR
-// of the bytes' fact bits, so no byte costs a branch.
+// The line tokenizer's fast path (dac_line_tokens.h). Thirty-two bytes at a time are
+// classified with clang vector extensions, two such vectors make the bit masks of a 64-byte
+// block (block_masks.h), and the block's tokens are read off the masks: they start and end at
+// the edges of the white-space mask, taken in lockstep; a token of letters only (most) is told
+// by one bit and costs no other test, another's facts are its letter mask test and a table
+// lookup per other byte; the counts are popcounts of masks. One body, inlined into a function
+// per instruction set as the quality tokenizer's kernel is: AVX2 with BMI2 and popcnt (chosen
+// at run time), or baseline SSE2 (NEON on ARM), so all variants agree by construction. The
+// line's last bytes are copied into a block padded with white space: no read past its end.
 #include "dac_line_tokens.h"
 
-#include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-typedef uint8_t bytes16 __attribute__((vector_size(16)));
-typedef int8_t signed16 __attribute__((vector_size(16)));
-typedef uint16_t words16 __attribute__((vector_size(32)));
-typedef _Bool bits16 __attribute__((ext_vector_type(16)));
+#include "block_masks.h"
 
 #define LETTER_FACTS (DAC_TOKEN_LETTER | DAC_TOKEN_NOT_DIGIT)
+/// A byte's fact (byte_facts) that is not a token's: `{` or `}`.
+#define BRACE 64
 
-/// Blocks whose per-lane counts a byte holds.
-#define MAX_BLOCKS 255
+/// The facts of the ASCII bytes other than letters and white space, and BRACE for `{` and `}`.
+static const uint8_t byte_facts[128] = {
+    [0 ... '#'] = DAC_TOKEN_NOT_DIGIT,
+    ['$'] = DAC_TOKEN_NOT_DIGIT | DAC_TOKEN_SIGN,
+    ['%' ... '-'] = DAC_TOKEN_NOT_DIGIT,
+    ['.'] = DAC_TOKEN_NOT_DIGIT | DAC_TOKEN_DOT,
+    ['/'] = DAC_TOKEN_NOT_DIGIT,
+    ['0' ... '9'] = DAC_TOKEN_DIGIT,
+    [':' ... '?'] = DAC_TOKEN_NOT_DIGIT,
+    ['@'] = DAC_TOKEN_NOT_DIGIT | DAC_TOKEN_AT,
+    ['A' ... 'z'] = DAC_TOKEN_NOT_DIGIT,
+    ['{'] = DAC_TOKEN_NOT_DIGIT | BRACE,
+    ['|'] = DAC_TOKEN_NOT_DIGIT,
+    ['}'] = DAC_TOKEN_NOT_DIGIT | BRACE,
+    ['~' ... 127] = DAC_TOKEN_NOT_DIGIT,
+};
 
-/// Bit k set when lane k of `m` (all ones or zeros, or a byte's sign bit) is set.
-static inline __attribute__((always_inline)) unsigned lanes(signed16 m) {
-  bits16 bits = __builtin_convertvector(m < 0, bits16);
-  uint16_t mask;
-  memcpy(&mask, &bits, sizeof mask);
-  return mask;
-}
-
-/// The lanes of `v` moved n up (lane k takes lane k - n), zeros below.
-#define UP(v, n) UP_##n(v)
-#define UP_1(v) __builtin_shufflevector((bytes16){}, v, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30)
-#define UP_2(v) __builtin_shufflevector((bytes16){}, v, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29)
-#define UP_4(v) __builtin_shufflevector((bytes16){}, v, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27)
-#define UP_8(v) __builtin_shufflevector((bytes16){}, v, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23)
-/// The lanes of `v` moved one down (lane k takes lane k + 1), zero in lane 15.
-#define DOWN_1(v) __builtin_shufflevector(v, (bytes16){}, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16)
-
-/// The lanes of one block.
+/// The class masks of a block, bit k for byte k.
 typedef struct {
-  /// White space; the bytes of letters (ASCII, and both bytes of a Latin-1 letter).
-  bytes16 space, letter;
-  /// One lane per letter (an ASCII letter or a Latin-1 letter's continuation byte), and per
-  /// upper-case one; the continuation bytes.
-  bytes16 counted, upper, continuation;
-  /// The lanes of non-ASCII bytes that are not a Latin-1 letter's (the scalar path's), but for
-  /// a lead byte in lane 15, whose scalar the next block reads: then `lead_last` is 1.
-  unsigned other, lead_last;
-} block_lanes;
+  /// White space: space, TAB, LF, VT, FF, CR.
+  uint64_t space;
+  /// Letters as counted: ASCII letters, and continuation bytes (10xxxxxx) other than 0x97 and
+  /// 0xB7 (after 0xC3: `×` and `÷`); of those, the upper-case ones (A–Z, 0x80–0x9E).
+  uint64_t letters, upper;
+  /// Continuation bytes other than 0x97 and 0xB7; 0xC3; bytes from 0x80.
+  uint64_t continuations, c3, high;
+} block_classes;
 
-/// The lanes of the block `v`.
-static inline __attribute__((always_inline)) block_lanes classify(bytes16 v) {
-  signed16 s = (signed16)v;
-  block_lanes c;
-  // Each range shifted so that it starts at -128: one signed comparison tests it.
-  c.letter = (bytes16)((signed16)((v | 0x20) + 0x1F) < -128 + 26);
-  c.upper = (bytes16)((signed16)(v + 0x3F) < -128 + 26);
-  c.space = (bytes16)(v == 0x20) | (bytes16)((signed16)(v + 0x77) < -128 + 5);
-  c.counted = c.letter;
-  c.continuation = (bytes16){};
-  c.other = 0;
-  c.lead_last = 0;
-  unsigned high = lanes(s);
-  if (high != 0) {
-    // C3 80–C3 BF but C3 97 (×) and C3 B7 (÷): U+00C0–U+00FF, upper-case up to U+00DE.
-    bytes16 continuation = (bytes16)(s < (int8_t)0xC0);
-    bytes16 good = continuation & UP(((bytes16)(v == 0xC3)), 1) & ~(bytes16)((v | 0x20) == 0xB7);
-    bytes16 pair = good | DOWN_1(good);
-    unsigned lead = high & ~lanes((signed16)continuation);
-    c.lead_last = lead >> 15;
-    c.other = high & ~lanes((signed16)pair) & ~(lead & 0x8000);
-    c.letter |= pair;
-    c.counted |= good;
-    c.upper |= good & (bytes16)(s < (int8_t)0x9F);
-    c.continuation = good;
+// Inlined into each variant: see lane_bits.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wpsabi"
+KERNEL_INLINE block_classes classify(const uint8_t *p) {
+  block_classes c = {0};
+  for (int k = 0; k < BLOCK / 32; k++) {
+    bytes32 v = load32(p + 32 * k);
+    signed32 s = (signed32)v;
+    // Each range shifted so that it starts at -128: one signed comparison tests it.
+    signed32 space = (v == 0x20) | ((signed32)(v + 0x77) < -128 + 5);
+    signed32 continuation = (s < -64) & ((v | 0x20) != 0xB7);
+    signed32 upper = ((signed32)(v + 0x3F) < -128 + 26) | (continuation & (s < (int8_t)0x9F));
+    int shift = 32 * k;
+    c.space |= lane_bits(space) << shift;
+    c.letters |= lane_bits(((signed32)((v | 0x20) + 0x1F) < -128 + 26) | continuation) << shift;
+    c.upper |= lane_bits(upper) << shift;
+    c.continuations |= lane_bits(continuation) << shift;
+    c.c3 |= lane_bits(v == 0xC3) << shift;
+    c.high |= lane_bits(s < 0) << shift;
   }
   return c;
 }
+#pragma clang diagnostic pop
 
-/// The bytes `p[0, n)` (0 < n < 16) in lanes 0..n-1; the other lanes hold any bytes.
-///
-/// Not inlined: the shifts it computes from `n` would be set up on every call of the kernel.
-static __attribute__((noinline)) bytes16 load_short(const uint8_t *p, size_t n) {
-  uint64_t words[2] = {0, 0};
-  if (n >= 8) {
-    memcpy(&words[0], p, 8);
-    memcpy(&words[1], p + n - 8, 8);
-    // Bytes 8..n-1 from the top of the last eight (shifted by 0 for n = 8: none needed).
-    words[1] >>= 8 * (16 - n) & 63;
-  } else if (n >= 4) {
-    uint32_t first, last;
-    memcpy(&first, p, 4);
-    memcpy(&last, p + n - 4, 4);
-    words[0] = first | (uint64_t)last << 8 * (n - 4);
-  } else {
-    words[0] = p[0] | (uint64_t)p[n >> 1] << 8 * (n >> 1) | (uint64_t)p[n - 1] << 8 * (n - 1);
-  }
-  bytes16 v;
-  memcpy(&v, words, sizeof v);
-  return v;
+/// The facts of the token bytes `range` of `block` (none for an empty range), whose letters are
+/// `letters`; a `{` or `}` among them sets `s->braces`.
+KERNEL_INLINE uint8_t facts(dac_line_tokens_state *s, const uint8_t *block, uint64_t letters, uint64_t range) {
+  unsigned f = (letters & range) != 0 ? LETTER_FACTS : 0;
+  for (uint64_t rest = range & ~letters; rest != 0; rest &= rest - 1) f |= byte_facts[block[__builtin_ctzll(rest)]];
+  s->braces |= f >= BRACE;
+  return (uint8_t)(f & (BRACE - 1));
 }
 
-/// The sum of the lanes.
-static inline __attribute__((always_inline)) size_t lane_sum(bytes16 v) {
-#if defined(__SSE2__)
-  __m128i sums = _mm_sad_epu8((__m128i)v, _mm_setzero_si128());
-  return (size_t)_mm_cvtsi128_si32(sums) + (size_t)_mm_extract_epi16(sums, 4);
-#else
-  return __builtin_reduce_add(__builtin_convertvector(v, words16));
-#endif
+/// Appends the token [start, end) of letters only (LETTER_FACTS: a word, not marked), but for
+/// the word count, which the caller adds.
+KERNEL_INLINE void append_letters(dac_line_tokens_state *s, size_t start, size_t end) {
+  dac_line_token *token = s->tokens + s->token_count++;
+  token->start = start;
+  token->end = end;
+  token->fact_bits = LETTER_FACTS;
 }
 
-/// Finishes, opens and extends tokens over lanes [lo, hi) of the block at `base`: `starts` and
-/// `ends` have the lanes where tokens start and end (the first white space after them), and
-/// `facts[k + 1]` the facts of the token bytes up to lane k (0 in `facts[lo]`; `letters_only`:
-/// all LETTER_FACTS).
-static inline __attribute__((always_inline)) void tokens(dac_line_tokens_state *s, size_t base, unsigned lo,
-                                                         unsigned hi, unsigned starts, unsigned ends,
-                                                         const uint8_t *facts, bool letters_only) {
-#define FACTS_BEFORE(k) (letters_only ? LETTER_FACTS : facts[k])
+/// Finishes, opens and extends tokens over the bytes `read` of the block at `base`, of which
+/// `tokens` are not white space and `letters` are letters (ASCII, and both bytes of a Latin-1
+/// letter).
+KERNEL_INLINE void read_tokens(dac_line_tokens_state *s, const uint8_t *block, size_t base, uint64_t tokens,
+                               uint64_t letters, uint64_t read) {
+  // Token starts and the white space after each token alternate: a token's end is the first
+  // after its start.
+  uint64_t after_token = tokens << 1 | (uint64_t)(s->open_facts != 0);
+  uint64_t starts = tokens & ~after_token;
+  uint64_t ends = ~tokens & after_token & read;
+  // The ends of the tokens that start in the block and hold letters only: the carry of a start
+  // runs through a token's letters to its end.
+  uint64_t plain_ends = ((tokens & letters) + starts) & ends;
+  s->words += (size_t)__builtin_popcountll(plain_ends);
   if (s->open_facts != 0) {
     if (ends == 0) {
-      s->open_facts |= FACTS_BEFORE(hi);
+      s->open_facts |= facts(s, block, letters, tokens);
       return;
     }
-    unsigned end = (unsigned)__builtin_ctz(ends);
+    unsigned end = (unsigned)__builtin_ctzll(ends);
     ends &= ends - 1;
-    if (!letters_only || end > lo) s->open_facts |= FACTS_BEFORE(end);
+    s->open_facts |= facts(s, block, letters, below_bit(end));
     dac_line_tokens_finish(s, base + end);
   }
-  while (starts != 0) {
-    size_t start = base + (unsigned)__builtin_ctz(starts);
-    starts &= starts - 1;
-    if (ends == 0) {
-      s->open_start = start;
-      s->open_facts = FACTS_BEFORE(hi);
-      return;
-    }
-    unsigned end = (unsigned)__builtin_ctz(ends);
-    ends &= ends - 1;
-    dac_line_tokens_append(s, start, base + end, FACTS_BEFORE(end), !letters_only);
-  }
-#undef FACTS_BEFORE
-}
-
-/// Per lane, the letters, upper-case letters and continuation bytes of up to MAX_BLOCKS blocks.
-typedef struct {
-  bytes16 letters, upper, continuations;
-} lane_counts;
-
-/// Adds the counts of `n` to `s` and clears them.
-static inline __attribute__((always_inline)) void add_counts(dac_line_tokens_state *s, lane_counts *n) {
-  s->letters += lane_sum(n->letters);
-  s->upper += lane_sum(n->upper);
-  s->continuations += lane_sum(n->continuations);
-  *n = (lane_counts){};
-}
-
-/// Reads lanes [lo, hi) of the block `v` at `base` (`c` its lanes): `full` when they are all
-/// sixteen.
-static inline __attribute__((always_inline)) void read_block(dac_line_tokens_state *s, lane_counts *n, bytes16 v,
-                                                             block_lanes c, size_t base, unsigned lo,
-                                                             unsigned hi, bool full) {
-  static const bytes16 lane_index = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-  unsigned range = 0xFFFF;
-  bytes16 in_range = ~(bytes16){};
-  if (!full) {
-    range = (0xFFFFu >> (16 - hi)) >> lo << lo;
-    in_range = (bytes16)(lane_index >= (uint8_t)lo) & (bytes16)(lane_index < (uint8_t)hi);
-    c.counted &= in_range;
-    c.upper &= in_range;
-    c.continuation &= in_range;
-  }
-  n->letters -= c.counted;
-  n->upper -= c.upper;
-  n->continuations -= c.continuation;
-  unsigned space = lanes((signed16)c.space) & range;
-  unsigned in_token = ~space & range;
-  unsigned after_token = in_token << 1 | (unsigned)(s->open_facts != 0) << lo;
-  unsigned starts = in_token & ~after_token;
-  unsigned ends = space & after_token;
-  if ((~lanes((signed16)(c.letter | c.space)) & range) == 0) {
-    tokens(s, base, lo, hi, starts, ends, NULL, true);
-    return;
-  }
-  if (lanes((signed16)((bytes16)(v == '{') | (bytes16)(v == '}'))) & range) s->braces = true;
-  bytes16 digit = (bytes16)((signed16)(v + 0x50) < -128 + 10);
-  bytes16 run = ~c.space & in_range;
-  // A letter: LETTER | NOT_DIGIT; a digit: DIGIT (0xFE + 4); any other byte: NOT_DIGIT.
-  bytes16 f = (c.letter & DAC_TOKEN_LETTER) | ((digit & 0xFE) + DAC_TOKEN_NOT_DIGIT) |
-              ((bytes16)(v == '.') & DAC_TOKEN_DOT) | ((bytes16)(v == '@') & DAC_TOKEN_AT) |
-              ((bytes16)(v == '$') & DAC_TOKEN_SIGN);
-  // Segmented OR: lane k gathers the facts of the token's lanes up to k, doubling the span
-  // while the lanes between are all in the token.
-  f &= run;
-  f |= UP(f, 1) & run;
-  run &= UP(run, 1);
-  f |= UP(f, 2) & run;
-  run &= UP(run, 2);
-  f |= UP(f, 4) & run;
-  run &= UP(run, 4);
-  f |= UP(f, 8) & run;
-  uint8_t facts[17] = {0};
-  memcpy(facts + 1, &f, sizeof f);
-  tokens(s, base, lo, hi, starts, ends, facts, false);
-}
-
-size_t dac_line_tokens(dac_line_tokens_state *state, const uint8_t *bytes, size_t from, size_t count) {
-  dac_line_tokens_state s = *state;
-  lane_counts n = {};
-  size_t i = from;
-  while (i < count) {
-    // Whole blocks of ASCII letters and spaces (the commonest), then of any bytes that the
-    // kernel reads, up to MAX_BLOCKS - 1 (one more may follow below) before the counts are added.
-    size_t limit = count - i > 16 * (MAX_BLOCKS - 1) ? i + 16 * (MAX_BLOCKS - 1) : count;
-    bytes16 v;
-    block_lanes c;
-    bool whole = false;
-    while (limit - i >= 16) {
-      memcpy(&v, bytes + i, sizeof v);
-      bytes16 letter = (bytes16)((signed16)((v | 0x20) + 0x1F) < -128 + 26);
-      bytes16 blank = (bytes16)(v == ' ');
-      if (lanes((signed16)(letter | blank)) == 0xFFFF) {
-        n.letters -= letter;
-        n.upper -= (bytes16)((signed16)(v + 0x3F) < -128 + 26);
-        unsigned space = lanes((signed16)blank);
-        unsigned in_token = space ^ 0xFFFF;
-        unsigned after_token = in_token << 1 | (unsigned)(s.open_facts != 0);
-        tokens(&s, i, 0, 16, in_token & ~after_token, space & after_token, NULL, true);
-        i += 16;
-        continue;
-      }
-      c = classify(v);
-      if ((c.other | c.lead_last) != 0) {
-        whole = true;
-        break;
-      }
-      read_block(&s, &n, v, c, i, 0, 16, true);
-      i += 16;
-    }
-    add_counts(&s, &n);
-    if (i == count) break;
-    if (!whole && limit != count) continue;
-    // Lanes [lo, hi) of the block at `base` are read: the sixteen bytes from i but for a
-    // scalar that lane 15 only starts (which the next block reads), or the last sixteen of
-    // the line, or a line shorter than sixteen; and the block ends before the first scalar
-    // left to the caller.
-    size_t base = i;
-    unsigned lo = 0, hi = 16;
-    if (whole) {
-      if (c.lead_last != 0) hi = 15;
+  // The tokens that end in the block, then the one that starts in it and goes on (if any).
+  for (; ends != 0; ends &= ends - 1, starts &= starts - 1) {
+    unsigned start = (unsigned)__builtin_ctzll(starts);
+    unsigned end = (unsigned)__builtin_ctzll(ends);
+    if (plain_ends >> end & 1) {
+      append_letters(s, base + start, base + end);
     } else {
-      if (count >= 16) {
-        base = count - 16;
-        lo = (unsigned)(i - base);
-        memcpy(&v, bytes + base, sizeof v);
-      } else {
-        base = 0;
-        lo = (unsigned)i;
-        hi = (unsigned)count;
-        v = load_short(bytes, count);
-      }
-      c = classify(v);
+      uint64_t range = below_bit(end) & from_bit(start);
+      dac_line_tokens_append(s, base + start, base + end, facts(s, block, letters, range));
     }
-    unsigned other = c.other >> lo << lo;
-    bool stop = other != 0 && (unsigned)__builtin_ctz(other) < hi;
-    if (stop) {
-      hi = (unsigned)__builtin_ctz(other);
-      if (hi == lo) break;
+  }
+  if (starts != 0) {
+    unsigned start = (unsigned)__builtin_ctzll(starts);
+    s->open_start = base + start;
+    s->open_facts = facts(s, block, letters, tokens & from_bit(start));
+  }
+}
+
+KERNEL_INLINE size_t scan(dac_line_tokens_state *state, const uint8_t *bytes, size_t from, size_t count) {
+  // A copy in locals (registers), written back at the end: stores through the state's
+  // pointers could otherwise alias it.
+  dac_line_tokens_state s = *state;
+  size_t i = from;
+  // The last bytes of the line, padded with spaces: they end the open token at the line's end
+  // and add nothing else.
+  uint8_t tail[BLOCK];
+  while (i < count) {
+    // A block from `i`, a scalar boundary.
+    const uint8_t *block = bytes + i;
+    size_t available = count - i;
+    if (available < BLOCK) {
+      memset(tail, ' ', sizeof tail);
+      memcpy(tail, block, available);
+      block = tail;
     }
-    read_block(&s, &n, v, c, base, lo, hi, false);
-    add_counts(&s, &n);
-    i = base + hi;
+    block_classes c = classify(block);
+    // The continuation bytes of Latin-1 letters (C3 80–C3 BF but × and ÷); the first byte of
+    // any other non-ASCII scalar, where the scalar path takes over. (On valid UTF-8 from a
+    // scalar boundary, the other continuation bytes come after such a byte.)
+    uint64_t latin = c.continuations & c.c3 << 1;
+    uint64_t others = c.high & ~latin & ~(latin >> 1);
+    unsigned processed = BLOCK;
+    int stop = 0;
+    if (others != 0) {
+      processed = (unsigned)__builtin_ctzll(others);
+      // But 0xC3 in the last byte: its scalar is read from the next block.
+      stop = processed < BLOCK - 1 || (c.c3 >> (BLOCK - 1)) == 0;
+    }
+    uint64_t read = below_bit(processed);
+    // Before the first other scalar, every continuation byte is a Latin-1 letter's.
+    s.letters += (size_t)__builtin_popcountll(c.letters & read);
+    s.upper += (size_t)__builtin_popcountll(c.upper & read);
+    s.continuations += (size_t)__builtin_popcountll(c.continuations & read);
+    read_tokens(&s, block, i, ~c.space & read, c.letters | latin >> 1, read);
+    i += processed < available ? processed : available;
     if (stop) break;
   }
   if (i == count && s.open_facts != 0) dac_line_tokens_finish(&s, count);
   *state = s;
   return i;
+}
+
+static size_t line_tokens_portable(dac_line_tokens_state *state, const uint8_t *bytes, size_t from, size_t count) {
+  return scan(state, bytes, from, count);
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t line_tokens_avx2(dac_line_tokens_state *state,
+                                                                        const uint8_t *bytes, size_t from,
+                                                                        size_t count) {
+  return scan(state, bytes, from, count);
+}
+#endif
+
+size_t dac_line_tokens(int variant, dac_line_tokens_state *state, const uint8_t *bytes, size_t from, size_t count) {
+#if defined(__x86_64__)
+  if (variant == DAC_TOKEN_KERNEL_AVX2) return line_tokens_avx2(state, bytes, from, count);
+#endif
+  return line_tokens_portable(state, bytes, from, count);
 }

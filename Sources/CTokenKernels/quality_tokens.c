@@ -6,31 +6,12 @@
 // run time), or to baseline SSE2 (NEON on ARM), so all variants agree by construction.
 #include "dac_quality_tokens.h"
 
-#include <string.h>
-
-typedef uint8_t bytes32 __attribute__((vector_size(32)));
-typedef int8_t signed32 __attribute__((vector_size(32)));
-typedef _Bool bits32 __attribute__((ext_vector_type(32)));
-
-#define KERNEL_INLINE static inline __attribute__((always_inline))
+#include "block_masks.h"
 
 enum {
-  BLOCK = 64,
   // A token's hash may read eight bytes from its start, which is inside the block.
   READABLE = BLOCK + 8,
 };
-
-/// One bit per byte of a lane comparison (bit k: byte k).
-// Inlined into each variant (through classify): no call passes a vector, so the warning that
-// vector arguments change the ABI with AVX does not apply.
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wpsabi"
-KERNEL_INLINE uint64_t lane_bits(signed32 lanes) {
-  bits32 bits = __builtin_convertvector(lanes, bits32);
-  uint32_t mask;
-  memcpy(&mask, &bits, sizeof mask);
-  return mask;
-}
 
 /// The class masks of a block, bit k for byte k.
 typedef struct {
@@ -51,11 +32,13 @@ typedef struct {
   uint64_t dots, hash_signs;
 } block_classes;
 
+// Inlined into each variant: see lane_bits.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wpsabi"
 KERNEL_INLINE block_classes classify(const uint8_t *p) {
   block_classes c = {0};
   for (int k = 0; k < BLOCK / 32; k++) {
-    bytes32 v;
-    memcpy(&v, p + 32 * k, sizeof v);
+    bytes32 v = load32(p + 32 * k);
     signed32 space = (v == 0x20) | ((bytes32)(v - 0x09) < 5);
     signed32 low = v <= 0x20;
     signed32 ascii_letter = (bytes32)((v | 0x20) - 0x61) < 26;
@@ -85,12 +68,6 @@ KERNEL_INLINE void append(dac_quality_scan_state *s, const dac_quality_tables *t
   uint64_t a = bucket[0] ^ hash, b = bucket[1] ^ hash;
   s->stop_tokens += ((a < b ? a : b) == 0) & (size <= tables->stop_max_bytes);
 }
-
-/// Bits `from` ..< 64.
-KERNEL_INLINE uint64_t from_bit(unsigned from) { return ~0ULL << from; }
-
-/// Bits 0 ..< `to` (`to` up to 64).
-KERNEL_INLINE uint64_t below_bit(unsigned to) { return to < 64 ? ~(~0ULL << to) : ~0ULL; }
 
 /// Marks the LFs of `newlines` (bits of the block, all before `processed`): each with the
 /// continuation bytes before it, `continuations` before the block plus the block's `leads`
@@ -211,24 +188,10 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t scan_avx2(dac_qual
 }
 #endif
 
-int dac_quality_variant_available(int variant) {
-#if defined(__x86_64__)
-  if (variant == DAC_QUALITY_AVX2) {
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
-           __builtin_cpu_supports("popcnt");
-  }
-#endif
-  return variant == DAC_QUALITY_PORTABLE;
-}
-
-int dac_quality_best_variant(void) {
-  return dac_quality_variant_available(DAC_QUALITY_AVX2) ? DAC_QUALITY_AVX2 : DAC_QUALITY_PORTABLE;
-}
-
 size_t dac_quality_scan(int variant, dac_quality_scan_state *state, const dac_quality_tables *tables,
                         const uint8_t *bytes, size_t from, size_t count) {
 #if defined(__x86_64__)
-  if (variant == DAC_QUALITY_AVX2) return scan_avx2(state, tables, bytes, from, count);
+  if (variant == DAC_TOKEN_KERNEL_AVX2) return scan_avx2(state, tables, bytes, from, count);
 #endif
   return scan_portable(state, tables, bytes, from, count);
 }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import CorpusFilters
 
-/// ``LineTokenizer/scan(_:into:marks:classes:)`` against a reference that steps through the line's
+/// ``LineTokenizer/scan(_:into:marks:classes:variant:)`` against a reference that steps through the line's
 /// Unicode scalars with their properties, on edge cases and random lines, from every scalar
 /// boundary (so every piece meets every position in an eight-byte word).
 @Suite struct LineTokenizerTests {
@@ -24,13 +24,16 @@ import Testing
     }
   }
 
-  static func scanned(_ bytes: [UInt8]) -> Summary {
+  /// What ``LineTokenizer/scan(_:into:marks:classes:variant:)`` reports for `bytes`, its kernel
+  /// run as `variant`.
+  static func scanned(_ bytes: [UInt8], variant: Int32 = LineTokenizer.bestVariant) -> Summary {
     var buffer = [LineToken](repeating: LineToken(start: 0, end: 0, facts: []), count: bytes.count / 2 + 1)
     var marks = [Int](repeating: -1, count: bytes.count / 2 + 1)
     let scan = bytes.withUnsafeBufferPointer { line in
       buffer.withUnsafeMutableBufferPointer { tokens in
         marks.withUnsafeMutableBufferPointer {
-          LineTokenizer.scan(line, into: tokens.baseAddress!, marks: $0.baseAddress!, classes: ScalarClassifier())
+          LineTokenizer.scan(
+            line, into: tokens.baseAddress!, marks: $0.baseAddress!, classes: ScalarClassifier(), variant: variant)
         }
       }
     }

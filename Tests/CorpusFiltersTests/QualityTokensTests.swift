@@ -120,7 +120,9 @@ import Testing
   }
 
   /// The kernel variants this CPU runs.
-  static let variants = [DAC_QUALITY_PORTABLE, DAC_QUALITY_AVX2].filter { dac_quality_variant_available($0) != 0 }
+  static let variants = [DAC_TOKEN_KERNEL_PORTABLE, DAC_TOKEN_KERNEL_AVX2].filter {
+    dac_token_kernel_variant_available($0) != 0
+  }
 
   @Test(arguments: variants)
   func tokensEqualTheReferenceFromEveryScalar(variant: Int32) {

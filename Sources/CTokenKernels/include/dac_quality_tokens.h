@@ -8,20 +8,11 @@
 #include <stdint.h>
 
 #include "dac_token_hash.h"
+#include "dac_token_kernels.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/// Kernel variants: plain C (SSE2 on x86-64, NEON on ARM), and AVX2 with BMI2 and popcnt.
-#define DAC_QUALITY_PORTABLE 0
-#define DAC_QUALITY_AVX2 1
-
-/// 1 when this CPU runs `variant`, else 0. DAC_QUALITY_PORTABLE always runs.
-int dac_quality_variant_available(int variant);
-
-/// The fastest variant this CPU runs.
-int dac_quality_best_variant(void);
 
 /// What the tokenizer looks up, made by the Swift side.
 typedef struct {
@@ -69,7 +60,7 @@ typedef struct {
 /// before or after it a token of its own. ASCII white space between chunks is stepped over,
 /// and each LF marked.
 ///
-/// Uses `variant`, which must be available; every variant gives the same tokens and counts.
+/// Uses `variant` (dac_token_kernels.h), which must be available; every variant gives the same tokens and counts.
 /// Returns where it stopped: `count`, or the start of a chunk (or of a non-ASCII scalar) that
 /// is not a plain word; the caller steps through it and calls again.
 ///

@@ -49,6 +49,8 @@ public struct AdLineFilter: Sendable {
   private var marks: [Int] = []
   private var markCount = 0
   private let classes = ScalarClassifier()
+  /// The line tokenizer's kernel variant (`DAC_TOKEN_KERNEL_*`).
+  private let variant = LineTokenizer.bestVariant
 
   enum Category {
     static let site: UInt8 = 0
@@ -181,7 +183,9 @@ public struct AdLineFilter: Sendable {
     let scan = tokens.withUnsafeMutableBufferPointer { buffer in
       marks.withUnsafeMutableBufferPointer { marks in
         LineTokenizer.scan(
-          line, into: buffer.baseAddress.unsafelyUnwrapped, marks: marks.baseAddress.unsafelyUnwrapped, classes: classes
+          line, into: buffer.baseAddress.unsafelyUnwrapped, marks: marks.baseAddress.unsafelyUnwrapped,
+          classes: classes,
+          variant: variant
         )
       }
     }

@@ -3,7 +3,7 @@ import CTokenKernels
 /// The tokens of one line (maximal runs of scalars that are not white space) with their
 /// ``LineToken/Facts``, and the line's letter and UTF-8 counts.
 ///
-/// The C kernel `dac_line_tokens` (in `CTokenKernels`) reads sixteen bytes at a time while the
+/// The C kernel `dac_line_tokens` (in `CTokenKernels`) reads 64 bytes at a time while the
 /// scalars are ASCII or two-byte Latin-1 letters (`æ`, `Ø`, `é`: `C3 xx`); it stops at any other
 /// non-ASCII scalar, which is stepped through here with ``ScalarClassifier``, with the
 /// non-ASCII scalars after it, out of line.
@@ -27,15 +27,19 @@ struct LineTokenizer {
   var braces: Bool { state.braces }
   var copyright: Bool { state.copyright }
 
+  /// The fastest kernel variant this CPU runs (`DAC_TOKEN_KERNEL_*`).
+  static let bestVariant = dac_token_kernel_best_variant()
+
   /// Scans `line`, writing its tokens to `tokens` and the indices of the marked ones (those with
   /// a fact in ``LineToken/Facts/marks``) to `marks`; each must have room for `line.count / 2 + 1`.
+  /// The kernel runs as `variant`, which must be available (every variant gives the same scan).
   ///
-  /// - Complexity: O(n) in the line length: about 25 instructions per sixteen bytes of ASCII
-  ///   letters and spaces (80 with digits or punctuation), 20 per token, and a call and a class
-  ///   lookup per other non-ASCII scalar.
+  /// - Complexity: O(n) in the line length: about 125 instructions per 64 bytes, 15 per token
+  ///   of letters only (40 per other token), and a call and a class lookup per other non-ASCII
+  ///   scalar.
   static func scan(
     _ line: UnsafeBufferPointer<UInt8>, into tokens: UnsafeMutablePointer<LineToken>,
-    marks: UnsafeMutablePointer<Int>, classes: ScalarClassifier
+    marks: UnsafeMutablePointer<Int>, classes: ScalarClassifier, variant: Int32 = bestVariant
   ) -> LineTokenizer {
     var scan = LineTokenizer()
     scan.state.tokens = tokens
@@ -44,7 +48,7 @@ struct LineTokenizer {
     let n = line.count
     var i = 0
     while true {
-      i = dac_line_tokens(&scan.state, p, i, n)
+      i = dac_line_tokens(variant, &scan.state, p, i, n)
       if i == n { return scan }
       i = scan.stepScalars(line, from: i, classes: classes)
     }

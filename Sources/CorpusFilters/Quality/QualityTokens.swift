@@ -46,7 +46,7 @@ struct QualityTokens {
     var stopTokens = 0
   }
 
-  /// The `dac_quality_scan` variant (`DAC_QUALITY_*`).
+  /// The `dac_quality_scan` variant (`DAC_TOKEN_KERNEL_*`).
   private let variant: Int32
   private let classes = ScalarClassifier()
   private var stopWords = StopWords()
@@ -54,7 +54,7 @@ struct QualityTokens {
   private var byteHashes: [UInt64] = (0..<128).map { TokenHash.short(UInt64($0), count: 1) }
 
   /// The fastest kernel variant this CPU runs.
-  static let bestVariant = dac_quality_best_variant()
+  static let bestVariant = dac_token_kernel_best_variant()
 
   /// Empty buffers, and the kernel variant `variant` (which must be available).
   init(variant: Int32 = bestVariant) {
