@@ -366,7 +366,9 @@ struct _JSONParseState {
         throw JSONError(.controlCharacter, "unescaped control character \(describe(c)) in a string", offset: j)
       }
       if build && j > segment {
-        scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment))
+        scratch.append(
+          contentsOf: UnsafeBufferPointer(
+            start: (base + segment).assumingMemoryBound(to: UInt8.self), count: j - segment))
       }
       if c == quote {
         i = j + 1
