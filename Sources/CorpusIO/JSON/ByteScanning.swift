@@ -52,24 +52,34 @@ enum _ByteScan {
     dac_json_string_content(jsonStringVariant, base.assumingMemoryBound(to: UInt8.self), from, end)
   }
 
+  /// What a caller of ``scanJSONString(_:from:end:expecting:)`` expects of a string.
+  enum JSONStringLength {
+    /// Keys and labels: a word at a time only.
+    case short
+    /// Any string: a word at a time, and the kernel once a non-ASCII sequence shows text.
+    case unknown
+    /// Text (content after an escape): the kernel from the start.
+    case long
+  }
+
   /// Scans string content from `from` to the first `"`, `\` or control byte (or `end`),
   /// validating the UTF-8 on the way.
   ///
   /// ASCII goes a word at a time: keys and short values end within a word or two. Text, that
-  /// is a string past a non-ASCII sequence or one the caller calls `long`, goes to the C
-  /// kernel, which steps over ASCII and two-byte sequences 32 bytes at a time and leaves the
-  /// rest (and the input's last 32 bytes) to the loop here.
+  /// is a string past a non-ASCII sequence (unless `expecting` is `.short`) or one expected
+  /// `.long`, goes to the C kernel, which steps over ASCII and two-byte sequences 32 bytes at
+  /// a time and leaves the rest (and the input's last 32 bytes) to the loop here.
   ///
   /// - Returns: `stop`, the index of that byte (or `end`); `invalid`, the index of the first
   ///   ill-formed sequence when there is one before `stop` (then `stop` is meaningless);
   ///   `ascii`, whether every byte before `stop` is ASCII.
   @inline(__always)
-  static func scanJSONString(_ base: UnsafeRawPointer, from: Int, end: Int, long: Bool = false)
-    -> (stop: Int, invalid: Int?, ascii: Bool)
-  {
+  static func scanJSONString(
+    _ base: UnsafeRawPointer, from: Int, end: Int, expecting length: JSONStringLength = .unknown
+  ) -> (stop: Int, invalid: Int?, ascii: Bool) {
     var i = from
     var ascii = true
-    var text = long
+    var text = length == .long
     while true {
       var wordEnd = end
       if text && i &+ 33 <= end {
@@ -96,7 +106,7 @@ enum _ByteScan {
         let n = utf8SequenceLength(base, at: i, end: end)
         if n == 0 { return (i, i, false) }
         ascii = false
-        text = true
+        text = length != .short
         i &+= n
       } else if c == 0x22 || c == 0x5C || c < 0x20 {
         return (i, nil, ascii)

@@ -381,7 +381,7 @@ struct _JSONParseState {
       j = try decodeEscape(at: j, ascii: &isASCII)
       segment = j
       // Text with escapes (content, not keys): long runs are likely.
-      let scan = _ByteScan.scanJSONString(base, from: j, end: count, long: true)
+      let scan = _ByteScan.scanJSONString(base, from: j, end: count, expecting: .long)
       if let bad = scan.invalid { throw invalidUTF8(at: bad) }
       isASCII = isASCII && scan.ascii
       j = scan.stop

@@ -106,7 +106,8 @@ extension _JSONParseState {
   @inline(__always)
   private mutating func skipString() -> Bool {
     let start = i &+ 1
-    let scan = _ByteScan.scanJSONString(base, from: start, end: count)
+    // Skipped strings are labels, not text.
+    let scan = _ByteScan.scanJSONString(base, from: start, end: count, expecting: .short)
     if scan.invalid != nil { return false }
     if scan.stop < count && byte(scan.stop) == quote {
       i = scan.stop &+ 1
