@@ -28,7 +28,9 @@ let package = Package(
     // outputs stay byte for byte what they were.
     .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
 
-    .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2", "CISAL"]),
+    // The JSON parser's scan of long strings in C, with vector extensions (SSE2 or AVX2, NEON).
+    .target(name: "CJSONKernels"),
+    .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2", "CISAL", "CJSONKernels"]),
     // MARK: normalization targets (issue 3)
     // ICU: CICU only carries the flags; no Swift file imports it (reference/aesthetics.md §3.2).
     .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
@@ -106,7 +108,7 @@ let package = Package(
       name: "build-throughput", dependencies: ["BenchmarkSupport", "CorpusPipeline"], path: "Benchmarks/BuildThroughput"
     ),
 
-    .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "CorpusIOTests", dependencies: ["CorpusIO", "CJSONKernels"], resources: [.copy("Fixtures")]),
     .testTarget(
       name: "CorpusSourcesTests", dependencies: ["CorpusSources", "CorpusIO"], resources: [.copy("Fixtures")]),
     .testTarget(

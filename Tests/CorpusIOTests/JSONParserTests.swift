@@ -241,6 +241,50 @@ private struct SplitMix: RandomNumberGenerator {
     }
   }
 
+  /// Pieces of long strings (`scanJSONString`'s kernel path), each with its decoded text, or
+  /// nil for the ill-formed ones (ill-formed at their first byte whatever comes before).
+  static let longStringPieces: [([UInt8], String?)] =
+    ["Velkommen til Cykelbutikken ", "a", "æ", "Ø", "å", "é", "\u{7FF}", "–", "😀", "中", " "].map {
+      (Array($0.utf8), $0)
+    } + [
+      (Array(#"\n"#.utf8), "\n"), (Array(#"\""#.utf8), "\""), (Array(#"\u00e6"#.utf8), "æ"),
+      ([0xC3, 0x28], nil), ([0x80], nil), ([0xC0, 0xAF], nil), ([0xED, 0xA0, 0x80], nil), ([0xE2, 0x80, 0x41], nil),
+      ([0xF5], nil), ([0xFF], nil), ([0xDF, 0xC3], nil),
+    ]
+
+  @Test func longStringsAgreeWithTheirPieces() throws {
+    var rng = SplitMix(state: 0x10_C0_57_81)
+    for _ in 0..<4000 {
+      var bytes: [UInt8] = [0x22]
+      var text = ""
+      var firstBad: Int?
+      let plain = Int.random(in: 2...12, using: &rng)
+      for _ in 0..<Int.random(in: 1...60, using: &rng) {
+        // Mostly plain pieces; an ill-formed one now and then.
+        let k = Int.random(in: 0..<(Self.longStringPieces.count + plain * 4), using: &rng)
+        let (piece, decoded) = Self.longStringPieces[k < Self.longStringPieces.count ? k : k % 5]
+        if decoded == nil && firstBad == nil { firstBad = bytes.count }
+        bytes += piece
+        text += decoded ?? ""
+      }
+      bytes.append(0x22)
+      // Alone (the input ends within 33 bytes of every stop near the end) and followed by more.
+      for suffix in [[], Array(#",{"x":"\#(String(repeating: "y", count: 40))"}"#.utf8)] {
+        let input = suffix.isEmpty ? bytes : [0x5B] + bytes + suffix + [0x5D]
+        let shift = suffix.isEmpty ? 0 : 1
+        let result = Result { () throws(JSONError) in try JSONParser.parse(input) }
+        switch (firstBad, result) {
+        case (nil, .success(let value)):
+          #expect((suffix.isEmpty ? value : value[0]) == .string(text), "\(bytes)")
+        case (let bad?, .failure(let error)):
+          #expect(error.kind == .invalidUTF8 && error.offset == bad + shift, "\(bytes): \(error)")
+        default:
+          Issue.record("\(bytes): expected \(firstBad.map { "invalid UTF-8 at \($0)" } ?? text), got \(result)")
+        }
+      }
+    }
+  }
+
   // MARK: Malformed input
 
   @Test(arguments: [
@@ -462,6 +506,82 @@ private struct SplitMix: RandomNumberGenerator {
       #expect(error == expected)
     } else {
       Issue.record("skipping 's' accepted \(value.debugDescription)")
+    }
+  }
+
+  /// Skipped values with every kind of token: nested arrays and objects, escapes (a surrogate
+  /// pair, a lone surrogate), raw UTF-8 of every length, numbers, literals, white space.
+  static let skippedValues = [
+    #"[{"label":"da","prob":0.98},{"label":"en","prob":1e-5},null]"#,
+    #"{"a" : [ true , false , null , -0.5E+3 , 0 , 12 ] , "b":{}, "c":[], "d":[[{"e":"x"}]]}"#,
+    #"["æøå – 😀 \n\t\"\\\/\b\f\r \u00e5 \ud83d\ude00 \udc00","",-0,1.25e-7]"#,
+  ]
+
+  /// Bytes put in place of (or before) each byte of a skipped value: structure, string and
+  /// number bytes, controls, ill-formed and multi-byte UTF-8.
+  static let mutationBytes: [UInt8] = [
+    0x22, 0x5C, 0x2C, 0x3A, 0x5B, 0x5D, 0x7B, 0x7D, 0x20, 0x30, 0x31, 0x2E, 0x2D, 0x2B, 0x65, 0x75, 0x6E, 0x74,
+    0x78, 0x00, 0x0A, 0x1F, 0xC3, 0x80, 0xE2, 0xF0, 0xFF,
+  ]
+
+  @Test(
+    "a skipped value cut, or with a byte replaced, inserted or removed anywhere, fails or parses as a full parse does",
+    arguments: skippedValues)
+  func mutatedSkippedValues(value: String) {
+    let head = Array(#"{"k":1,"s":"#.utf8)
+    let tail = Array(#","z":2}"#.utf8)
+    let line = head + Array(value.utf8) + tail
+    var variants: [[UInt8]] = []
+    for p in head.count...(line.count - tail.count + 1) {
+      variants.append(Array(line[..<p]))
+      var removed = line
+      removed.remove(at: p)
+      variants.append(removed)
+      for b in Self.mutationBytes {
+        var inserted = line
+        inserted.insert(b, at: p)
+        variants.append(inserted)
+        var replaced = line
+        replaced[p] = b
+        variants.append(replaced)
+      }
+    }
+    for bytes in variants {
+      let skipped = parseSkipping(["s"], bytes)
+      switch parseSkipping([], bytes) {
+      case .success(let full):
+        #expect((try? skipped.get()) == removing(["s"], from: full), "\(bytes)")
+      case .failure(let expected):
+        guard case .failure(let error) = skipped else {
+          Issue.record("skipping 's' accepted \(bytes), which fails with \(expected)")
+          continue
+        }
+        #expect(error == expected, "\(bytes)")
+      }
+    }
+  }
+
+  @Test("skipped values nested up to the limit and past it, and past the skip loop's 64 levels")
+  func deeplyNestedSkippedValues() {
+    for maxDepth in [1, 2, 3, 63, 64, 65, 66, 67, 100] {
+      for nesting in [0, 1, 2, 3, 61, 62, 63, 64, 65, 66, 67, 98, 99, 100] {
+        let opening = (0..<nesting).map { $0 % 2 == 0 ? #"["# : #"{"a":"# }.joined()
+        let closing = (0..<nesting).reversed().map { $0 % 2 == 0 ? "]" : "}" }.joined()
+        let bytes = Array(#"{"s":\#(opening)0\#(closing),"t":1}"#.utf8)
+        let full = bytes.withUnsafeBytes { buffer in
+          Result { () throws(JSONError) -> JSONValue in try JSONParser.parse(buffer, maxDepth: maxDepth) }
+        }
+        let skipped = bytes.withUnsafeBytes { buffer in
+          Result { () throws(JSONError) -> JSONValue in
+            try JSONParser.parse(buffer, maxDepth: maxDepth, skippingKeys: ["s"])
+          }
+        }
+        switch (full, skipped) {
+        case (.success(let value), .success(let rest)): #expect(rest == removing(["s"], from: value))
+        case (.failure(let expected), .failure(let error)): #expect(error == expected)
+        default: Issue.record("maxDepth \(maxDepth), nesting \(nesting): \(full) but \(skipped) when skipped")
+        }
+      }
     }
   }
 

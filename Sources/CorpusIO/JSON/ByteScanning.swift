@@ -1,5 +1,8 @@
+import CJSONKernels
+
 /// Byte-level scanning shared by the JSON parser and writer and the XML scanner: word-at-a-time
-/// (SWAR) searches and a UTF-8 validator whose result lets `String`s be made with one copy.
+/// (SWAR) searches and a UTF-8 validator whose result lets `String`s be made with one copy; long
+/// strings' text goes 32 bytes at a time through the C kernel of `CJSONKernels`.
 ///
 /// The standard library's `String(validating:as:)` is generic and looks up type metadata on
 /// every call, and `String(decoding:as:)` validates byte by byte; both cost more than the
@@ -40,18 +43,54 @@ enum _ByteScan {
     return end
   }
 
+  /// The fastest ``dac_json_string_content`` variant this CPU runs.
+  static let jsonStringVariant = dac_json_string_best_variant()
+
+  /// The kernel's run from `from`, out of line: the word loop's registers stay its own.
+  @inline(never)
+  static func longStringRun(_ base: UnsafeRawPointer, from: Int, end: Int) -> dac_json_string_run {
+    dac_json_string_content(jsonStringVariant, base.assumingMemoryBound(to: UInt8.self), from, end)
+  }
+
+  /// What a caller of ``scanJSONString(_:from:end:expecting:)`` expects of a string.
+  enum JSONStringLength {
+    /// Keys and labels: a word at a time only.
+    case short
+    /// Any string: a word at a time, and the kernel once a non-ASCII sequence shows text.
+    case unknown
+    /// Text (content after an escape): the kernel from the start.
+    case long
+  }
+
   /// Scans string content from `from` to the first `"`, `\` or control byte (or `end`),
   /// validating the UTF-8 on the way.
+  ///
+  /// ASCII goes a word at a time: keys and short values end within a word or two. Text, that
+  /// is a string past a non-ASCII sequence (unless `expecting` is `.short`) or one expected
+  /// `.long`, goes to the C kernel, which steps over ASCII and two-byte sequences 32 bytes at
+  /// a time and leaves the rest (and the input's last 32 bytes) to the loop here.
   ///
   /// - Returns: `stop`, the index of that byte (or `end`); `invalid`, the index of the first
   ///   ill-formed sequence when there is one before `stop` (then `stop` is meaningless);
   ///   `ascii`, whether every byte before `stop` is ASCII.
   @inline(__always)
-  static func scanJSONString(_ base: UnsafeRawPointer, from: Int, end: Int) -> (stop: Int, invalid: Int?, ascii: Bool) {
+  static func scanJSONString(
+    _ base: UnsafeRawPointer, from: Int, end: Int, expecting length: JSONStringLength = .unknown
+  ) -> (stop: Int, invalid: Int?, ascii: Bool) {
     var i = from
     var ascii = true
+    var text = length == .long
     while true {
-      while i &+ 8 <= end {
+      var wordEnd = end
+      if text && i &+ 33 <= end {
+        let run = longStringRun(base, from: i, end: end)
+        i = run.end
+        if run.non_ascii != 0 { ascii = false }
+        // At a byte for the code below, or where fewer than 33 bytes remain.
+        if i &+ 33 <= end { wordEnd = i }
+      }
+      text = false
+      while i &+ 8 <= wordEnd {
         let v = word(base, i)
         let mask = jsonSpecialMask(v) | (v & highBits)
         if mask != 0 {
@@ -67,6 +106,7 @@ enum _ByteScan {
         let n = utf8SequenceLength(base, at: i, end: end)
         if n == 0 { return (i, i, false) }
         ascii = false
+        text = length != .short
         i &+= n
       } else if c == 0x22 || c == 0x5C || c < 0x20 {
         return (i, nil, ascii)

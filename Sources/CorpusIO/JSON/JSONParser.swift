@@ -59,7 +59,8 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
 /// - **Skipped keys.** Object members whose key is one of `skippingKeys`, at any depth, are
 ///   checked as strictly as the rest but left out of the result, without building their arrays
 ///   and objects: a reader that drops a bulky field (OSCAR's per-line
-///   `sentence_identifications`) does not pay for it.
+///   `sentence_identifications`) does not pay for it. A well-formed skipped value is checked in
+///   one loop over its tokens; a malformed one is parsed again to report the same error.
 ///
 /// A string without escapes costs one scan and one copy into its `String`; one with escapes is
 /// decoded into a scratch buffer that a parser instance reuses from line to line.
@@ -237,10 +238,12 @@ struct _JSONParseState {
       skipWhitespace()
       guard i < count && byte(i) == UInt8(ascii: ":") else { throw unexpected("':'") }
       i += 1
-      if keep && !isSkipped(key) {
-        members.append((key: key, value: try parseValue(depth: depth)))
-      } else {
+      if !keep {
         _ = try parseValue(depth: depth, keep: false)
+      } else if isSkipped(key) {
+        try skipValue(depth: depth)
+      } else {
+        members.append((key: key, value: try parseValue(depth: depth)))
       }
       skipWhitespace()
       guard i < count else { throw unexpected("',' or '}'") }
@@ -363,7 +366,9 @@ struct _JSONParseState {
         throw JSONError(.controlCharacter, "unescaped control character \(describe(c)) in a string", offset: j)
       }
       if build && j > segment {
-        scratch.append(contentsOf: UnsafeRawBufferPointer(start: base + segment, count: j - segment))
+        scratch.append(
+          contentsOf: UnsafeBufferPointer(
+            start: (base + segment).assumingMemoryBound(to: UInt8.self), count: j - segment))
       }
       if c == quote {
         i = j + 1
@@ -375,7 +380,8 @@ struct _JSONParseState {
       }
       j = try decodeEscape(at: j, ascii: &isASCII)
       segment = j
-      let scan = _ByteScan.scanJSONString(base, from: j, end: count)
+      // Text with escapes (content, not keys): long runs are likely.
+      let scan = _ByteScan.scanJSONString(base, from: j, end: count, expecting: .long)
       if let bad = scan.invalid { throw invalidUTF8(at: bad) }
       isASCII = isASCII && scan.ascii
       j = scan.stop
