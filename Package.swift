@@ -4,6 +4,9 @@ import PackageDescription
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+/// The C kernels' shared header (`Sources/CKernelSupport/kernel_support.h`: vector types, bit
+/// masks, the processor checks that choose a variant), included by their sources only.
+let kernelSupport: [CSetting] = [.headerSearchPath("../CKernelSupport")]
 
 let package = Package(
   name: "dacorpus",
@@ -29,7 +32,7 @@ let package = Package(
     .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
 
     // The JSON parser's scan of long strings in C, with vector extensions (SSE2 or AVX2, NEON).
-    .target(name: "CJSONKernels"),
+    .target(name: "CJSONKernels", cSettings: kernelSupport),
     .target(name: "CorpusIO", dependencies: ["CZlib", "CZstd", "CBzip2", "CISAL", "CJSONKernels"]),
     // MARK: normalization targets (issue 3)
     // ICU: CICU only carries the flags; no Swift file imports it (reference/aesthetics.md §3.2).
@@ -37,7 +40,7 @@ let package = Package(
     .target(name: "CICUShim", dependencies: ["CICU"]),
     .systemLibrary(name: "CByteScan"),
     // The feature scan's byte classes in C, with vector extensions (SSE2 or AVX2, NEON).
-    .target(name: "CTextKernels"),
+    .target(name: "CTextKernels", cSettings: kernelSupport),
     .target(name: "CorpusText", dependencies: ["CICUShim", "CorpusIO", "CByteScan", "CTextKernels"]),
     .testTarget(
       name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusIO", "CByteScan", "CTextKernels"],
@@ -62,10 +65,10 @@ let package = Package(
     // MARK: filters targets (issue 4)
     // MinHash's permutation loop in C, so that it can use AVX2 (chosen at run time) while Swift
     // builds for baseline x86-64.
-    .target(name: "CMinHashKernel"),
+    .target(name: "CMinHashKernel", cSettings: kernelSupport),
     // The filters' tokenizer kernels in C: the quality filter's plain words (and its token hash)
     // and the ad filter's line tokens, with vector extensions (SSE2 or AVX2, NEON).
-    .target(name: "CTokenKernels"),
+    .target(name: "CTokenKernels", cSettings: kernelSupport),
     .target(
       name: "CorpusFilters",
       dependencies: ["CMinHashKernel", "CTokenKernels", "CByteScan", "CPrefetch", "CorpusIO", "CorpusSources"]),

@@ -4,46 +4,26 @@
 // is: AVX2 (chosen at run time), or baseline SSE2 (NEON on ARM), so both variants agree by
 // construction.
 #include "dac_json_string.h"
+#include "kernel_support.h"
 
 #include <string.h>
-
-typedef uint8_t bytes32 __attribute__((vector_size(32)));
-typedef int8_t signed32 __attribute__((vector_size(32)));
-typedef _Bool bits32 __attribute__((ext_vector_type(32)));
-
-#define KERNEL_INLINE static inline __attribute__((always_inline))
 
 // Inlined into each variant: no call passes a vector, so the warning that vector arguments
 // change the ABI with AVX does not apply.
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wpsabi"
-/// One bit per byte of a lane comparison (bit k: byte k).
-KERNEL_INLINE uint32_t lane_bits(signed32 lanes) {
-  bits32 bits = __builtin_convertvector(lanes, bits32);
-  uint32_t mask;
-  memcpy(&mask, &bits, sizeof mask);
-  return mask;
-}
-
-/// The 32 bytes from `p`, unaligned.
-KERNEL_INLINE bytes32 load(const uint8_t *p) {
-  bytes32 v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
 KERNEL_INLINE dac_json_string_run content(const uint8_t *bytes, size_t from, size_t count) {
   size_t i = from;
   uint32_t seen_high = 0;
   while (i + 33 <= count) {
-    bytes32 v = load(bytes + i);
+    bytes32 v = load32(bytes + i);
     uint32_t stops = lane_bits((v == '"') | (v == '\\') | (v < 0x20));
     uint32_t high = lane_bits((signed32)v < 0);
     if (high != 0) {
       // Continuations are 0x80-0xBF, the signed bytes below -64.
       uint32_t leads = lane_bits((v >= 0xC2) & (v <= 0xDF));
       uint32_t continuations = lane_bits((signed32)v < -64);
-      uint32_t next_continuations = lane_bits((signed32)load(bytes + i + 1) < -64);
+      uint32_t next_continuations = lane_bits((signed32)load32(bytes + i + 1) < -64);
       // Other high bytes, leads without their continuation, continuations without their lead.
       stops |= (high & ~(leads | continuations)) | (leads & ~next_continuations) | (continuations & ~(leads << 1));
       if (stops == 0) {
@@ -79,7 +59,7 @@ __attribute__((target("avx2"))) static dac_json_string_run content_avx2(const ui
 
 int dac_json_string_variant_available(int variant) {
 #if defined(__x86_64__)
-  if (variant == DAC_JSON_STRING_AVX2) return __builtin_cpu_supports("avx2");
+  if (variant == DAC_JSON_STRING_AVX2) return dac_cpu_has_avx2();
 #endif
   return variant == DAC_JSON_STRING_PORTABLE;
 }

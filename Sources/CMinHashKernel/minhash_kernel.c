@@ -3,7 +3,7 @@
 // or pmuludq and shuffles (baseline SSE2, or NEON on ARM), so all variants agree by
 // construction. The x86 variants are chosen at run time with __builtin_cpu_supports.
 #include "CMinHashKernel.h"
-#include "kernel_inline.h"
+#include "kernel_support.h"
 
 #include <string.h>
 
@@ -86,8 +86,8 @@ __attribute__((target("avx2"))) static void update_avx2(const uint32_t *values, 
 
 int dac_minhash_variant_available(int variant) {
 #if defined(__x86_64__) || defined(__i386__)
-  if (variant == DAC_MINHASH_AVX2) return __builtin_cpu_supports("avx2") != 0;
-  if (variant == DAC_MINHASH_SSE41) return __builtin_cpu_supports("sse4.1") != 0;
+  if (variant == DAC_MINHASH_AVX2) return dac_cpu_has_avx2();
+  if (variant == DAC_MINHASH_SSE41) return dac_cpu_has_sse41();
 #endif
   return variant == DAC_MINHASH_PORTABLE;
 }

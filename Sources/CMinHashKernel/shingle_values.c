@@ -4,7 +4,7 @@
 // (minhash_kernel.c): the compiler lowers the 64-bit lane multiply to three 32-bit ones
 // (vpmuludq with AVX2, pmuludq with SSE2), so all variants agree by construction.
 #include "CMinHashKernel.h"
-#include "kernel_inline.h"
+#include "kernel_support.h"
 
 #include <string.h>
 

@@ -5,14 +5,9 @@
 // per instruction set as the quality tokenizer's kernel is: AVX2 with BMI2 and popcnt (chosen
 // at run time), or baseline SSE2 (NEON on ARM), so all variants agree by construction.
 #include "dac_text_features.h"
+#include "kernel_support.h"
 
 #include <string.h>
-
-typedef uint8_t bytes32 __attribute__((vector_size(32)));
-typedef int8_t signed32 __attribute__((vector_size(32)));
-typedef _Bool bits32 __attribute__((ext_vector_type(32)));
-
-#define KERNEL_INLINE static inline __attribute__((always_inline))
 
 enum {
   BLOCK = 64,
@@ -23,24 +18,9 @@ enum {
   PADDING = 'x',
 };
 
-// Inlined into each variant: no call passes a vector, so the warning that vector arguments
-// change the ABI with AVX does not apply.
+// Inlined into each variant: see lane_bits.
 #pragma clang diagnostic push
 #pragma clang diagnostic ignored "-Wpsabi"
-/// One bit per byte of a lane comparison (bit k: byte k).
-KERNEL_INLINE uint64_t lane_bits(signed32 lanes) {
-  bits32 bits = __builtin_convertvector(lanes, bits32);
-  uint32_t mask;
-  memcpy(&mask, &bits, sizeof mask);
-  return mask;
-}
-
-/// The 32 bytes from `p`, unaligned.
-KERNEL_INLINE bytes32 load(const uint8_t *p) {
-  bytes32 v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
 
 /// The masks of a block that every block needs.
 typedef struct {
@@ -53,8 +33,8 @@ typedef struct {
 KERNEL_INLINE block_classes classify(const uint8_t *p) {
   block_classes c = {0, 0};
   for (int k = 0; k < BLOCK / 32; k++) {
-    bytes32 v = load(p + 32 * k);
-    bytes32 next = load(p + 32 * k + 1);
+    bytes32 v = load32(p + 32 * k);
+    bytes32 next = load32(p + 32 * k + 1);
     // Signed: 0x80-0xFF are negative, so below 0x20 too.
     c.unusual |= lane_bits(((signed32)v < 0x20) | (v == 0x7F)) << (32 * k);
     c.pairs |= lane_bits((v | next) == 0x20) << (32 * k);
@@ -67,7 +47,7 @@ KERNEL_INLINE uint64_t high_bits(const uint8_t *p, uint64_t *leads) {
   uint64_t high = 0;
   *leads = 0;
   for (int k = 0; k < BLOCK / 32; k++) {
-    bytes32 v = load(p + 32 * k);
+    bytes32 v = load32(p + 32 * k);
     high |= lane_bits((signed32)v < 0) << (32 * k);
     *leads |= lane_bits(v >= 0xC0) << (32 * k);
   }
@@ -170,10 +150,7 @@ __attribute__((target("avx2,bmi,bmi2,popcnt"))) static size_t scan_avx2(dac_text
 
 int dac_text_features_variant_available(int variant) {
 #if defined(__x86_64__)
-  if (variant == DAC_TEXT_FEATURES_AVX2) {
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
-           __builtin_cpu_supports("popcnt");
-  }
+  if (variant == DAC_TEXT_FEATURES_AVX2) return dac_cpu_has_avx2_bmi2();
 #endif
   return variant == DAC_TEXT_FEATURES_PORTABLE;
 }

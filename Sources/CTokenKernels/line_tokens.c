@@ -1,6 +1,6 @@
 // The line tokenizer's fast path (dac_line_tokens.h). Thirty-two bytes at a time are
 // classified with clang vector extensions, two such vectors make the bit masks of a 64-byte
-// block (block_masks.h), and the block's tokens are read off the masks: they start and end at
+// block (kernel_support.h), and the block's tokens are read off the masks: they start and end at
 // the edges of the white-space mask, taken in lockstep; a token of letters only (most) is told
 // by one bit and costs no other test, another's facts are its letter mask test and a table
 // lookup per other byte; the counts are popcounts of masks. One body, inlined into a function
@@ -9,7 +9,9 @@
 // line's last bytes are copied into a block padded with white space: no read past its end.
 #include "dac_line_tokens.h"
 
-#include "block_masks.h"
+#include "kernel_support.h"
+
+enum { BLOCK = 64 };
 
 #define LETTER_FACTS (DAC_TOKEN_LETTER | DAC_TOKEN_NOT_DIGIT)
 /// A byte's fact (byte_facts) that is not a token's: `{` or `}`.

@@ -6,9 +6,10 @@
 // run time), or to baseline SSE2 (NEON on ARM), so all variants agree by construction.
 #include "dac_quality_tokens.h"
 
-#include "block_masks.h"
+#include "kernel_support.h"
 
 enum {
+  BLOCK = 64,
   // A token's hash may read eight bytes from its start, which is inside the block.
   READABLE = BLOCK + 8,
 };
