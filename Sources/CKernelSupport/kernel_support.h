@@ -41,32 +41,23 @@ KERNEL_INLINE uint64_t from_bit(unsigned from) { return ~0ULL << from; }
 /// Bits 0 ..< `to` (`to` up to 64).
 KERNEL_INLINE uint64_t below_bit(unsigned to) { return to < 64 ? ~(~0ULL << to) : ~0ULL; }
 
-/// 1 when this processor runs AVX2 (x86-64), else 0.
-KERNEL_INLINE int dac_cpu_has_avx2(void) {
+// The processor checks: 1 when this processor runs the instructions, else 0.
 #if defined(__x86_64__) || defined(__i386__)
-  return __builtin_cpu_supports("avx2") != 0;
-#else
-  return 0;
-#endif
-}
+/// AVX2.
+KERNEL_INLINE int dac_cpu_has_avx2(void) { return __builtin_cpu_supports("avx2") != 0; }
 
-/// 1 when this processor runs AVX2 with BMI, BMI2 and popcnt (the bit-mask kernels' variant).
+/// AVX2 with BMI, BMI2 and popcnt (the bit-mask kernels' variant).
 KERNEL_INLINE int dac_cpu_has_avx2_bmi2(void) {
-#if defined(__x86_64__) || defined(__i386__)
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2") &&
          __builtin_cpu_supports("popcnt");
-#else
-  return 0;
-#endif
 }
 
-/// 1 when this processor runs SSE4.1 (x86-64), else 0.
-KERNEL_INLINE int dac_cpu_has_sse41(void) {
-#if defined(__x86_64__) || defined(__i386__)
-  return __builtin_cpu_supports("sse4.1") != 0;
+/// SSE4.1.
+KERNEL_INLINE int dac_cpu_has_sse41(void) { return __builtin_cpu_supports("sse4.1") != 0; }
 #else
-  return 0;
+KERNEL_INLINE int dac_cpu_has_avx2(void) { return 0; }
+KERNEL_INLINE int dac_cpu_has_avx2_bmi2(void) { return 0; }
+KERNEL_INLINE int dac_cpu_has_sse41(void) { return 0; }
 #endif
-}
 
 #endif

@@ -91,11 +91,13 @@ public final class LineCountAccumulator {
     var sampleBytes = self.sampleBytes
     let sampleBudget = self.sampleBudget
     recent.withUnsafeMutableBufferPointer { recent in
-      // The table's and the memory's slots of every line first: the loads below then find them
-      // in cache instead of waiting on memory one line after another.
+      // The table's slots of every line first, and the memory's while the sample budget lasts
+      // (only then read below): the loads below find them in cache instead of waiting on memory
+      // one line after another.
       for key in lineKeys ?? [] where policy.counts(key) {
         let lineKey = OverrepresentedPolicy.countingKey(key.hash, group: group)
         table.prefetch(line: lineKey, domain: domain)
+        guard sampleBytes < sampleBudget else { continue }
         dacorpus_prefetch_for_write(
           recent.baseAddress.unsafelyUnwrapped + Int(truncatingIfNeeded: lineKey & UInt64(recent.count - 1)))
       }
